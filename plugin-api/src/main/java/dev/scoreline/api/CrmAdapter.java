@@ -1,0 +1,43 @@
+package dev.scoreline.api;
+
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where CRM data comes from: files, CSV exports, database tables, APIs.
+ *
+ * <p>Each stream is read once per run, in any order; the engine joins them. An adapter reports
+ * unusable data through the {@link DataProblems} it was opened with and leaves it out of its
+ * streams. Swapping one adapter for another changes no rule and no score.
+ */
+public interface CrmAdapter extends AutoCloseable {
+
+    /** The name a config file uses for this adapter, e.g. {@code jsonl}. */
+    String name();
+
+    /** Called once before any stream is read. */
+    default void open(DataProblems problems) { }
+
+    Stream<CrmRecord> records();
+
+    default Stream<CrmEvent> events() {
+        return Stream.empty();
+    }
+
+    default Stream<Association> associations() {
+        return Stream.empty();
+    }
+
+    /** Memberships kept apart from the records (a lists table); added to {@link CrmRecord#lists()}. */
+    default Stream<ListMembership> listMemberships() {
+        return Stream.empty();
+    }
+
+    /** What changed since a watermark, for adapters whose source can tell. */
+    default Optional<ChangeFeed> changeFeed() {
+        return Optional.empty();
+    }
+
+    @Override
+    default void close() { }
+}

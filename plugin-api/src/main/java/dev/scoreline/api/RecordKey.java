@@ -1,0 +1,37 @@
+package dev.scoreline.api;
+
+import java.util.Objects;
+
+/**
+ * The identity of a CRM record: its object type and its id, written {@code type:id}
+ * (for example {@code contact:c1}). Types compare as written; the adapters lower-case nothing.
+ */
+public record RecordKey(String type, String id) implements Comparable<RecordKey> {
+
+    public RecordKey {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        if (type.isEmpty() || id.isEmpty()) {
+            throw new IllegalArgumentException("a record key needs a type and an id: \"" + type + ":" + id + "\"");
+        }
+    }
+
+    /** Parses {@code type:id}; the id may itself hold colons. */
+    public static RecordKey parse(String key) {
+        int colon = key == null ? -1 : key.indexOf(':');
+        if (colon <= 0 || colon == key.length() - 1) {
+            throw new IllegalArgumentException("a record key is written type:id, got \"" + key + "\"");
+        }
+        return new RecordKey(key.substring(0, colon), key.substring(colon + 1));
+    }
+
+    @Override
+    public int compareTo(RecordKey o) {
+        return toString().compareTo(o.toString());
+    }
+
+    @Override
+    public String toString() {
+        return type + ":" + id;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.scoreline.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A score that a sink should store: the new result, what it was before ({@code null} when the
+ * record had no value), when it was computed and why.
+ */
+public record ScoreUpdate(ScoreResult result, BigDecimal previousValue, String previousStatus,
+                          Instant at, String cause) {
+
+    public ScoreUpdate {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(at, "at");
+        cause = cause == null ? "" : cause;
+    }
+
+    public boolean statusChanged() {
+        return !result.status().equals(previousStatus);
+    }
+
+    public boolean valueChanged() {
+        return previousValue == null || previousValue.compareTo(result.value()) != 0;
+    }
+}

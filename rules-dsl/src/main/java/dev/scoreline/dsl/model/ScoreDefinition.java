@@ -1,0 +1,33 @@
+package dev.scoreline.dsl.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One validated {@code score} block. Optional settings are {@code null} when not written;
+ * {@code statuses} is empty when the defaults of the score type apply, and {@code fitLevels} /
+ * {@code engagementLevels} are {@code null} when not written (the engine applies {@link Levels#DEFAULT}).
+ */
+public record ScoreDefinition(
+        String name,
+        String objectType,
+        ScoreType type,
+        BigDecimal limit,
+        BigDecimal minimum,
+        List<String> includeLists,
+        List<String> excludeLists,
+        List<StatusThreshold> statuses,
+        Levels fitLevels,
+        Levels engagementLevels,
+        String property,
+        String description,
+        List<Group> groups,
+        SourcePosition position) {
+
+    public ScoreDefinition {
+        includeLists = List.copyOf(includeLists);
+        excludeLists = List.copyOf(excludeLists);
+        statuses = List.copyOf(statuses);
+        groups = List.copyOf(groups);
+    }
+}
