@@ -1,14 +1,120 @@
 package dev.scoreline.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.RecordKey;
+import dev.scoreline.dsl.model.ScoreDefinition;
+import dev.scoreline.engine.CompiledScores;
+import dev.scoreline.engine.Explanation;
+import dev.scoreline.engine.ScoreEngine;
+import dev.scoreline.engine.ScoringData;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "explain", description = "Not built yet.")
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Test a record: every rule, what it matched, its points, decay, group clamps, total and status.")
 final class ExplainCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions options;
+
+    @Option(names = "--record", required = true, paramLabel = "KEY", description = "The record, as type:id.")
+    String record;
+
+    @Option(names = "--json", description = "Print the explanation as JSON, for machines.")
+    boolean json;
+
     @Override
-    public Integer call() {
-        System.err.println("scoreline explain: not built yet");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        RecordKey key;
+        try {
+            key = RecordKey.parse(record);
+        } catch (IllegalArgumentException e) {
+            err.println("scoreline explain: --record: " + e.getMessage());
+            return Main.USAGE;
+        }
+        List<ScoreDefinition> definitions;
+        try {
+            definitions = RuleFiles.load(options.rules, err);
+        } catch (RuleFiles.Failed f) {
+            return f.exitCode;
+        }
+        CrmAdapter adapter;
+        try {
+            adapter = options.openAdapter();
+        } catch (DataOptions.UsageError e) {
+            err.println("scoreline explain: " + e.getMessage());
+            return Main.USAGE;
+        }
+        ScoreEngine engine = ScoreEngine.create();
+        CompiledScores scores = engine.compile(definitions);
+        ScoringData data;
+        try (adapter) {
+            data = engine.load(scores, adapter, new CountingProblems(err));
+        }
+        Optional<Explanation> explanation = engine.explain(scores, data, key, options.now());
+        if (explanation.isEmpty()) {
+            err.println("scoreline explain: " + key + " is not in the data");
+            return Main.USAGE;
+        }
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(explanation.get()));
+        } else {
+            print(explanation.get(), out);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    static void print(Explanation e, PrintWriter out) {
+        out.println(e.record() + " as of " + e.asOf());
+        if (e.scores().isEmpty()) {
+            out.println("  no score is on records of type " + e.record().type());
+        }
+        for (Explanation.ScoreExplanation s : e.scores()) {
+            out.println();
+            out.println("Score \"" + s.score() + "\" (" + s.type() + ")");
+            if (!s.inScope()) {
+                out.println("  " + s.scope());
+                continue;
+            }
+            for (Explanation.GroupExplanation g : s.groups()) {
+                out.println("  group \"" + g.name() + "\"" + (g.kind() == null ? "" : " (" + g.kind() + ")"));
+                if (g.startAt().signum() != 0) {
+                    out.println("    start at " + n(g.startAt()));
+                }
+                for (Explanation.RuleExplanation r : g.rules()) {
+                    out.println("    " + (r.matched() ? "[x] " : "[ ] ") + r.rule() + "   (line " + r.line() + ")");
+                    for (String d : r.details()) {
+                        out.println("          " + d);
+                    }
+                    out.println("          points: " + n(r.points()));
+                }
+                out.println("    group sum " + n(g.sum()) + (g.clamp() == null ? "" : ", " + g.clamp())
+                        + " -> " + n(g.value()));
+            }
+            out.println("  total " + n(s.sum()) + (s.totalClamp() == null ? "" : ", " + s.totalClamp())
+                    + " -> value " + n(s.total()));
+            out.println("  status " + s.status() + ": " + s.statusReason());
+        }
+    }
+
+    private static String n(BigDecimal v) {
+        return dev.scoreline.engine.Numbers.plain(v);
     }
 }

@@ -1,14 +1,115 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.dsl.model.ScoreDefinition;
+import dev.scoreline.engine.CompiledScores;
+import dev.scoreline.engine.RunSummary;
+import dev.scoreline.engine.ScoreEngine;
+import dev.scoreline.engine.ScoringData;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "score", description = "Not built yet.")
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score every in-scope record of every score in the files; JSON Lines on stdout or --out.")
 final class ScoreCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions options;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the results to FILE instead of stdout.")
+    Path out;
+
+    @Option(names = "--strict", description = "Fail (exit 3) on any bad data line, before anything is written.")
+    boolean strict;
+
     @Override
-    public Integer call() {
-        System.err.println("scoreline score: not built yet");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        long start = System.nanoTime();
+        List<ScoreDefinition> definitions;
+        try {
+            definitions = RuleFiles.load(options.rules, err);
+        } catch (RuleFiles.Failed f) {
+            return f.exitCode;
+        }
+        CrmAdapter adapter;
+        try {
+            adapter = options.openAdapter();
+        } catch (DataOptions.UsageError e) {
+            err.println("scoreline score: " + e.getMessage());
+            return Main.USAGE;
+        }
+        ScoreEngine engine = ScoreEngine.create();
+        CompiledScores scores = engine.compile(definitions);
+        CountingProblems problems = new CountingProblems(err);
+        ScoringData data;
+        try (adapter) {
+            data = engine.load(scores, adapter, problems);
+        }
+        if (strict && problems.badLines() > 0) {
+            err.println("scoreline score: " + problems.badLines() + " bad data line"
+                    + (problems.badLines() == 1 ? "" : "s") + " and --strict: nothing was written");
+            return Main.BAD_DATA;
+        }
+        RunSummary summary;
+        if (out == null) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            summary = write(engine, scores, data, options.now(), w);
+            w.flush();
+        } else {
+            // Written beside the target and moved into place: a failed run leaves no half file.
+            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".scoreline-", ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                summary = write(engine, scores, data, options.now(), w);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        err.printf(Locale.ROOT, "scored %d record%s for %d score%s: read %d records, %d events, %d associations; "
+                        + "%d out of scope; %d bad line%s skipped; %d data warning%s; took %.2f s%n",
+                summary.results(), summary.results() == 1 ? "" : "s", definitions.size(),
+                definitions.size() == 1 ? "" : "s", data.recordsRead(), data.eventsRead(), data.associationsRead(),
+                summary.recordsOutOfScope(), problems.badLines(), problems.badLines() == 1 ? "" : "s",
+                problems.warnings(), problems.warnings() == 1 ? "" : "s", seconds);
+        err.flush();
+        return Main.OK;
+    }
+
+    private static RunSummary write(ScoreEngine engine, CompiledScores scores, ScoringData data,
+                                    java.time.Instant now, Writer w) throws IOException {
+        ResultJson json = new ResultJson(w);
+        try {
+            return engine.score(scores, data, now, r -> {
+                try {
+                    json.write(r);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 }

@@ -1,0 +1,27 @@
+package dev.scoreline.cli;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
+
+/** {@code --as-of}: an ISO-8601 instant, or a date meaning 00:00 UTC. */
+final class AsOf implements CommandLine.ITypeConverter<Instant> {
+
+    @Override
+    public Instant convert(String value) {
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return v.endsWith("Z") || v.endsWith("z") ? Instant.parse(v.toUpperCase(java.util.Locale.ROOT))
+                    : OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("--as-of takes an ISO-8601 instant such as "
+                    + "2026-03-01T00:00:00Z or a date such as 2026-03-01, not \"" + value + "\"");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.scoreline.cli;
+
+import com.google.inject.Guice;
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.PluginSettingsException;
+import dev.scoreline.api.ScorelineBinder;
+import dev.scoreline.api.ScorelinePlugin;
+import dev.scoreline.api.ScorelinePlugins;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads rules and data shares. */
+final class DataOptions {
+
+    @Option(names = "--rules", required = true, split = ",", paramLabel = "FILE",
+            description = "Score files, comma-separated (or the option repeated).")
+    List<Path> rules;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder.")
+    Path data;
+
+    @Option(names = "--adapter", defaultValue = "jsonl", paramLabel = "NAME",
+            description = "The adapter that reads the data folder, by plugin name: jsonl (default) or csv.")
+    String adapter;
+
+    @Option(names = "--as-of", converter = AsOf.class, paramLabel = "INSTANT",
+            description = "The evaluation instant NOW: 2026-03-01T00:00:00Z or 2026-03-01 (00:00 UTC). "
+                    + "Default: the current time.")
+    Instant asOf;
+
+    Instant now() {
+        return asOf == null ? Instant.now() : asOf;
+    }
+
+    /** The adapter for the data folder, or a usage error. */
+    CrmAdapter openAdapter() throws UsageError {
+        if (!Files.isDirectory(data)) {
+            throw new UsageError("--data " + data + " is not a folder");
+        }
+        // The same discovery a config file uses: one way to pick an adapter by name.
+        ScorelinePlugins plugins = ScorelinePlugins.discover();
+        if (plugins.find(ScorelinePlugin.Kind.ADAPTER, adapter).isEmpty()) {
+            throw new UsageError("--adapter takes one of " + plugins.names(ScorelinePlugin.Kind.ADAPTER)
+                    + ", not \"" + adapter + "\"");
+        }
+        try {
+            var module = plugins.module(ScorelinePlugin.Kind.ADAPTER, adapter, Map.of("dir", data.toString()));
+            return Guice.createInjector(module).getInstance(ScorelineBinder.ADAPTERS).get(adapter);
+        } catch (PluginSettingsException e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    static final class UsageError extends Exception {
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.scoreline.engine;
+
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.DataProblems;
+import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreResult;
+import dev.scoreline.dsl.model.Rule;
+import dev.scoreline.dsl.model.ScoreDefinition;
+import dev.scoreline.engine.internal.Population;
+import dev.scoreline.engine.internal.ProgramCompiler;
+import dev.scoreline.engine.internal.RunScorer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The scoring engine: compiles score definitions into Drools rule bases (cached by what the
+ * definitions say), reads data from an adapter, scores every in-scope record and explains.
+ *
+ * <pre>{@code
+ * ScoreEngine engine = ScoreEngine.create();
+ * CompiledScores scores = engine.compile(definitions);
+ * ScoringData data = engine.load(scores, adapter, problems);
+ * engine.score(scores, data, Instant.now(), result -> ...);
+ * }</pre>
+ */
+public final class ScoreEngine {
+
+    private final Map<List<ScoreDefinition>, CompiledScores> cache = new ConcurrentHashMap<>();
+    private final int threads;
+    private final int chunk;
+    private final Function<Rule, String> ruleText;
+
+    private ScoreEngine(int threads, int chunk, Function<Rule, String> ruleText) {
+        this.threads = threads;
+        this.chunk = chunk;
+        this.ruleText = ruleText;
+    }
+
+    /** An engine using every core. */
+    public static ScoreEngine create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int chunk = 2048;
+        private Function<Rule, String> ruleText = RuleText::of;
+
+        /** Threads that score in parallel (default: the number of cores). */
+        public Builder threads(int threads) {
+            this.threads = Math.max(1, threads);
+            return this;
+        }
+
+        /** Records scored together, in one Drools session for their new shapes (default 2048). */
+        public Builder chunk(int chunk) {
+            this.chunk = Math.max(1, chunk);
+            return this;
+        }
+
+        public ScoreEngine build() {
+            return new ScoreEngine(threads, chunk, ruleText);
+        }
+    }
+
+    /** Compiles validated definitions; the same definitions give the same rule base, built once. */
+    public CompiledScores compile(List<ScoreDefinition> definitions) {
+        return cache.computeIfAbsent(List.copyOf(definitions),
+                d -> new CompiledScores(ProgramCompiler.compile(d)));
+    }
+
+    /** Reads all data of an adapter; bad data is reported to {@code problems} and left out. */
+    public ScoringData load(CompiledScores scores, CrmAdapter adapter, DataProblems problems) {
+        adapter.open(problems);
+        return new ScoringData(Population.load(scores.program, adapter, problems), scores);
+    }
+
+    /**
+     * Scores every in-scope record of every score, at {@code now}. Results reach {@code out} in
+     * order of score name, then record key, on the calling thread.
+     */
+    public RunSummary score(CompiledScores scores, ScoringData data, Instant now, Consumer<ScoreResult> out) {
+        check(scores, data);
+        long start = System.nanoTime();
+        RunScorer scorer = new RunScorer(scores.program, data.population, now.toEpochMilli(), chunk, ruleText);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scoreline-scorer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long written = scorer.scoreAll(pool, threads, out);
+            return new RunSummary(written, scorer.outOfScope(), scorer.sessions(), scorer.factsMatched(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scoring was interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Explains every score on the record's type; empty when the record is not in the data. */
+    public Optional<Explanation> explain(CompiledScores scores, ScoringData data, RecordKey record, Instant now) {
+        check(scores, data);
+        RunScorer scorer = new RunScorer(scores.program, data.population, now.toEpochMilli(), 1, ruleText);
+        return Optional.ofNullable(scorer.explain(record, now.toString()));
+    }
+
+    private static void check(CompiledScores scores, ScoringData data) {
+        if (data.scores != scores) {
+            throw new IllegalArgumentException("the data was loaded for other compiled scores");
+        }
+    }
+
+}

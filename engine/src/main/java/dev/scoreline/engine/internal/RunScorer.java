@@ -1,0 +1,131 @@
+package dev.scoreline.engine.internal;
+
+import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreResult;
+import dev.scoreline.dsl.model.Rule;
+import dev.scoreline.engine.Explanation;
+import dev.scoreline.engine.internal.ScoreProgram.ProgramScore;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Scores every record of a population for one evaluation instant: score by score (sorted by
+ * name), records in key order, in chunks spread over the threads and written in order. At most
+ * a few chunks are in flight, so memory does not grow with the number of records.
+ */
+public final class RunScorer {
+
+    private final ScoreProgram program;
+    private final Population population;
+    private final ShapeMatcher matcher;
+    private final Evaluator evaluator;
+    private final int chunk;
+    private long outOfScope;
+
+    public RunScorer(ScoreProgram program, Population population, long now, int chunk,
+                     Function<Rule, String> ruleText) {
+        this.program = program;
+        this.population = population;
+        this.matcher = new ShapeMatcher(program, population, now);
+        this.evaluator = new Evaluator(population, matcher, ruleText);
+        this.chunk = chunk;
+    }
+
+    public long outOfScope() {
+        return outOfScope;
+    }
+
+    public long sessions() {
+        return matcher.sessions();
+    }
+
+    public long factsMatched() {
+        return matcher.factsMatched();
+    }
+
+    /** Record indices per folded type, each sorted by record key. */
+    private Map<String, int[]> recordsByType() {
+        Map<String, List<Integer>> byType = new HashMap<>();
+        for (int i = 0; i < population.size(); i++) {
+            byType.computeIfAbsent(population.recordShapes.get(population.recordShape[i]).type(),
+                    k -> new ArrayList<>()).add(i);
+        }
+        Map<String, int[]> out = new HashMap<>();
+        byType.forEach((type, list) -> {
+            Integer[] boxed = list.toArray(new Integer[0]);
+            Arrays.sort(boxed, (a, b) -> population.keys[a].compareTo(population.keys[b]));
+            out.put(type, Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+        });
+        return out;
+    }
+
+    public long scoreAll(ExecutorService pool, int parallelism, Consumer<ScoreResult> out)
+            throws InterruptedException {
+        Map<String, int[]> byType = recordsByType();
+        long written = 0;
+        for (ProgramScore s : program.scores) {
+            int[] records = byType.getOrDefault(s.type, new int[0]);
+            Deque<Future<ScoreResult[]>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            while (next < records.length || !inFlight.isEmpty()) {
+                while (next < records.length && inFlight.size() < parallelism * 2) {
+                    int from = next;
+                    int to = Math.min(records.length, next + chunk);
+                    next = to;
+                    inFlight.add(pool.submit(() -> scoreChunk(s, records, from, to)));
+                }
+                ScoreResult[] results;
+                try {
+                    results = inFlight.removeFirst().get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
+                }
+                for (ScoreResult r : results) {
+                    if (r == null) {
+                        outOfScope++;
+                    } else {
+                        out.accept(r);
+                        written++;
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
+    private ScoreResult[] scoreChunk(ProgramScore s, int[] records, int from, int to) {
+        matcher.prepare(records, from, to, s.readsAssociations);
+        ScoreResult[] results = new ScoreResult[to - from];
+        for (int k = from; k < to; k++) {
+            results[k - from] = evaluator.score(s, records[k]);
+        }
+        return results;
+    }
+
+    /** Every score of the record's type, explained; empty when no score is on its type. */
+    public Explanation explain(RecordKey key, String asOf) {
+        Integer rec = population.indexOf(key);
+        if (rec == null) {
+            return null;
+        }
+        matcher.prepare(new int[] {rec}, 0, 1, true);
+        String type = population.recordShapes.get(population.recordShape[rec]).type();
+        List<Explanation.ScoreExplanation> scores = new ArrayList<>();
+        for (ProgramScore s : program.scores) {
+            if (s.type.equals(type)) {
+                scores.add(evaluator.explain(s, rec));
+            }
+        }
+        return new Explanation(key, asOf, scores);
+    }
+}

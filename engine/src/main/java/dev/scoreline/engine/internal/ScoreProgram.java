@@ -1,0 +1,155 @@
+package dev.scoreline.engine.internal;
+
+import dev.scoreline.dsl.model.Aggregate;
+import dev.scoreline.dsl.model.Decay;
+import dev.scoreline.dsl.model.Frequency;
+import dev.scoreline.dsl.model.Group;
+import dev.scoreline.dsl.model.GroupKind;
+import dev.scoreline.dsl.model.Levels;
+import dev.scoreline.dsl.model.Rule;
+import dev.scoreline.dsl.model.ScoreDefinition;
+import dev.scoreline.dsl.model.StatusThreshold;
+import dev.scoreline.dsl.model.Timeframe;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.kie.api.KieBase;
+
+/**
+ * A set of score definitions compiled for evaluation: the Drools rule base that decides every
+ * match, the matcher numbers its consequences report, and what the rules read from the data.
+ */
+public final class ScoreProgram {
+
+    final List<ScoreDefinition> definitions;
+    final ProgramScore[] scores;
+    final KieBase kieBase;
+    final int matcherCount;
+    /** Folded names of the record properties, event properties and lists that any rule reads. */
+    final List<String> recordProperties;
+    final List<String> eventProperties;
+    final Set<String> listsRead;
+    /** Whether an event condition reads its owner's lists (then they are part of an event's shape). */
+    final boolean eventsReadLists;
+    /** Properties compared as numbers: a value that does not read as a number is a data warning. */
+    final Set<String> numericRecordProperties;
+    final Set<String> numericEventProperties;
+    /** Every distinct timeframe; an event's position against all of them is part of its match key. */
+    final List<Timeframe> timeframes;
+
+    ScoreProgram(List<ScoreDefinition> definitions, ProgramScore[] scores, KieBase kieBase, int matcherCount,
+                 List<String> recordProperties, List<String> eventProperties, Set<String> listsRead,
+                 boolean eventsReadLists, Set<String> numericRecordProperties, Set<String> numericEventProperties,
+                 List<Timeframe> timeframes) {
+        this.definitions = definitions;
+        this.scores = scores;
+        this.kieBase = kieBase;
+        this.matcherCount = matcherCount;
+        this.recordProperties = recordProperties;
+        this.eventProperties = eventProperties;
+        this.listsRead = listsRead;
+        this.eventsReadLists = eventsReadLists;
+        this.numericRecordProperties = numericRecordProperties;
+        this.numericEventProperties = numericEventProperties;
+        this.timeframes = timeframes;
+    }
+
+    public List<ScoreDefinition> definitions() {
+        return definitions;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    public int matcherCount() {
+        return matcherCount;
+    }
+
+    public int ruleCount() {
+        return kieBase.getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum();
+    }
+
+    /** One score, ready to evaluate. */
+    static final class ProgramScore {
+        final ScoreDefinition definition;
+        final String type;
+        /** The matcher of the include/exclude lists, or -1 when every record of the type is in scope. */
+        final int scopeMatcher;
+        final ProgramGroup[] groups;
+        final BigDecimal limit;
+        final List<StatusThreshold> statuses;
+        final Levels fitLevels;
+        final Levels engagementLevels;
+        final boolean readsAssociations;
+
+        ProgramScore(ScoreDefinition definition, String type, int scopeMatcher, ProgramGroup[] groups,
+                     BigDecimal limit, List<StatusThreshold> statuses, Levels fitLevels, Levels engagementLevels) {
+            this.definition = definition;
+            this.type = type;
+            this.scopeMatcher = scopeMatcher;
+            this.groups = groups;
+            this.limit = limit;
+            this.statuses = statuses;
+            this.fitLevels = fitLevels;
+            this.engagementLevels = engagementLevels;
+            boolean assoc = false;
+            for (ProgramGroup g : groups) {
+                for (ProgramRule r : g.rules) {
+                    assoc |= r.assocMatcher >= 0;
+                }
+            }
+            this.readsAssociations = assoc;
+        }
+    }
+
+    static final class ProgramGroup {
+        final Group group;
+        final GroupKind kind;
+        final BigDecimal limit;
+        final BigDecimal startAt;
+        final Decay decay;
+        final ProgramRule[] rules;
+
+        ProgramGroup(Group group, GroupKind kind, ProgramRule[] rules) {
+            this.group = group;
+            this.kind = kind;
+            this.limit = group.limit();
+            this.startAt = group.startAt() == null ? BigDecimal.ZERO : group.startAt();
+            this.decay = group.decay();
+            this.rules = rules;
+        }
+    }
+
+    enum RuleKind { PROPERTY, PROPERTY_POINTS, EVENT, EVENT_POINTS, FREQUENCY }
+
+    static final class ProgramRule {
+        final Rule rule;
+        final RuleKind kind;
+        /** The first matcher of the rule; rules with listed values have one matcher per value. */
+        final int matcher;
+        /** Points per matcher: one entry, or one per listed value. */
+        final BigDecimal[] points;
+        /** The matcher of the association filter (type, label, where), or -1 on the record itself. */
+        final int assocMatcher;
+        final String assocType;
+        final Aggregate aggregate;
+        final Frequency frequency;
+
+        ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
+                    Aggregate aggregate, Frequency frequency) {
+            this.rule = rule;
+            this.kind = kind;
+            this.matcher = matcher;
+            this.points = points;
+            this.assocMatcher = assocMatcher;
+            this.assocType = assocType;
+            this.aggregate = aggregate;
+            this.frequency = frequency;
+        }
+
+        boolean readsEvents() {
+            return kind == RuleKind.EVENT || kind == RuleKind.EVENT_POINTS || kind == RuleKind.FREQUENCY;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.scoreline.engine.internal;
+
+import dev.scoreline.engine.internal.Facts.AssocFact;
+import dev.scoreline.engine.internal.Facts.EventFact;
+import dev.scoreline.engine.internal.Facts.RecordFact;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Asks Drools which matchers each shape satisfies, once per shape for one evaluation instant.
+ *
+ * <p>Records and events that look alike to the rules (same type, same values of the properties
+ * the rules read, same lists, and for events the same position against every timeframe) match
+ * alike, so Drools decides every match once per distinct shape, in one session per batch, and
+ * the per-record work is a lookup and arithmetic.
+ */
+public final class ShapeMatcher {
+
+    private final ScoreProgram program;
+    private final Population population;
+    private final long now;
+    private final TimeRange[] ranges;
+    private final AtomicReferenceArray<long[]> recordHits;
+    private final Map<EventKey, long[]> eventHits = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> assocHits = new ConcurrentHashMap<>();
+    private final AtomicLong sessions = new AtomicLong();
+    private final AtomicLong factsMatched = new AtomicLong();
+
+    public ShapeMatcher(ScoreProgram program, Population population, long now) {
+        this.program = program;
+        this.population = population;
+        this.now = now;
+        this.ranges = program.timeframes.stream().map(t -> TimeRange.of(t, now)).toArray(TimeRange[]::new);
+        this.recordHits = new AtomicReferenceArray<>(population.recordShapes.size());
+    }
+
+    public long now() {
+        return now;
+    }
+
+    public long sessions() {
+        return sessions.get();
+    }
+
+    public long factsMatched() {
+        return factsMatched.get();
+    }
+
+    /** Where an event stands against every timeframe: together with its shape, all that its matches depend on. */
+    record EventKey(int shape, long slot) { }
+
+    EventKey eventKey(int shape, long at) {
+        if (ranges.length > 63) {
+            return new EventKey(shape, at); // too many timeframes for a bit set: match each instant
+        }
+        long slot = 0;
+        for (int j = 0; j < ranges.length; j++) {
+            if (ranges[j].contains(at)) {
+                slot |= 1L << j;
+            }
+        }
+        return new EventKey(shape, slot);
+    }
+
+    long[] record(int shape) {
+        return recordHits.get(shape);
+    }
+
+    long[] event(int shape, long at) {
+        return eventHits.get(eventKey(shape, at));
+    }
+
+    long[] assoc(int labels, int targetShape) {
+        return assocHits.get(((long) labels << 32) | targetShape);
+    }
+
+    /**
+     * Makes sure every shape that evaluating these records reads has been matched, running one
+     * Drools session for all that are new.
+     */
+    void prepare(int[] records, int from, int to, boolean neighbours) {
+        Map<Integer, RecordFact> newRecords = new HashMap<>();
+        Map<EventKey, EventFact> newEvents = new HashMap<>();
+        Map<Long, AssocFact> newAssocs = new HashMap<>();
+        int[] factIds = {0};
+        for (int k = from; k < to; k++) {
+            int rec = records[k];
+            needRecord(population.recordShape[rec], newRecords, factIds);
+            needEvents(rec, newEvents);
+            if (neighbours) {
+                for (int a = population.asStart[rec]; a < population.asStart[rec + 1]; a++) {
+                    int other = population.asOther[a];
+                    int otherShape = population.recordShape[other];
+                    RecordFact target = needRecord(otherShape, newRecords, factIds);
+                    long key = ((long) population.asLabels[a] << 32) | otherShape;
+                    if (!assocHits.containsKey(key) && !newAssocs.containsKey(key)) {
+                        if (target == null) {
+                            // Matched before, but the association join needs the target in this session.
+                            target = new RecordFact(factIds[0]++, population.recordShapes.get(otherShape), now,
+                                    program.matcherCount);
+                            newRecords.put(-1 - newRecords.size(), target);
+                        }
+                        newAssocs.put(key, new AssocFact(target.factId,
+                                population.labelSets.get(population.asLabels[a]), program.matcherCount));
+                    }
+                    needEvents(other, newEvents);
+                }
+            }
+        }
+        if (newRecords.isEmpty() && newEvents.isEmpty() && newAssocs.isEmpty()) {
+            return;
+        }
+        KieSession session = program.kieBase.newKieSession();
+        try {
+            newRecords.values().forEach(session::insert);
+            newEvents.values().forEach(session::insert);
+            newAssocs.values().forEach(session::insert);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        sessions.incrementAndGet();
+        factsMatched.addAndGet(newRecords.size() + newEvents.size() + newAssocs.size());
+        newRecords.forEach((shape, fact) -> {
+            if (shape >= 0) {
+                recordHits.set(shape, fact.hits.bits());
+            }
+        });
+        newEvents.forEach((key, fact) -> eventHits.put(key, fact.hits.bits()));
+        newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
+    }
+
+    private RecordFact needRecord(int shape, Map<Integer, RecordFact> pending, int[] factIds) {
+        if (recordHits.get(shape) != null) {
+            return null;
+        }
+        return pending.computeIfAbsent(shape, s -> new RecordFact(factIds[0]++, population.recordShapes.get(s),
+                now, program.matcherCount));
+    }
+
+    private void needEvents(int rec, Map<EventKey, EventFact> pending) {
+        for (int e = population.evStart[rec]; e < population.evStart[rec + 1]; e++) {
+            long at = population.evAt[e];
+            if (at > now) {
+                continue; // events after NOW are ignored
+            }
+            EventKey key = eventKey(population.evShape[e], at);
+            if (!eventHits.containsKey(key) && !pending.containsKey(key)) {
+                pending.put(key, new EventFact(population.eventShapes.get(key.shape()), at, now,
+                        program.matcherCount));
+            }
+        }
+    }
+
+    /** For tests and explanations: all record shapes a list of records needs, matched. */
+    public void prepareAll(int[] records) {
+        prepare(records, 0, records.length, true);
+    }
+
+}
