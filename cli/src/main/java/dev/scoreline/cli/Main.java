@@ -42,6 +42,14 @@ public final class Main implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** Runs the command line with its own output and error writers (for tests and hosts). */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
