@@ -1,0 +1,85 @@
+package dev.scoreline.api.testkit;
+
+import dev.scoreline.api.Association;
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.CrmEvent;
+import dev.scoreline.api.CrmRecord;
+import dev.scoreline.api.ListMembership;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Reads an adapter the way the engine does, for adapter tests. Plain Java: use it from any test
+ * framework.
+ *
+ * <pre>{@code
+ * AdapterContents read = AdapterTestKit.read(new CsvAdapter(dir));
+ * assertThat(read.records()).hasSize(3);
+ * assertThat(read.problems().badLineLocations()).containsExactly("contact.csv:4");
+ * }</pre>
+ */
+public final class AdapterTestKit {
+
+    private AdapterTestKit() { }
+
+    /** Opens the adapter with a recorder, reads every stream once (closing each), and closes the adapter. */
+    public static AdapterContents read(CrmAdapter adapter) {
+        RecordedProblems problems = new RecordedProblems();
+        try (adapter) {
+            adapter.open(problems);
+            List<CrmRecord> records = drain("records", adapter::records);
+            List<CrmEvent> events = drain("events", adapter::events);
+            List<Association> associations = drain("associations", adapter::associations);
+            List<ListMembership> memberships = drain("listMemberships", adapter::listMemberships);
+            return new AdapterContents(records, events, associations, memberships, problems);
+        }
+    }
+
+    /**
+     * Checks what every adapter must do: a non-blank name, streams that can be read again with the
+     * same result (the engine may read twice, e.g. for a preview and a run), and streams that are
+     * closed by their callers without error.
+     *
+     * @throws AssertionError naming the first rule the adapter breaks
+     */
+    public static AdapterContents checkContract(Supplier<? extends CrmAdapter> adapters) {
+        CrmAdapter first = adapters.get();
+        if (first.name() == null || first.name().isBlank()) {
+            throw new AssertionError(first.getClass().getName() + ".name() is blank");
+        }
+        AdapterContents once = read(first);
+        CrmAdapter again = adapters.get();
+        RecordedProblems problems = new RecordedProblems();
+        try (again) {
+            again.open(problems);
+            // Read twice through the same instance, the second time only partly, closing early.
+            drain("records", again::records);
+            try (Stream<CrmRecord> partial = again.records()) {
+                partial.limit(1).forEach(Objects::requireNonNull);
+            }
+            AdapterContents twice = new AdapterContents(drain("records", again::records),
+                    drain("events", again::events), drain("associations", again::associations),
+                    drain("listMemberships", again::listMemberships), problems);
+            if (!once.snapshot().equals(twice.snapshot())) {
+                throw new AssertionError(first.getClass().getName() + " gives different facts when read again");
+            }
+        }
+        return once;
+    }
+
+    private static <T> List<T> drain(String what, Supplier<Stream<T>> streams) {
+        List<T> out = new ArrayList<>();
+        Stream<T> stream = streams.get();
+        if (stream == null) {
+            throw new AssertionError(what + "() returned null; return Stream.empty() for none");
+        }
+        try (Stream<T> s = stream) {
+            s.forEach(item -> out.add(Objects.requireNonNull(item, () -> what + "() gave a null item")));
+        }
+        return out;
+    }
+}
