@@ -1,0 +1,248 @@
+package dev.scoreline.engine;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.DataProblems;
+import dev.scoreline.api.ReliableSink;
+import dev.scoreline.api.ScoreResult;
+import dev.scoreline.api.ScoreSink;
+import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.api.ScorelineBinder;
+import dev.scoreline.dsl.Diagnostic;
+import dev.scoreline.dsl.ParseResult;
+import dev.scoreline.dsl.ScoreParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Scoreline embedded in a host: plugins are Guice modules installed explicitly, rules are
+ * {@code .score} texts, and {@link #run()} scores every record and hands the updates to every
+ * sink, through a {@link ReliableSink} so a failing sink loses nothing.
+ *
+ * <pre>{@code
+ * Scoreline scoreline = Scoreline.builder()
+ *         .install(new JsonlAdapterModule(Path.of("data")))
+ *         .install(binder -> ScorelineBinder.of(binder).addSink("mine", mySink))
+ *         .rules(Path.of("rules/lead.score"))
+ *         .build();
+ * Scoreline.Report report = scoreline.run();
+ * }</pre>
+ */
+public final class Scoreline {
+
+    private final ScoreEngine engine;
+    private final CompiledScores scores;
+    private final CrmAdapter adapter;
+    private final Map<String, ScoreSink> sinks;
+    private final Instant asOf;
+    private final DataProblems problems;
+    private final int batch;
+
+    private Scoreline(Builder b, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks) {
+        this.engine = b.engine;
+        this.scores = scores;
+        this.adapter = adapter;
+        this.sinks = sinks;
+        this.asOf = b.asOf;
+        this.problems = b.problems;
+        this.batch = b.batch;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CompiledScores scores() {
+        return scores;
+    }
+
+    /** What a run did. */
+    public record Report(long recordsRead, long results, long delivered, long pendingInOutboxes,
+                         Map<String, Map<String, Long>> statusCounts, Duration took) { }
+
+    /** Scores everything the adapter has at the configured instant (default: now) and delivers it. */
+    public Report run() {
+        return run(r -> { });
+    }
+
+    /** As {@link #run()}, also showing each result to {@code observer} (progress, custom output). */
+    public Report run(Consumer<ScoreResult> observer) {
+        long start = System.nanoTime();
+        Instant now = asOf == null ? Instant.now() : asOf;
+        ScoringData data;
+        try (CrmAdapter a = adapter) {
+            data = engine.load(scores, a, problems);
+        }
+        Map<String, Map<String, Long>> statusCounts = new TreeMap<>();
+        List<ScoreUpdate> pending = new ArrayList<>(batch);
+        long[] delivered = {0};
+        for (ScoreSink s : sinks.values()) {
+            open(s);
+        }
+        RunSummary summary = engine.score(scores, data, now, r -> {
+            observer.accept(r);
+            statusCounts.computeIfAbsent(r.score(), k -> new TreeMap<>()).merge(r.status(), 1L, Long::sum);
+            pending.add(new ScoreUpdate(r, null, null, now, "scored"));
+            if (pending.size() == batch) {
+                delivered[0] += deliver(pending);
+                pending.clear();
+            }
+        });
+        delivered[0] += deliver(pending);
+        long outbox = 0;
+        for (ScoreSink s : sinks.values()) {
+            try {
+                s.flush();
+                s.close();
+            } catch (Exception e) {
+                problems.warning("sink " + s.name(), 0, "could not flush: " + e.getMessage()
+                        + "; what it did not take stays in its outbox for the next run");
+            }
+            if (s instanceof ReliableSink r) {
+                outbox += r.pending();
+            }
+        }
+        return new Report(data.recordsRead(), summary.results(), delivered[0], outbox, statusCounts,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void open(ScoreSink s) {
+        try {
+            s.open();
+        } catch (Exception e) {
+            throw new ScorelineException("sink " + s.name() + " could not open: " + e.getMessage());
+        }
+    }
+
+    private long deliver(List<ScoreUpdate> updates) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        List<ScoreUpdate> copy = List.copyOf(updates);
+        for (ScoreSink s : sinks.values()) {
+            try {
+                s.write(copy);
+            } catch (Exception e) {
+                // A ReliableSink never throws for a refused batch (it keeps it); a bare sink might.
+                throw new ScorelineException("sink " + s.name() + " failed: " + e.getMessage());
+            }
+        }
+        return copy.size();
+    }
+
+    public static final class Builder {
+        private final List<Module> modules = new ArrayList<>();
+        private final List<ScoreParser.SourceText> rules = new ArrayList<>();
+        private ScoreEngine engine = ScoreEngine.create();
+        private String adapterName;
+        private Instant asOf;
+        private DataProblems problems = DataProblems.IGNORE;
+        private Path outboxDir = Path.of("scoreline-data", "outbox");
+        private int batch = 1000;
+
+        /** Installs a plugin: a Guice module that binds adapters and sinks through {@link ScorelineBinder}. */
+        public Builder install(Module... modules) {
+            this.modules.addAll(List.of(modules));
+            return this;
+        }
+
+        public Builder rules(Path... files) {
+            for (Path f : files) {
+                try {
+                    rules.add(new ScoreParser.SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + f, e);
+                }
+            }
+            return this;
+        }
+
+        public Builder rules(String source, String text) {
+            rules.add(new ScoreParser.SourceText(source, text));
+            return this;
+        }
+
+        /** Which bound adapter to read (needed only when more than one is bound). */
+        public Builder adapter(String name) {
+            this.adapterName = name;
+            return this;
+        }
+
+        /** The evaluation instant NOW (default: the time of each run). */
+        public Builder asOf(Instant asOf) {
+            this.asOf = asOf;
+            return this;
+        }
+
+        public Builder engine(ScoreEngine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        /** Where bad data and warnings are reported (default: nowhere). */
+        public Builder problems(DataProblems problems) {
+            this.problems = problems;
+            return this;
+        }
+
+        /** The folder of the sinks' durable outboxes (default {@code scoreline-data/outbox}). */
+        public Builder outbox(Path dir) {
+            this.outboxDir = dir;
+            return this;
+        }
+
+        /** Updates handed to the sinks at a time (default 1000). */
+        public Builder batch(int batch) {
+            this.batch = Math.max(1, batch);
+            return this;
+        }
+
+        public Scoreline build() {
+            if (rules.isEmpty()) {
+                throw new ScorelineException("no rules: give at least one .score file or text");
+            }
+            ParseResult parsed = ScoreParser.parseAll(rules);
+            if (parsed.hasErrors()) {
+                StringBuilder m = new StringBuilder("the rules have errors:");
+                for (Diagnostic d : parsed.errors()) {
+                    m.append("\n  ").append(d.format());
+                }
+                throw new ScorelineException(m.toString(), parsed.diagnostics());
+            }
+            Injector injector = Guice.createInjector(modules);
+            Map<String, CrmAdapter> adapters = injector.getInstance(ScorelineBinder.ADAPTERS);
+            CrmAdapter adapter;
+            if (adapterName != null) {
+                adapter = adapters.get(adapterName);
+                if (adapter == null) {
+                    throw new ScorelineException("no adapter named \"" + adapterName + "\"; installed: "
+                            + adapters.keySet());
+                }
+            } else if (adapters.size() == 1) {
+                adapter = adapters.values().iterator().next();
+            } else {
+                throw new ScorelineException(adapters.isEmpty() ? "no adapter installed: install one, e.g. "
+                        + "new JsonlAdapterModule(dir)" : "several adapters installed " + adapters.keySet()
+                        + ": choose one with adapter(name)");
+            }
+            Map<String, ScoreSink> sinks = new LinkedHashMap<>();
+            injector.getInstance(ScorelineBinder.SINKS).forEach((name, sink) -> sinks.put(name,
+                    sink instanceof ReliableSink ? sink
+                            : ReliableSink.wrap(sink).outbox(outboxDir.resolve(name + ".outbox")).build()));
+            return new Scoreline(this, engine.compile(parsed.definitions()), adapter, sinks);
+        }
+    }
+}
