@@ -1,14 +1,139 @@
 package dev.scoreline.cli;
 
+import com.google.inject.Module;
+import dev.scoreline.api.PluginSettingsException;
+import dev.scoreline.api.ScorelinePlugin;
+import dev.scoreline.api.ScorelinePlugins;
+import dev.scoreline.engine.Scoreline;
+import dev.scoreline.engine.ScorelineException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "run", description = "Not built yet.")
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "The main job: read the CRM through the configured adapter, score everything, "
+                + "write the sinks. Without CONFIG, runs the bundled quickstart.")
 final class RunCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "CONFIG",
+            description = "The YAML config (default: examples/quickstart/scoreline.yaml of the installation).")
+    Path config;
+
     @Override
-    public Integer call() {
-        System.err.println("scoreline run: not built yet");
-        return Main.USAGE;
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = config != null ? config : defaultConfig();
+        if (!Files.isRegularFile(file)) {
+            err.println("scoreline run: no config file at " + file);
+            return Main.USAGE;
+        }
+        RunConfig cfg;
+        try {
+            cfg = RunConfig.read(file);
+        } catch (RunConfig.Invalid e) {
+            err.println("scoreline run: " + e.getMessage());
+            return Main.USAGE;
+        }
+        ScorelinePlugins plugins = ScorelinePlugins.discover();
+        List<Module> modules = new ArrayList<>();
+        try {
+            modules.add(module(plugins, ScorelinePlugin.Kind.ADAPTER, cfg.adapter(), cfg.adapterSettings()));
+            for (RunConfig.Plugin sink : cfg.sinks()) {
+                modules.add(module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), sink.settings()));
+            }
+        } catch (RunConfig.Invalid e) {
+            err.println("scoreline run: " + file + ": " + e.getMessage());
+            return Main.USAGE;
+        }
+        CountingProblems problems = new CountingProblems(err);
+        Scoreline scoreline;
+        try {
+            Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf());
+            modules.forEach(b::install);
+            for (Path rules : cfg.rules()) {
+                b.rules(rules);
+            }
+            scoreline = b.build();
+        } catch (ScorelineException e) {
+            e.diagnostics().forEach(d -> err.println(d.format()));
+            err.println("scoreline run: " + (e.diagnostics().isEmpty() ? e.getMessage() : "the rules have errors"));
+            return e.diagnostics().isEmpty() ? Main.USAGE : Main.RULE_ERRORS;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("scoreline run: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Progress progress = new Progress(err);
+        Scoreline.Report report = scoreline.run(r -> progress.tick());
+        progress.done();
+        out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d updates delivered to %d sink%s",
+                report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.delivered(),
+                cfg.sinks().size(), cfg.sinks().size() == 1 ? "" : "s");
+        out.println(report.pendingInOutboxes() > 0 ? "; " + report.pendingInOutboxes()
+                + " kept in outboxes for the next run" : "");
+        report.statusCounts().forEach((score, counts) -> out.println("  " + score + ": " + counts));
+        if (problems.badLines() + problems.warnings() > 0) {
+            out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings");
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static Module module(ScorelinePlugins plugins, ScorelinePlugin.Kind kind, String name,
+                                 java.util.Map<String, Object> settings) throws RunConfig.Invalid {
+        if (plugins.find(kind, name).isEmpty()) {
+            throw new RunConfig.Invalid("no " + kind.label() + " plugin named \"" + name + "\"; available: "
+                    + plugins.names(kind));
+        }
+        try {
+            return plugins.module(kind, name, settings);
+        } catch (PluginSettingsException e) {
+            throw new RunConfig.Invalid(e.getMessage());
+        }
+    }
+
+    private static Path defaultConfig() {
+        String home = System.getProperty("scoreline.home", ".");
+        return Path.of(home, "examples", "quickstart", "scoreline.yaml");
+    }
+
+    /** A progress line on a terminal for long runs; silent when stderr is not a terminal. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private final AtomicLong count = new AtomicLong();
+        private long lastPrint = System.nanoTime();
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void tick() {
+            long n = count.incrementAndGet();
+            if (terminal && System.nanoTime() - lastPrint > 500_000_000L) {
+                lastPrint = System.nanoTime();
+                err.print("\rscoring… " + n + " results");
+                err.flush();
+            }
+        }
+
+        void done() {
+            if (terminal && count.get() > 0) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
     }
 }
