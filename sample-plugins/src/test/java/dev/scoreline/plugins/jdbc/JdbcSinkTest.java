@@ -1,0 +1,61 @@
+package dev.scoreline.plugins.jdbc;
+
+import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.api.testkit.SinkTestKit;
+import dev.scoreline.api.testkit.TestUpdates;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JdbcSinkTest {
+
+    private static final List<ScoreUpdate> RUN = List.of(
+            TestUpdates.update("Lead score", "contact:c1", "10", "Low").group("Fit", "10").build(),
+            TestUpdates.update("Lead score", "contact:c2", "20.5", "Low").build(),
+            TestUpdates.update("Lead score", "contact:c1", "42.25", "High").previous("10", "Low").cause("form").build(),
+            TestUpdates.update("Combined", "contact:c1", "80", "A1").combined("40", "40").build());
+
+    @Test
+    void upsertsOneRowPerRecordAndScoreOnH2() throws Exception {
+        check(Databases.freshH2());
+    }
+
+    @Test
+    void upsertsOneRowPerRecordAndScoreOnPostgres() throws Exception {
+        DataSource db = Databases.postgres();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS scoreline_scores");
+        }
+        check(db);
+    }
+
+    private static void check(DataSource db) throws Exception {
+        SinkTestKit.drive(new JdbcSink(db), List.of(RUN.subList(0, 2), RUN.subList(2, 4)));
+        // A second run with the same last update changes nothing.
+        SinkTestKit.drive(new JdbcSink(db), List.of(RUN.subList(2, 3)));
+
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT record_type, record_id, score, score_value, status, engagement, fit,"
+                     + " groups_json, previous_value, previous_status, cause FROM scoreline_scores"
+                     + " ORDER BY record_id, score")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + ":" + rs.getString(2) + " " + rs.getString(3) + " "
+                        + rs.getBigDecimal(4).toPlainString() + " " + rs.getString(5) + " " + rs.getBigDecimal(6) + " "
+                        + rs.getBigDecimal(7) + " " + rs.getString(8) + " " + rs.getBigDecimal(9) + " " + rs.getString(10)
+                        + " " + rs.getString(11));
+            }
+        }
+        assertThat(rows).containsExactly(
+                "contact:c1 Combined 80.00 A1 40.00 40.00 {} null null test",
+                "contact:c1 Lead score 42.25 High null null {} 10.00 Low form",
+                "contact:c2 Lead score 20.50 Low null null {} null null test");
+    }
+}
