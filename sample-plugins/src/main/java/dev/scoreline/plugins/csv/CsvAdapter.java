@@ -11,14 +11,12 @@ import dev.scoreline.plugins.internal.CsvReader;
 import dev.scoreline.plugins.internal.Instants;
 import dev.scoreline.plugins.internal.LazyFileStream;
 import dev.scoreline.plugins.internal.StderrProblems;
+import dev.scoreline.plugins.internal.StrictUtf8Reader;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -353,9 +351,7 @@ public final class CsvAdapter implements CrmAdapter {
         RowReader(Path file, Rows<T> rows) throws IOException {
             this.source = file.getFileName().toString();
             // Undecodable bytes are an error, not silently replaced characters.
-            this.csv = new CsvReader(new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16));
+            this.csv = new CsvReader(new StrictUtf8Reader(new BufferedInputStream(Files.newInputStream(file), 1 << 16)));
             this.rows = rows;
         }
 
