@@ -74,6 +74,10 @@ public final class CsvAdapter implements CrmAdapter {
     @Override
     public void open(DataProblems problems) {
         this.problems = Objects.requireNonNull(problems, "problems");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            // Likely a mistyped path: say so rather than score an empty data set in silence.
+            problems.warning(dir.toString(), 0, "the data folder does not exist; there is no data");
+        }
     }
 
     /** The record files of the folder, sorted by name: every {@code *.csv} but the three special ones. */
