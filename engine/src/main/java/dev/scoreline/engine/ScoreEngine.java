@@ -112,6 +112,18 @@ public final class ScoreEngine {
         }
     }
 
+    /**
+     * Loads an adapter's data, scores everything at {@code now}, and keeps following changes:
+     * see {@link LiveScores}.
+     */
+    public LiveScores live(CompiledScores scores, CrmAdapter adapter, DataProblems problems, Instant now) {
+        adapter.open(problems);
+        try (adapter) {
+            return new LiveScores(new dev.scoreline.engine.internal.LiveEngine(scores.program, adapter, problems,
+                    now.toEpochMilli(), ruleText));
+        }
+    }
+
     /** Explains every score on the record's type; empty when the record is not in the data. */
     public Optional<Explanation> explain(CompiledScores scores, ScoringData data, RecordKey record, Instant now) {
         check(scores, data);

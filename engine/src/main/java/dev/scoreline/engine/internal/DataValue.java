@@ -102,6 +102,15 @@ public final class DataValue {
         return s.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The trimmed texts of the atoms, as a raw multi-valued property value. */
+    public java.util.List<String> rawTexts() {
+        java.util.List<String> out = new ArrayList<>(atoms.length);
+        for (Atom a : atoms) {
+            out.add(a.text);
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         if (atoms.length == 1) {

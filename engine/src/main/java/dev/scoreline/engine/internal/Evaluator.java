@@ -35,14 +35,14 @@ public final class Evaluator {
 
     private static final long DAY = TimeRange.DAY_MS;
 
-    private final Population population;
+    private final DataView data;
     private final ShapeMatcher matcher;
-    private final long now;
+    private long now;
     private final Function<dev.scoreline.dsl.model.Rule, String> ruleText;
 
-    public Evaluator(Population population, ShapeMatcher matcher,
+    public Evaluator(DataView data, ShapeMatcher matcher,
                      Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
-        this.population = population;
+        this.data = data;
         this.matcher = matcher;
         this.now = matcher.now();
         this.ruleText = ruleText;
@@ -68,8 +68,31 @@ public final class Evaluator {
         ScoreExplanation result;
     }
 
+    /** The matches of each event of a record, looked up once per evaluation (null: after NOW). */
+    private long[][] eventHits(int rec) {
+        long[][] hits = new long[data.eventCount(rec)][];
+        for (int e = 0; e < hits.length; e++) {
+            long at = data.eventAt(rec, e);
+            if (at <= now) {
+                hits[e] = matcher.event(data.eventShape(rec, e), at);
+            }
+        }
+        return hits;
+    }
+
+    /** Event matches of the records one evaluation reads, each looked up once. */
+    private final class EventCache {
+        private final java.util.HashMap<Integer, long[][]> byRecord = new java.util.HashMap<>();
+
+        long[][] of(int rec) {
+            return byRecord.computeIfAbsent(rec, Evaluator.this::eventHits);
+        }
+    }
+
     private ScoreResult evaluate(ProgramScore s, int rec, Trace trace) {
-        long[] rh = matcher.record(population.recordShape[rec]);
+        now = matcher.now();
+        EventCache events = new EventCache();
+        long[] rh = matcher.record(data.recordShape(rec));
         String typeName = s.definition.type().keyword();
         if (s.scopeMatcher >= 0 && !HitSet.has(rh, s.scopeMatcher)) {
             if (trace != null) {
@@ -92,7 +115,7 @@ public final class Evaluator {
                 if (trace != null) {
                     trace.details = new ArrayList<>();
                 }
-                BigDecimal c = contribution(r, rec, rh, g.decay, trace);
+                BigDecimal c = contribution(r, rec, rh, g.decay, events, trace);
                 groupSum = groupSum.add(c);
                 if (trace != null) {
                     boolean matched = c.signum() != 0 || !trace.details.isEmpty() && !trace.details.get(0).startsWith("no ");
@@ -150,7 +173,7 @@ public final class Evaluator {
                     ? plain(value) + " is at least " + plain(chosen.from())
                     : plain(value) + " is below every status; the lowest applies";
         }
-        ScoreResult result = new ScoreResult(s.definition.name(), population.keys[rec], value, status, rounded,
+        ScoreResult result = new ScoreResult(s.definition.name(), data.key(rec), value, status, rounded,
                 eng, ft);
         if (trace != null) {
             String totalClamp = total.compareTo(sum) == 0 ? null
@@ -206,10 +229,15 @@ public final class Evaluator {
         long count;
 
         void add(BigDecimal v) {
-            sum = sum.add(v);
+            add(v, 1);
+        }
+
+        /** Adds {@code n} equal values at once. */
+        void add(BigDecimal v, long n) {
+            sum = n == 1 ? sum.add(v) : sum.add(v.multiply(BigDecimal.valueOf(n)));
             min = min == null || v.compareTo(min) < 0 ? v : min;
             max = max == null || v.compareTo(max) > 0 ? v : max;
-            count++;
+            count += n;
         }
 
         BigDecimal result(Aggregate a) {
@@ -225,7 +253,8 @@ public final class Evaluator {
         }
     }
 
-    private BigDecimal contribution(ProgramRule r, int rec, long[] rh, Decay decay, Trace trace) {
+    private BigDecimal contribution(ProgramRule r, int rec, long[] rh, Decay decay, EventCache cache,
+                                    Trace trace) {
         if (r.assocMatcher < 0) {
             return switch (r.kind) {
                 case PROPERTY -> {
@@ -252,35 +281,35 @@ public final class Evaluator {
                 }
                 case EVENT, EVENT_POINTS -> {
                     Aggregation agg = new Aggregation();
-                    events(r, rec, decay, agg, trace, null);
+                    events(r, rec, cache.of(rec), decay, agg, trace, null);
                     if (trace != null && agg.count == 0) {
                         trace.details.add("no matching event");
                     }
                     yield agg.sum;
                 }
-                case FREQUENCY -> frequency(r, new int[] {rec}, decay, trace);
+                case FREQUENCY -> frequency(r, new int[] {rec}, cache, decay, trace);
             };
         }
         // On associated records: the association filter picks them, then the rule reads each.
         List<Integer> linked = new ArrayList<>();
-        for (int a = population.asStart[rec]; a < population.asStart[rec + 1]; a++) {
-            int other = population.asOther[a];
-            long[] ah = matcher.assoc(population.asLabels[a], population.recordShape[other]);
+        for (int a = 0; a < data.assocCount(rec); a++) {
+            int other = data.assocOther(rec, a);
+            long[] ah = matcher.assoc(data.assocLabels(rec, a), data.recordShape(other));
             if (HitSet.has(ah, r.assocMatcher)) {
                 linked.add(other);
             }
         }
-        linked.sort(Comparator.comparing(i -> population.keys[i]));
+        linked.sort(Comparator.comparing(data::key));
         if (trace != null && linked.isEmpty()) {
             trace.details.add("no associated " + r.assocType + " passes the association filter");
         }
         if (r.kind == RuleKind.FREQUENCY) {
-            return frequency(r, linked.stream().mapToInt(Integer::intValue).toArray(), decay, trace);
+            return frequency(r, linked.stream().mapToInt(Integer::intValue).toArray(), cache, decay, trace);
         }
         Aggregation agg = new Aggregation();
         for (int other : linked) {
-            long[] oh = matcher.record(population.recordShape[other]);
-            RecordKey key = population.keys[other];
+            long[] oh = matcher.record(data.recordShape(other));
+            RecordKey key = data.key(other);
             switch (r.kind) {
                 case PROPERTY -> {
                     if (HitSet.has(oh, r.matcher)) {
@@ -307,7 +336,7 @@ public final class Evaluator {
                                 : " gives " + plain(v) + " (" + values(other, r) + ")"));
                     }
                 }
-                default -> events(r, other, decay, agg, trace, key);
+                default -> events(r, other, cache.of(other), decay, agg, trace, key);
             }
         }
         BigDecimal result = agg.result(r.aggregate);
@@ -318,43 +347,64 @@ public final class Evaluator {
         return result;
     }
 
-    /** Adds the decayed points of every matching event of a record. */
-    private void events(ProgramRule r, int rec, Decay decay, Aggregation agg, Trace trace, RecordKey via) {
-        for (int e = population.evStart[rec]; e < population.evStart[rec + 1]; e++) {
-            long at = population.evAt[e];
-            if (at > now) {
+    /**
+     * Adds the decayed points of every matching event of a record. Events are counted per listed
+     * value and decay step, so the decimal arithmetic is done once per distinct (value, step), not
+     * once per event.
+     */
+    private void events(ProgramRule r, int rec, long[][] hits, Decay decay, Aggregation agg, Trace trace,
+                        RecordKey via) {
+        int steps = decay == null ? 1 : DecayMath.stepsToZero(decay) + 1;
+        long[] counts = null;
+        for (int e = 0; e < hits.length; e++) {
+            long[] eh = hits[e];
+            if (eh == null) {
                 continue;
             }
-            long[] eh = matcher.event(population.evShape[e], at);
-            BigDecimal points = null;
+            int value = -1;
             for (int i = 0; i < r.points.length; i++) {
                 if (HitSet.has(eh, r.matcher + i)) {
-                    points = r.points[i];
-                    break; // the first listed value the event holds
+                    value = i; // the first listed value the event holds
+                    break;
                 }
             }
-            if (points == null) {
+            if (value < 0) {
                 continue;
             }
-            BigDecimal factor = decayFactor(decay, at);
-            BigDecimal v = factor.signum() == 0 ? BigDecimal.ZERO : points.multiply(factor);
-            agg.add(v);
+            long at = data.eventAt(rec, e);
+            int step = decay == null ? 0 : (int) Math.min(steps - 1, DecayMath.steps(decay, now - at));
+            if (counts == null) {
+                counts = new long[r.points.length * steps];
+            }
+            counts[value * steps + step]++;
             if (trace != null) {
-                trace.details.add((via == null ? "" : via + ": ") + eventText(e) + ", " + age(at)
-                        + (decay == null ? "" : ", decay x" + plain(factor)) + ": " + plain(v));
+                BigDecimal factor = DecayMath.factorAtStep(decay, step);
+                trace.details.add((via == null ? "" : via + ": ") + eventText(rec, e) + ", " + age(at)
+                        + (decay == null ? "" : ", decay x" + plain(factor)) + ": "
+                        + plain(r.points[value].multiply(factor)));
+            }
+        }
+        if (counts == null) {
+            return;
+        }
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                BigDecimal factor = DecayMath.factorAtStep(decay, k % steps);
+                BigDecimal points = r.points[k / steps];
+                agg.add(factor.signum() == 0 ? BigDecimal.ZERO : points.multiply(factor), counts[k]);
             }
         }
     }
 
-    private BigDecimal frequency(ProgramRule r, int[] recs, Decay decay, Trace trace) {
+    private BigDecimal frequency(ProgramRule r, int[] recs, EventCache cache, Decay decay, Trace trace) {
         long n = 0;
         long newest = Long.MIN_VALUE;
         for (int rec : recs) {
-            for (int e = population.evStart[rec]; e < population.evStart[rec + 1]; e++) {
-                long at = population.evAt[e];
-                if (at <= now && HitSet.has(matcher.event(population.evShape[e], at), r.matcher)) {
+            long[][] hits = cache.of(rec);
+            for (int e = 0; e < hits.length; e++) {
+                if (hits[e] != null && HitSet.has(hits[e], r.matcher)) {
                     n++;
-                    newest = Math.max(newest, at);
+                    newest = Math.max(newest, data.eventAt(rec, e));
                 }
             }
         }
@@ -377,13 +427,13 @@ public final class Evaluator {
         return "at " + Instant.ofEpochMilli(at) + " (" + days + (days == 1 ? " day" : " days") + " old)";
     }
 
-    private String eventText(int e) {
-        Facts.EventShape shape = population.eventShapes.get(population.evShape[e]);
+    private String eventText(int rec, int e) {
+        Facts.EventShape shape = data.shapes().eventShape(data.eventShape(rec, e));
         return shape.type() + (shape.values().isEmpty() ? "" : " " + shape.values());
     }
 
     private String values(int rec, ProgramRule r) {
-        Facts.RecordShape shape = population.recordShapes.get(population.recordShape[rec]);
+        Facts.RecordShape shape = data.shapes().recordShape(data.recordShape(rec));
         return shape.values().isEmpty() ? "no property the rules read" : shape.values().toString()
                 + (shape.lists().isEmpty() ? "" : ", lists " + shape.lists());
     }

@@ -7,8 +7,6 @@ import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ListMembership;
 import dev.scoreline.api.RecordKey;
-import dev.scoreline.engine.internal.Facts.EventShape;
-import dev.scoreline.engine.internal.Facts.RecordShape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,36 +22,30 @@ import java.util.stream.Stream;
  * shape, every event to (shape, instant), associations as adjacency lists with interned label
  * sets. Only what the rules read is kept: a property no rule mentions costs nothing.
  */
-public final class Population {
+public final class Population implements DataView {
 
-    final ScoreProgram program;
-    final RecordKey[] keys;
-    final int[] recordShape;
-    final List<RecordShape> recordShapes;
+    private final ShapeTable shapes;
+    private final RecordKey[] keys;
+    private final int[] recordShape;
     /** Events of record i: indices evStart[i] until evStart[i+1] of evShape/evAt. */
-    final int[] evStart;
-    final int[] evShape;
-    final long[] evAt;
-    final List<EventShape> eventShapes;
+    private final int[] evStart;
+    private final int[] evShape;
+    private final long[] evAt;
     /** Associations of record i: indices asStart[i] until asStart[i+1] of asOther/asLabels. */
-    final int[] asStart;
-    final int[] asOther;
-    final int[] asLabels;
-    final List<Set<String>> labelSets;
-    final Map<RecordKey, Integer> index;
-    final Stats stats;
+    private final int[] asStart;
+    private final int[] asOther;
+    private final int[] asLabels;
+    private final Map<RecordKey, Integer> index;
+    private final Stats stats;
 
     /** What loading saw. */
     public record Stats(long records, long events, long associations, long warnings) { }
 
     private Population(Builder b) {
-        this.program = b.program;
+        this.shapes = b.shapes;
         int n = b.keys.size();
         this.keys = b.keys.toArray(new RecordKey[0]);
         this.recordShape = b.recordShape;
-        this.recordShapes = b.recordShapes.list;
-        this.eventShapes = b.eventShapes.list;
-        this.labelSets = b.labelSets.list;
         this.index = b.index;
         // Events grouped by record with a counting sort: two int arrays and a long array in all.
         int m = b.evCount;
@@ -88,7 +80,7 @@ public final class Population {
         for (Map.Entry<Long, Set<String>> e : b.pairs.entrySet()) {
             int x = (int) (e.getKey() >>> 32);
             int y = (int) (long) e.getKey();
-            int labels = b.labelSets.intern(new TreeSet<>(e.getValue()));
+            int labels = shapes.internLabels(e.getValue());
             int px = afill[x]++;
             asOther[px] = y;
             asLabels[px] = labels;
@@ -96,7 +88,7 @@ public final class Population {
             asOther[py] = x;
             asLabels[py] = labels;
         }
-        this.stats = new Stats(b.recordsRead, b.eventsRead, b.associationsRead, b.warnings);
+        this.stats = new Stats(b.recordsRead, b.eventsRead, b.associationsRead, b.warnings.count);
     }
 
     public int size() {
@@ -107,25 +99,31 @@ public final class Population {
         return stats;
     }
 
-    public RecordKey key(int record) {
-        return keys[record];
+    public int recordShapeCount() {
+        return shapes.recordShapeCount();
+    }
+
+    public int eventShapeCount() {
+        return shapes.eventShapeCount();
     }
 
     public Integer indexOf(RecordKey key) {
         return index.get(key);
     }
 
-    public int eventShapeCount() {
-        return eventShapes.size();
-    }
-
-    public int recordShapeCount() {
-        return recordShapes.size();
-    }
+    @Override public ShapeTable shapes() { return shapes; }
+    @Override public RecordKey key(int rec) { return keys[rec]; }
+    @Override public int recordShape(int rec) { return recordShape[rec]; }
+    @Override public int eventCount(int rec) { return evStart[rec + 1] - evStart[rec]; }
+    @Override public int eventShape(int rec, int i) { return evShape[evStart[rec] + i]; }
+    @Override public long eventAt(int rec, int i) { return evAt[evStart[rec] + i]; }
+    @Override public int assocCount(int rec) { return asStart[rec + 1] - asStart[rec]; }
+    @Override public int assocOther(int rec, int i) { return asOther[asStart[rec] + i]; }
+    @Override public int assocLabels(int rec, int i) { return asLabels[asStart[rec] + i]; }
 
     /** Reads everything an adapter has. Problems and warnings go to {@code problems}. */
     public static Population load(ScoreProgram program, CrmAdapter adapter, DataProblems problems) {
-        Builder b = new Builder(program, problems);
+        Builder b = new Builder(new ShapeTable(program), problems);
         try (Stream<CrmRecord> records = adapter.records()) {
             records.forEach(b::addRecord);
         }
@@ -142,42 +140,44 @@ public final class Population {
         return new Population(b);
     }
 
-    /** Interns values into dense ids. */
-    static final class Interner<T> {
-        final Map<Object, Integer> ids = new HashMap<>();
-        final List<T> list = new ArrayList<>();
+    /** The warnings of section 12 of the language, in one place for bulk loads and live changes. */
+    static final class Warnings {
+        private final DataProblems problems;
+        long count;
 
-        int intern(Object key, java.util.function.Supplier<T> value) {
-            Integer id = ids.get(key);
-            if (id == null) {
-                id = list.size();
-                ids.put(key, id);
-                list.add(value.get());
-            }
-            return id;
+        Warnings(DataProblems problems) {
+            this.problems = problems;
         }
 
-        @SuppressWarnings("unchecked")
-        int intern(T value) {
-            return intern(value, () -> value);
+        void warn(String source, String message) {
+            count++;
+            problems.warning(source, 0, message);
+        }
+
+        ShapeTable.NumberWarnings numbers(String source, RecordKey owner) {
+            return (property, text) -> warn(source, owner + ": " + property + " \"" + text
+                    + "\" does not read as a number, so no numeric comparison holds for it");
+        }
+
+        void duplicate(RecordKey key) {
+            warn("records", "record " + key + " appears more than once; the last one is kept");
+        }
+
+        void dangling(String source, String what, RecordKey missing) {
+            warn(source, what + " names " + missing + ", which is not in the data; ignored");
         }
     }
 
     private static final class Builder {
-        final ScoreProgram program;
-        final DataProblems problems;
+        final ShapeTable shapes;
+        final Warnings warnings;
         final List<RecordKey> keys = new ArrayList<>();
         final Map<RecordKey, Integer> index = new HashMap<>();
         final List<String> types = new ArrayList<>();
         final List<Object[]> rawValues = new ArrayList<>();
         final List<Set<String>> lists = new ArrayList<>();
         int[] recordShape;
-        final Interner<RecordShape> recordShapes = new Interner<>();
-        final Interner<EventShape> eventShapes = new Interner<>();
-        final Interner<Set<String>> labelSets = new Interner<>();
         final Map<Long, Set<String>> pairs = new LinkedHashMap<>();
-        final Map<String, Integer> recordPropertyIndex = new HashMap<>();
-        final Map<String, Integer> eventPropertyIndex = new HashMap<>();
         int[] evRecord = new int[1024];
         int[] evShapeTmp = new int[1024];
         long[] evAtTmp = new long[1024];
@@ -185,38 +185,19 @@ public final class Population {
         long recordsRead;
         long eventsRead;
         long associationsRead;
-        long warnings;
 
-        Builder(ScoreProgram program, DataProblems problems) {
-            this.program = program;
-            this.problems = problems;
-            for (String p : program.recordProperties) {
-                recordPropertyIndex.put(p, recordPropertyIndex.size());
-            }
-            for (String p : program.eventProperties) {
-                eventPropertyIndex.put(p, eventPropertyIndex.size());
-            }
-        }
-
-        void warn(String source, String message) {
-            warnings++;
-            problems.warning(source, 0, message);
+        Builder(ShapeTable shapes, DataProblems problems) {
+            this.shapes = shapes;
+            this.warnings = new Warnings(problems);
         }
 
         void addRecord(CrmRecord r) {
             recordsRead++;
-            Object[] values = project(r.properties(), recordPropertyIndex, program.numericRecordProperties,
-                    "records", r.key());
-            Set<String> memberOf = new TreeSet<>();
-            for (String list : r.lists()) {
-                String folded = DataValue.fold(list);
-                if (program.listsRead.contains(folded)) {
-                    memberOf.add(folded);
-                }
-            }
+            Object[] values = shapes.projectRecord(r.properties(), warnings.numbers("records", r.key()));
+            Set<String> memberOf = shapes.readLists(r.lists());
             Integer existing = index.get(r.key());
             if (existing != null) {
-                warn("records", "record " + r.key() + " appears more than once; the last one is kept");
+                warnings.duplicate(r.key());
                 types.set(existing, DataValue.fold(r.key().type()));
                 rawValues.set(existing, values);
                 lists.set(existing, memberOf);
@@ -229,71 +210,22 @@ public final class Population {
             lists.add(memberOf);
         }
 
-        /** The raw values of the properties the rules read, by case-insensitive name. */
-        Object[] project(Map<String, Object> properties, Map<String, Integer> wanted, Set<String> numeric,
-                         String source, RecordKey owner) {
-            Object[] values = new Object[wanted.size()];
-            if (values.length == 0) {
-                return values;
-            }
-            for (Map.Entry<String, Object> e : properties.entrySet()) {
-                String name = DataValue.fold(e.getKey());
-                Integer slot = wanted.get(name);
-                if (slot != null) {
-                    values[slot] = e.getValue();
-                    if (numeric.contains(name)) {
-                        for (String t : DataValue.texts(e.getValue())) {
-                            if (DataValue.parseNumber(t) == null) {
-                                warn(source, owner + ": " + e.getKey() + " \"" + t
-                                        + "\" does not read as a number, so no numeric comparison holds for it");
-                            }
-                        }
-                    }
-                }
-            }
-            return values;
-        }
-
         void addMembership(ListMembership m) {
             Integer i = index.get(m.record());
             if (i == null) {
-                warn("lists", "list \"" + m.list() + "\" names " + m.record() + ", which is not in the data; ignored");
+                warnings.dangling("lists", "list \"" + m.list() + "\"", m.record());
                 return;
             }
-            String folded = DataValue.fold(m.list());
-            if (program.listsRead.contains(folded)) {
-                lists.get(i).add(folded);
-            }
+            lists.get(i).addAll(shapes.readLists(List.of(m.list())));
         }
 
         void shapeRecords() {
             int n = keys.size();
             recordShape = new int[n];
             for (int i = 0; i < n; i++) {
-                Object[] raw = rawValues.get(i);
-                String type = types.get(i);
-                Set<String> memberOf = lists.get(i);
-                List<Object> key = new ArrayList<>(raw.length + 2);
-                key.add(type);
-                for (Object v : raw) {
-                    key.add(DataValue.key(v));
-                }
-                key.add(memberOf);
-                recordShape[i] = recordShapes.intern(key, () -> new RecordShape(type,
-                        values(raw, program.recordProperties), Set.copyOf(memberOf)));
+                recordShape[i] = shapes.internRecord(types.get(i), rawValues.get(i), lists.get(i));
             }
             rawValues.clear();
-        }
-
-        static Map<String, DataValue> values(Object[] raw, List<String> names) {
-            Map<String, DataValue> out = new HashMap<>();
-            for (int i = 0; i < raw.length; i++) {
-                DataValue v = DataValue.of(raw[i]);
-                if (!v.isUnknown()) {
-                    out.put(names.get(i), v);
-                }
-            }
-            return out;
         }
 
         void addAssociation(Association a) {
@@ -301,8 +233,8 @@ public final class Population {
             Integer x = index.get(a.from());
             Integer y = index.get(a.to());
             if (x == null || y == null) {
-                warn("associations", "association " + a.from() + " -> " + a.to() + " names "
-                        + (x == null ? a.from() : a.to()) + ", which is not in the data; ignored");
+                warnings.dangling("associations", "association " + a.from() + " -> " + a.to(),
+                        x == null ? a.from() : a.to());
                 return;
             }
             if (x.equals(y)) {
@@ -320,21 +252,11 @@ public final class Population {
             eventsRead++;
             Integer owner = index.get(e.record());
             if (owner == null) {
-                warn("events", e.type() + " event of " + e.record() + ", which is not in the data; ignored");
+                warnings.dangling("events", e.type() + " event", e.record());
                 return;
             }
-            Object[] raw = project(e.properties(), eventPropertyIndex, program.numericEventProperties, "events",
-                    e.record());
-            String type = DataValue.fold(e.type());
-            Set<String> ownerLists = program.eventsReadLists ? lists.get(owner) : Set.of();
-            List<Object> key = new ArrayList<>(raw.length + 2);
-            key.add(type);
-            for (Object v : raw) {
-                key.add(DataValue.key(v));
-            }
-            key.add(ownerLists);
-            int shape = eventShapes.intern(key, () -> new EventShape(type, values(raw, program.eventProperties),
-                    Set.copyOf(ownerLists)));
+            Object[] raw = shapes.projectEvent(e.properties(), warnings.numbers("events", e.record()));
+            int shape = shapes.internEvent(DataValue.fold(e.type()), raw, lists.get(owner));
             if (evCount == evRecord.length) {
                 int cap = evCount * 2;
                 evRecord = Arrays.copyOf(evRecord, cap);

@@ -61,6 +61,10 @@ public final class ProgramCompiler {
     private final Set<String> numericEventProperties = new LinkedHashSet<>();
     private final Set<Timeframe> timeframes = new LinkedHashSet<>();
     private boolean eventsReadLists;
+    /** Properties read by {@code is in the last} (their windows in ms): matches that move with NOW. */
+    private final java.util.Map<String, java.util.Set<Long>> recordNowWindows = new java.util.TreeMap<>();
+    private final java.util.Map<String, java.util.Set<Long>> eventNowWindows = new java.util.TreeMap<>();
+    private final Set<dev.scoreline.dsl.model.Decay> decays = new LinkedHashSet<>();
 
     private ProgramCompiler() { }
 
@@ -78,7 +82,9 @@ public final class ProgramCompiler {
         var kieBase = KieBaseBuilder.createKieBaseFromModel(model);
         return new ScoreProgram(List.copyOf(definitions), scores, kieBase, Math.max(matchers, 1),
                 List.copyOf(recordProperties), List.copyOf(eventProperties), Set.copyOf(listsRead), eventsReadLists,
-                Set.copyOf(numericRecordProperties), Set.copyOf(numericEventProperties), List.copyOf(timeframes));
+                Set.copyOf(numericRecordProperties), Set.copyOf(numericEventProperties), List.copyOf(timeframes),
+                new ScoreProgram.TimeDependence(java.util.Map.copyOf(recordNowWindows), java.util.Map.copyOf(eventNowWindows),
+                        List.copyOf(decays)));
     }
 
     private ProgramScore score(ScoreDefinition d) {
@@ -105,6 +111,9 @@ public final class ProgramCompiler {
             ProgramRule[] rules = new ProgramRule[group.rules().size()];
             for (int r = 0; r < rules.length; r++) {
                 rules[r] = compileRule(type, group.rules().get(r));
+            }
+            if (group.decay() != null) {
+                decays.add(group.decay());
             }
             GroupKind kind = d.type() == ScoreType.COMBINED ? group.kind() : null;
             groups[g] = new ProgramGroup(group, kind, rules);
@@ -278,6 +287,10 @@ public final class ProgramCompiler {
             props.add(name);
             switch (p.operator()) {
                 case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> numeric.add(name);
+                case IN_THE_LAST -> (onEvents ? eventNowWindows : recordNowWindows)
+                        .computeIfAbsent(name, k -> new java.util.TreeSet<>())
+                        .add(((Value.Number) p.values().get(0)).number().longValueExact() * p.unit().days()
+                                * TimeRange.DAY_MS);
                 default -> { }
             }
         }

@@ -57,13 +57,13 @@ public final class RunScorer {
     private Map<String, int[]> recordsByType() {
         Map<String, List<Integer>> byType = new HashMap<>();
         for (int i = 0; i < population.size(); i++) {
-            byType.computeIfAbsent(population.recordShapes.get(population.recordShape[i]).type(),
+            byType.computeIfAbsent(population.shapes().recordShape(population.recordShape(i)).type(),
                     k -> new ArrayList<>()).add(i);
         }
         Map<String, int[]> out = new HashMap<>();
         byType.forEach((type, list) -> {
             Integer[] boxed = list.toArray(new Integer[0]);
-            Arrays.sort(boxed, (a, b) -> population.keys[a].compareTo(population.keys[b]));
+            Arrays.sort(boxed, (a, b) -> population.key(a).compareTo(population.key(b)));
             out.put(type, Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
         });
         return out;
@@ -119,7 +119,7 @@ public final class RunScorer {
             return null;
         }
         matcher.prepare(new int[] {rec}, 0, 1, true);
-        String type = population.recordShapes.get(population.recordShape[rec]).type();
+        String type = population.shapes().recordShape(population.recordShape(rec)).type();
         List<Explanation.ScoreExplanation> scores = new ArrayList<>();
         for (ProgramScore s : program.scores) {
             if (s.type.equals(type)) {

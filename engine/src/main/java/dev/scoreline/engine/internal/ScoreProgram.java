@@ -36,11 +36,28 @@ public final class ScoreProgram {
     final Set<String> numericEventProperties;
     /** Every distinct timeframe; an event's position against all of them is part of its match key. */
     final List<Timeframe> timeframes;
+    final TimeDependence time;
+
+    /**
+     * How matches and values move with NOW alone: {@code is in the last} windows per property
+     * (records and events), and the decays of the groups. Timeframes are in {@link #timeframes}.
+     */
+    record TimeDependence(java.util.Map<String, java.util.Set<Long>> recordWindows,
+                          java.util.Map<String, java.util.Set<Long>> eventWindows, List<Decay> decays) {
+
+        boolean recordMatchesMoveWithNow() {
+            return !recordWindows.isEmpty();
+        }
+
+        boolean eventMatchesMoveWithNow() {
+            return !eventWindows.isEmpty();
+        }
+    }
 
     ScoreProgram(List<ScoreDefinition> definitions, ProgramScore[] scores, KieBase kieBase, int matcherCount,
                  List<String> recordProperties, List<String> eventProperties, Set<String> listsRead,
                  boolean eventsReadLists, Set<String> numericRecordProperties, Set<String> numericEventProperties,
-                 List<Timeframe> timeframes) {
+                 List<Timeframe> timeframes, TimeDependence time) {
         this.definitions = definitions;
         this.scores = scores;
         this.kieBase = kieBase;
@@ -52,6 +69,7 @@ public final class ScoreProgram {
         this.numericRecordProperties = numericRecordProperties;
         this.numericEventProperties = numericEventProperties;
         this.timeframes = timeframes;
+        this.time = time;
     }
 
     public List<ScoreDefinition> definitions() {

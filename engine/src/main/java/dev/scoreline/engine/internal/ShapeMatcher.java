@@ -3,13 +3,10 @@ package dev.scoreline.engine.internal;
 import dev.scoreline.engine.internal.Facts.AssocFact;
 import dev.scoreline.engine.internal.Facts.EventFact;
 import dev.scoreline.engine.internal.Facts.RecordFact;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -23,25 +20,44 @@ import org.kie.api.runtime.KieSession;
 public final class ShapeMatcher {
 
     private final ScoreProgram program;
-    private final Population population;
-    private final long now;
-    private final TimeRange[] ranges;
-    private final AtomicReferenceArray<long[]> recordHits;
+    private final DataView data;
+    private volatile long now;
+    private volatile TimeRange[] ranges;
+    private final Map<Integer, long[]> recordHits = new ConcurrentHashMap<>();
     private final Map<EventKey, long[]> eventHits = new ConcurrentHashMap<>();
     private final Map<Long, long[]> assocHits = new ConcurrentHashMap<>();
     private final AtomicLong sessions = new AtomicLong();
     private final AtomicLong factsMatched = new AtomicLong();
 
-    public ShapeMatcher(ScoreProgram program, Population population, long now) {
+    public ShapeMatcher(ScoreProgram program, DataView data, long now) {
         this.program = program;
-        this.population = population;
+        this.data = data;
         this.now = now;
         this.ranges = program.timeframes.stream().map(t -> TimeRange.of(t, now)).toArray(TimeRange[]::new);
-        this.recordHits = new AtomicReferenceArray<>(population.recordShapes.size());
     }
 
     public long now() {
         return now;
+    }
+
+    /**
+     * Moves the evaluation instant, keeping every cached match that cannot depend on it: an
+     * event's matches depend on NOW through its timeframe slot (part of its key) unless an event
+     * condition reads {@code is in the last}; a record's only through {@code is in the last}.
+     */
+    public void moveTo(long newNow) {
+        if (newNow == now) {
+            return;
+        }
+        now = newNow;
+        ranges = program.timeframes.stream().map(t -> TimeRange.of(t, newNow)).toArray(TimeRange[]::new);
+        if (program.time.recordMatchesMoveWithNow()) {
+            recordHits.clear();
+            assocHits.clear();
+        }
+        if (program.time.eventMatchesMoveWithNow()) {
+            eventHits.clear();
+        }
     }
 
     public long sessions() {
@@ -56,6 +72,7 @@ public final class ShapeMatcher {
     record EventKey(int shape, long slot) { }
 
     EventKey eventKey(int shape, long at) {
+        TimeRange[] ranges = this.ranges;
         if (ranges.length > 63) {
             return new EventKey(shape, at); // too many timeframes for a bit set: match each instant
         }
@@ -85,31 +102,32 @@ public final class ShapeMatcher {
      * Drools session for all that are new.
      */
     void prepare(int[] records, int from, int to, boolean neighbours) {
+        long now = this.now;
         Map<Integer, RecordFact> newRecords = new HashMap<>();
         Map<EventKey, EventFact> newEvents = new HashMap<>();
         Map<Long, AssocFact> newAssocs = new HashMap<>();
         int[] factIds = {0};
         for (int k = from; k < to; k++) {
             int rec = records[k];
-            needRecord(population.recordShape[rec], newRecords, factIds);
-            needEvents(rec, newEvents);
+            needRecord(data.recordShape(rec), newRecords, factIds, now);
+            needEvents(rec, newEvents, now);
             if (neighbours) {
-                for (int a = population.asStart[rec]; a < population.asStart[rec + 1]; a++) {
-                    int other = population.asOther[a];
-                    int otherShape = population.recordShape[other];
-                    RecordFact target = needRecord(otherShape, newRecords, factIds);
-                    long key = ((long) population.asLabels[a] << 32) | otherShape;
+                for (int a = 0; a < data.assocCount(rec); a++) {
+                    int other = data.assocOther(rec, a);
+                    int otherShape = data.recordShape(other);
+                    RecordFact target = needRecord(otherShape, newRecords, factIds, now);
+                    long key = ((long) data.assocLabels(rec, a) << 32) | otherShape;
                     if (!assocHits.containsKey(key) && !newAssocs.containsKey(key)) {
                         if (target == null) {
                             // Matched before, but the association join needs the target in this session.
-                            target = new RecordFact(factIds[0]++, population.recordShapes.get(otherShape), now,
+                            target = new RecordFact(factIds[0]++, data.shapes().recordShape(otherShape), now,
                                     program.matcherCount);
                             newRecords.put(-1 - newRecords.size(), target);
                         }
                         newAssocs.put(key, new AssocFact(target.factId,
-                                population.labelSets.get(population.asLabels[a]), program.matcherCount));
+                                data.shapes().labelSet(data.assocLabels(rec, a)), program.matcherCount));
                     }
-                    needEvents(other, newEvents);
+                    needEvents(other, newEvents, now);
                 }
             }
         }
@@ -129,30 +147,30 @@ public final class ShapeMatcher {
         factsMatched.addAndGet(newRecords.size() + newEvents.size() + newAssocs.size());
         newRecords.forEach((shape, fact) -> {
             if (shape >= 0) {
-                recordHits.set(shape, fact.hits.bits());
+                recordHits.put(shape, fact.hits.bits());
             }
         });
         newEvents.forEach((key, fact) -> eventHits.put(key, fact.hits.bits()));
         newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
     }
 
-    private RecordFact needRecord(int shape, Map<Integer, RecordFact> pending, int[] factIds) {
-        if (recordHits.get(shape) != null) {
+    private RecordFact needRecord(int shape, Map<Integer, RecordFact> pending, int[] factIds, long now) {
+        if (recordHits.containsKey(shape)) {
             return null;
         }
-        return pending.computeIfAbsent(shape, s -> new RecordFact(factIds[0]++, population.recordShapes.get(s),
+        return pending.computeIfAbsent(shape, s -> new RecordFact(factIds[0]++, data.shapes().recordShape(s),
                 now, program.matcherCount));
     }
 
-    private void needEvents(int rec, Map<EventKey, EventFact> pending) {
-        for (int e = population.evStart[rec]; e < population.evStart[rec + 1]; e++) {
-            long at = population.evAt[e];
+    private void needEvents(int rec, Map<EventKey, EventFact> pending, long now) {
+        for (int e = 0; e < data.eventCount(rec); e++) {
+            long at = data.eventAt(rec, e);
             if (at > now) {
                 continue; // events after NOW are ignored
             }
-            EventKey key = eventKey(population.evShape[e], at);
+            EventKey key = eventKey(data.eventShape(rec, e), at);
             if (!eventHits.containsKey(key) && !pending.containsKey(key)) {
-                pending.put(key, new EventFact(population.eventShapes.get(key.shape()), at, now,
+                pending.put(key, new EventFact(data.shapes().eventShape(key.shape()), at, now,
                         program.matcherCount));
             }
         }

@@ -1,0 +1,29 @@
+package dev.scoreline.engine.internal;
+
+import dev.scoreline.api.RecordKey;
+
+/**
+ * The data an evaluation reads, by dense record number: each record's shape, its events (shape and
+ * instant) and its associations (other record and label set). The bulk {@link Population} and the
+ * mutable {@link LiveData} both provide it, so one evaluator serves full runs and live updates.
+ */
+public interface DataView {
+
+    ShapeTable shapes();
+
+    RecordKey key(int rec);
+
+    int recordShape(int rec);
+
+    int eventCount(int rec);
+
+    int eventShape(int rec, int i);
+
+    long eventAt(int rec, int i);
+
+    int assocCount(int rec);
+
+    int assocOther(int rec, int i);
+
+    int assocLabels(int rec, int i);
+}

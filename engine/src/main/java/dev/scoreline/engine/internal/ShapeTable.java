@@ -1,0 +1,182 @@
+package dev.scoreline.engine.internal;
+
+import dev.scoreline.engine.internal.Facts.EventShape;
+import dev.scoreline.engine.internal.Facts.RecordShape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Projects records and events onto what a program's rules read and interns the results: two
+ * records with the same type, the same (folded) values of the read properties and the same read
+ * lists get the same record shape id, and are matched by Drools once.
+ */
+public final class ShapeTable {
+
+    private final ScoreProgram program;
+    private final Map<String, Integer> recordPropertyIndex = new HashMap<>();
+    private final Map<String, Integer> eventPropertyIndex = new HashMap<>();
+    private final Map<Object, Integer> recordIds = new HashMap<>();
+    private final Map<Object, Integer> eventIds = new HashMap<>();
+    private final Map<Object, Integer> labelIds = new HashMap<>();
+    private final List<RecordShape> recordShapes = new ArrayList<>();
+    private final List<EventShape> eventShapes = new ArrayList<>();
+    private final List<Set<String>> labelSets = new ArrayList<>();
+
+    ShapeTable(ScoreProgram program) {
+        this.program = program;
+        for (String p : program.recordProperties) {
+            recordPropertyIndex.put(p, recordPropertyIndex.size());
+        }
+        for (String p : program.eventProperties) {
+            eventPropertyIndex.put(p, eventPropertyIndex.size());
+        }
+    }
+
+    ScoreProgram program() {
+        return program;
+    }
+
+    public synchronized RecordShape recordShape(int id) {
+        return recordShapes.get(id);
+    }
+
+    public synchronized EventShape eventShape(int id) {
+        return eventShapes.get(id);
+    }
+
+    public synchronized Set<String> labelSet(int id) {
+        return labelSets.get(id);
+    }
+
+    public synchronized int recordShapeCount() {
+        return recordShapes.size();
+    }
+
+    public synchronized int eventShapeCount() {
+        return eventShapes.size();
+    }
+
+    /** Receives the names of read properties whose values do not read as numbers. */
+    interface NumberWarnings {
+        void notANumber(String property, String text);
+    }
+
+    /** The raw values of the record properties the rules read, by case-insensitive name. */
+    Object[] projectRecord(Map<String, Object> properties, NumberWarnings warnings) {
+        return project(properties, recordPropertyIndex, program.numericRecordProperties, warnings);
+    }
+
+    Object[] projectEvent(Map<String, Object> properties, NumberWarnings warnings) {
+        return project(properties, eventPropertyIndex, program.numericEventProperties, warnings);
+    }
+
+    private static Object[] project(Map<String, Object> properties, Map<String, Integer> wanted,
+                                    Set<String> numeric, NumberWarnings warnings) {
+        Object[] values = new Object[wanted.size()];
+        if (values.length == 0) {
+            return values;
+        }
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            String name = DataValue.fold(e.getKey());
+            Integer slot = wanted.get(name);
+            if (slot != null) {
+                values[slot] = e.getValue();
+                if (numeric.contains(name)) {
+                    for (String t : DataValue.texts(e.getValue())) {
+                        if (DataValue.parseNumber(t) == null) {
+                            warnings.notANumber(e.getKey(), t);
+                        }
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    /** The lists of a record that the rules read, folded. */
+    Set<String> readLists(Iterable<String> lists) {
+        Set<String> out = new TreeSet<>();
+        for (String list : lists) {
+            String folded = DataValue.fold(list);
+            if (program.listsRead.contains(folded)) {
+                out.add(folded);
+            }
+        }
+        return out;
+    }
+
+    synchronized int internRecord(String foldedType, Object[] projected, Set<String> lists) {
+        List<Object> key = new ArrayList<>(projected.length + 2);
+        key.add(foldedType);
+        for (Object v : projected) {
+            key.add(DataValue.key(v));
+        }
+        key.add(lists);
+        Integer id = recordIds.get(key);
+        if (id == null) {
+            id = recordShapes.size();
+            recordIds.put(key, id);
+            recordShapes.add(new RecordShape(foldedType, values(projected, program.recordProperties),
+                    Set.copyOf(lists)));
+        }
+        return id;
+    }
+
+    synchronized int internEvent(String foldedType, Object[] projected, Set<String> ownerLists) {
+        Set<String> lists = program.eventsReadLists ? ownerLists : Set.of();
+        List<Object> key = new ArrayList<>(projected.length + 2);
+        key.add(foldedType);
+        for (Object v : projected) {
+            key.add(DataValue.key(v));
+        }
+        key.add(lists);
+        Integer id = eventIds.get(key);
+        if (id == null) {
+            id = eventShapes.size();
+            eventIds.put(key, id);
+            eventShapes.add(new EventShape(foldedType, values(projected, program.eventProperties),
+                    Set.copyOf(lists)));
+        }
+        return id;
+    }
+
+    /** An event shape with the owner's lists replaced (when the owner's lists change). */
+    synchronized int withOwnerLists(int eventShape, Set<String> ownerLists) {
+        if (!program.eventsReadLists) {
+            return eventShape;
+        }
+        EventShape s = eventShapes.get(eventShape);
+        Object[] projected = new Object[program.eventProperties.size()];
+        for (int i = 0; i < projected.length; i++) {
+            DataValue v = s.values().get(program.eventProperties.get(i));
+            projected[i] = v == null ? null : v.rawTexts();
+        }
+        return internEvent(s.type(), projected, ownerLists);
+    }
+
+    synchronized int internLabels(Set<String> foldedLabels) {
+        Set<String> key = new TreeSet<>(foldedLabels);
+        Integer id = labelIds.get(key);
+        if (id == null) {
+            id = labelSets.size();
+            labelIds.put(key, id);
+            labelSets.add(Set.copyOf(key));
+        }
+        return id;
+    }
+
+    private static Map<String, DataValue> values(Object[] raw, List<String> names) {
+        Map<String, DataValue> out = new HashMap<>();
+        for (int i = 0; i < raw.length; i++) {
+            DataValue v = DataValue.of(raw[i]);
+            if (!v.isUnknown()) {
+                out.put(names.get(i), v);
+            }
+        }
+        return out;
+    }
+}
