@@ -31,6 +31,18 @@ final class RunCommand implements Callable<Integer> {
             description = "The YAML config (default: examples/quickstart/scoreline.yaml of the installation).")
     Path config;
 
+    @picocli.CommandLine.Option(names = "--follow",
+            description = "After scoring everything, keep following the adapter's change feed.")
+    boolean follow;
+
+    @picocli.CommandLine.Option(names = "--poll", defaultValue = "5", paramLabel = "SECONDS",
+            description = "With --follow: seconds between polls of the change feed (default 5).")
+    double pollSeconds;
+
+    @picocli.CommandLine.Option(names = "--polls", defaultValue = "0", paramLabel = "N",
+            description = "With --follow: stop after N polls (default 0: until interrupted).")
+    int polls;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -75,9 +87,23 @@ final class RunCommand implements Callable<Integer> {
             err.println("scoreline run: " + e.getMessage());
             return Main.USAGE;
         }
-        Progress progress = new Progress(err);
-        Scoreline.Report report = scoreline.run(r -> progress.tick());
-        progress.done();
+        Scoreline.Report report;
+        if (follow) {
+            int[] left = {polls};
+            Thread main = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
+            try {
+                report = scoreline.follow(java.time.Duration.ofMillis((long) (pollSeconds * 1000)),
+                        () -> polls == 0 ? !Thread.currentThread().isInterrupted() : left[0]-- > 0);
+            } catch (ScorelineException e) {
+                err.println("scoreline run: " + e.getMessage());
+                return Main.USAGE;
+            }
+        } else {
+            Progress progress = new Progress(err);
+            report = scoreline.run(r -> progress.tick());
+            progress.done();
+        }
         out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d updates delivered to %d sink%s",
                 report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.delivered(),
                 cfg.sinks().size(), cfg.sinks().size() == 1 ? "" : "s");

@@ -118,10 +118,8 @@ public final class ScoreEngine {
      */
     public LiveScores live(CompiledScores scores, CrmAdapter adapter, DataProblems problems, Instant now) {
         adapter.open(problems);
-        try (adapter) {
-            return new LiveScores(new dev.scoreline.engine.internal.LiveEngine(scores.program, adapter, problems,
-                    now.toEpochMilli(), ruleText));
-        }
+        return new LiveScores(new dev.scoreline.engine.internal.LiveEngine(scores.program, adapter, problems,
+                now.toEpochMilli(), ruleText));
     }
 
     /** Explains every score on the record's type; empty when the record is not in the data. */

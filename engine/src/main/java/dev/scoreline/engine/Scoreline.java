@@ -102,21 +102,98 @@ public final class Scoreline {
             }
         });
         delivered[0] += deliver(pending);
+        long outbox = closeAll();
+        return new Report(data.recordsRead(), summary.results(), delivered[0], outbox, statusCounts,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Scores everything, delivers it, then follows the adapter's change feed: every {@code poll}
+     * it applies what changed, moves the clock (decay and timeframes), and delivers only the
+     * updates, until {@code keepGoing} says stop. NOW is the configured instant, or the wall clock.
+     */
+    public Report follow(Duration poll, java.util.function.BooleanSupplier keepGoing) {
+        long start = System.nanoTime();
+        var feed = adapter.changeFeed().orElseThrow(() -> new ScorelineException("adapter " + adapter.name()
+                + " has no change feed, so it cannot be followed; run without --follow"));
+        Map<String, Map<String, Long>> statusCounts = new TreeMap<>();
+        long delivered = 0;
+        long results = 0;
+        for (ScoreSink s : sinks.values()) {
+            open(s);
+        }
+        try {
+            Instant now = asOf == null ? Instant.now() : asOf;
+            LiveScores live = engine.live(scores, adapter, problems, now);
+            String watermark = feed.changesSince(null).nextWatermark();
+            List<ScoreUpdate> initial = new ArrayList<>();
+            for (ScoreResult r : live.results()) {
+                initial.add(new ScoreUpdate(r, null, null, now, "scored"));
+                statusCounts.computeIfAbsent(r.score(), k -> new TreeMap<>()).merge(r.status(), 1L, Long::sum);
+            }
+            initial.sort(java.util.Comparator.comparing((ScoreUpdate u) -> u.result().score())
+                    .thenComparing(u -> u.result().record()));
+            results += initial.size();
+            delivered += deliverAll(initial);
+            while (keepGoing.getAsBoolean()) {
+                try {
+                    Thread.sleep(poll.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                now = asOf == null ? Instant.now() : asOf;
+                var batch = feed.changesSince(watermark);
+                List<ScoreUpdate> updates = new ArrayList<>();
+                for (var change : batch.changes()) {
+                    updates.addAll(live.apply(change, now));
+                }
+                updates.addAll(live.advanceTo(now));
+                watermark = batch.nextWatermark();
+                delivered += deliverAll(updates);
+                for (ScoreSink s : sinks.values()) {
+                    flushQuietly(s);
+                }
+            }
+        } finally {
+            adapter.close();
+        }
+        long outbox = closeAll();
+        return new Report(0, results, delivered, outbox, statusCounts, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private long deliverAll(List<ScoreUpdate> updates) {
+        long n = 0;
+        for (int i = 0; i < updates.size(); i += batch) {
+            n += deliver(updates.subList(i, Math.min(updates.size(), i + batch)));
+        }
+        return n;
+    }
+
+    private void flushQuietly(ScoreSink s) {
+        try {
+            s.flush();
+        } catch (Exception e) {
+            problems.warning("sink " + s.name(), 0, "could not flush: " + e.getMessage()
+                    + "; what it did not take stays in its outbox for the next run");
+        }
+    }
+
+    /** Flushes and closes every sink; returns how many updates wait in outboxes. */
+    private long closeAll() {
         long outbox = 0;
         for (ScoreSink s : sinks.values()) {
+            flushQuietly(s);
             try {
-                s.flush();
                 s.close();
             } catch (Exception e) {
-                problems.warning("sink " + s.name(), 0, "could not flush: " + e.getMessage()
-                        + "; what it did not take stays in its outbox for the next run");
+                problems.warning("sink " + s.name(), 0, "could not close: " + e.getMessage());
             }
             if (s instanceof ReliableSink r) {
                 outbox += r.pending();
             }
         }
-        return new Report(data.recordsRead(), summary.results(), delivered[0], outbox, statusCounts,
-                Duration.ofNanos(System.nanoTime() - start));
+        return outbox;
     }
 
     private void open(ScoreSink s) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.scoreline.api.Association;
 import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.DataChange;
+import dev.scoreline.api.ChangeFeed;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.DataProblems;
@@ -34,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -112,6 +115,56 @@ public final class JsonlAdapter implements CrmAdapter {
         return lines(ASSOCIATIONS_FILE, this::association);
     }
 
+    /**
+     * Lines appended to the three files since a watermark: records become upserts, events
+     * appends, associations additions. The watermark counts the lines already read of each file
+     * ({@code records=N;events=N;associations=N}); files are only ever appended to.
+     */
+    @Override
+    public Optional<ChangeFeed> changeFeed() {
+        return Optional.of(this::changesSince);
+    }
+
+    private ChangeFeed.Batch changesSince(String watermark) {
+        long[] seen = new long[3];
+        if (watermark != null && !watermark.isBlank()) {
+            for (String part : watermark.split(";")) {
+                String[] kv = part.split("=", 2);
+                int i = List.of("records", "events", "associations").indexOf(kv[0].strip());
+                if (i < 0 || kv.length < 2) {
+                    throw new IllegalArgumentException("not a jsonl watermark: \"" + watermark + "\"");
+                }
+                seen[i] = Long.parseLong(kv[1].strip());
+            }
+        }
+        List<DataChange> changes = new ArrayList<>();
+        long[] lines = new long[3];
+        lines[0] = readAfter(RECORDS_FILE, this::record, seen[0], r -> changes.add(new DataChange.RecordUpserted(r)));
+        lines[1] = readAfter(ASSOCIATIONS_FILE, this::association, seen[2],
+                a -> changes.add(new DataChange.AssociationAdded(a)));
+        lines[2] = readAfter(EVENTS_FILE, this::event, seen[1], e -> changes.add(new DataChange.EventAppended(e)));
+        return new ChangeFeed.Batch(changes, "records=" + lines[0] + ";events=" + lines[2] + ";associations=" + lines[1]);
+    }
+
+    /** Reads the lines after the first {@code skip} ones; returns the number of lines the file has now. */
+    private <T> long readAfter(String fileName, LineMapper<T> mapper, long skip, Consumer<T> action) {
+        Path file = dir.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            return skip;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            LineReader<T> reader = new LineReader<>(in, fileName, mapper);
+            reader.skipThrough = skip;
+            while (reader.next(action)) {
+                // each call hands one fact to action
+            }
+            return Math.max(skip, reader.lines.lineNumber());
+        } catch (IOException e) {
+            problems.warning(fileName, 0, "cannot read for changes: " + e.getMessage());
+            return skip;
+        }
+    }
+
     @Override
     public String toString() {
         return "JsonlAdapter[" + dir + "]";
@@ -157,6 +210,8 @@ public final class JsonlAdapter implements CrmAdapter {
         private final ByteLines lines;
         private final LineMapper<T> mapper;
         private final LineContext context;
+        /** Lines up to this number are skipped (a change feed reads only what is new). */
+        long skipThrough;
 
         LineReader(InputStream in, String source, LineMapper<T> mapper) {
             this.in = new BufferedInputStream(in, 1 << 16);
@@ -168,7 +223,7 @@ public final class JsonlAdapter implements CrmAdapter {
         @Override
         public boolean next(Consumer<? super T> action) throws IOException {
             while (lines.next()) {
-                if (lines.isBlank()) {
+                if (lines.isBlank() || lines.lineNumber() <= skipThrough) {
                     continue;
                 }
                 context.line = lines.lineNumber();
