@@ -88,6 +88,31 @@ class ModelSmokeTest {
         assertThat(r.get("company:co2").value()).isEqualByComparingTo("2");
     }
 
+    @Test
+    void liveScoresFollowAnAppendedEventAndTheClock() {
+        ScoreDefinition forms = score("Forms", "contact", ScoreType.ENGAGEMENT, null, List.of(
+                new Group("G", null, null, new Decay(BigDecimal.valueOf(50), 1, P), null,
+                        List.of(each(10, "form_submission")), P)));
+        Fixture f = new Fixture().record("contact:a").record("contact:b")
+                .event("contact:a", "form_submission", "2026-02-20T00:00:00Z");
+        CompiledScores scores = Fixture.ENGINE.compile(List.of(forms));
+        LiveScores live = Fixture.ENGINE.live(scores, f.adapter(), DataProblems.IGNORE, Fixture.NOW);
+        assertThat(live.result("Forms", dev.scoreline.api.RecordKey.parse("contact:a")).orElseThrow().value())
+                .isEqualByComparingTo("10");
+        var updates = live.apply(new dev.scoreline.api.DataChange.EventAppended(new dev.scoreline.api.CrmEvent(
+                dev.scoreline.api.RecordKey.parse("contact:b"), "form_submission", Fixture.NOW, Map.of())),
+                Fixture.NOW);
+        assertThat(updates).singleElement().satisfies(u -> {
+            assertThat(u.result().record().toString()).isEqualTo("contact:b");
+            assertThat(u.result().value()).isEqualByComparingTo("10");
+            assertThat(u.previousValue()).isEqualByComparingTo("0");
+        });
+        // a's event is 30 days old on 2026-03-22: the clock alone halves it.
+        assertThat(live.nextChange()).contains(java.time.Instant.parse("2026-03-22T00:00:00Z"));
+        var later = live.advanceTo(java.time.Instant.parse("2026-03-25T00:00:00Z"));
+        assertThat(later).singleElement().satisfies(u -> assertThat(u.result().value()).isEqualByComparingTo("5"));
+    }
+
     static Map<String, ScoreResult> run(List<ScoreDefinition> defs, Fixture f) {
         CompiledScores scores = Fixture.ENGINE.compile(defs);
         ScoringData data = Fixture.ENGINE.load(scores, f.adapter(), DataProblems.IGNORE);
