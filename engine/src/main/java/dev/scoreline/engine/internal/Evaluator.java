@@ -70,28 +70,36 @@ public final class Evaluator {
 
     /** The matches of each event of a record, looked up once per evaluation (null: after NOW). */
     private long[][] eventHits(int rec) {
-        long[][] hits = new long[data.eventCount(rec)][];
-        for (int e = 0; e < hits.length; e++) {
-            long at = data.eventAt(rec, e);
-            if (at <= now) {
-                hits[e] = matcher.event(data.eventShape(rec, e), at);
-            }
-        }
-        return hits;
+        return matcher.eventHits(data, rec);
     }
 
     /** Event matches of the records one evaluation reads, each looked up once. */
     private final class EventCache {
-        private final java.util.HashMap<Integer, long[][]> byRecord = new java.util.HashMap<>();
+        private final int scored;
+        private long[][] own;
+        private java.util.HashMap<Integer, long[][]> others;
+
+        EventCache(int scored) {
+            this.scored = scored;
+        }
 
         long[][] of(int rec) {
-            return byRecord.computeIfAbsent(rec, Evaluator.this::eventHits);
+            if (rec == scored) {
+                if (own == null) {
+                    own = eventHits(rec);
+                }
+                return own;
+            }
+            if (others == null) {
+                others = new java.util.HashMap<>();
+            }
+            return others.computeIfAbsent(rec, Evaluator.this::eventHits);
         }
     }
 
     private ScoreResult evaluate(ProgramScore s, int rec, Trace trace) {
         now = matcher.now();
-        EventCache events = new EventCache();
+        EventCache events = new EventCache(rec);
         long[] rh = matcher.record(data.recordShape(rec));
         String typeName = s.definition.type().keyword();
         if (s.scopeMatcher >= 0 && !HitSet.has(rh, s.scopeMatcher)) {

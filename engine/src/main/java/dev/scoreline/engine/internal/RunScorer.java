@@ -61,9 +61,13 @@ public final class RunScorer {
                     k -> new ArrayList<>()).add(i);
         }
         Map<String, int[]> out = new HashMap<>();
+        String[] sortKeys = new String[population.size()];
+        for (int i = 0; i < sortKeys.length; i++) {
+            sortKeys[i] = population.key(i).toString();
+        }
         byType.forEach((type, list) -> {
             Integer[] boxed = list.toArray(new Integer[0]);
-            Arrays.sort(boxed, (a, b) -> population.key(a).compareTo(population.key(b)));
+            Arrays.sort(boxed, (a, b) -> sortKeys[a].compareTo(sortKeys[b]));
             out.put(type, Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
         });
         return out;

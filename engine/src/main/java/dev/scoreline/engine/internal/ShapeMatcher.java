@@ -58,6 +58,8 @@ public final class ShapeMatcher {
         if (program.time.eventMatchesMoveWithNow()) {
             eventHits.clear();
         }
+        generation++; // per-thread caches were built for the old slots' meaning
+
     }
 
     public long sessions() {
@@ -89,8 +91,59 @@ public final class ShapeMatcher {
         return recordHits.get(shape);
     }
 
+    /** Per thread, the event matches already seen, by (shape, slot) packed in a long. */
+    private final ThreadLocal<LongHitCache> local = ThreadLocal.withInitial(LongHitCache::new);
+    private volatile long generation;
+    private final ThreadLocal<long[]> localGeneration = ThreadLocal.withInitial(() -> new long[] {-1});
+
     long[] event(int shape, long at) {
-        return eventHits.get(eventKey(shape, at));
+        return event(shape, at, ranges.length > 31 ? null : localCache());
+    }
+
+    /** The matches of every event of a record (null for events after NOW), with one cache fetch. */
+    long[][] eventHits(DataView data, int rec) {
+        long now = this.now;
+        LongHitCache cache = ranges.length > 31 ? null : localCache();
+        long[][] hits = new long[data.eventCount(rec)][];
+        for (int e = 0; e < hits.length; e++) {
+            long at = data.eventAt(rec, e);
+            if (at <= now) {
+                hits[e] = event(data.eventShape(rec, e), at, cache);
+            }
+        }
+        return hits;
+    }
+
+    private LongHitCache localCache() {
+        LongHitCache cache = local.get();
+        long[] gen = localGeneration.get();
+        if (gen[0] != generation) {
+            cache.clear();
+            gen[0] = generation;
+        }
+        return cache;
+    }
+
+    private long[] event(int shape, long at, LongHitCache cache) {
+        TimeRange[] ranges = this.ranges;
+        if (cache == null) {
+            return eventHits.get(eventKey(shape, at));
+        }
+        long slot = 0;
+        for (int j = 0; j < ranges.length; j++) {
+            if (ranges[j].contains(at)) {
+                slot |= 1L << j;
+            }
+        }
+        long packed = ((long) shape << 32) | slot;
+        long[] hits = cache.get(packed);
+        if (hits == null) {
+            hits = eventHits.get(new EventKey(shape, slot));
+            if (hits != null) {
+                cache.put(packed, hits);
+            }
+        }
+        return hits;
     }
 
     long[] assoc(int labels, int targetShape) {
