@@ -1,0 +1,28 @@
+package dev.scoreline.bench;
+
+/**
+ * Something that scores a scenario over a data set: the engine, or a baseline it is measured against.
+ *
+ * <p>The runner calls {@link #load} once per (scenario, data set) and times it as <em>load</em>,
+ * then calls {@link #score} several times (a warm-up, then measured passes) and times each call as
+ * <em>scoring</em>; ratios between contenders use scoring time. Everything a contender needs to
+ * prepare from the data (reading files, building tables, compiling rules) belongs in {@code load};
+ * {@code score} must compute every score of the scenario for every record at
+ * {@link DataSet}'s as-of instant, from what {@code load} kept, and must not reuse results of an
+ * earlier {@code score} call.
+ */
+public interface Contender extends AutoCloseable {
+
+    /** A short name for tables, e.g. {@code duckdb-2t}. */
+    String name();
+
+    /** Prepares for scoring (timed as load). Called before {@code score}, again for another scenario or data set. */
+    default void load(Scenario scenario, DataSet data, java.time.Instant asOf) throws Exception { }
+
+    /** Scores every record of {@code scenario.objectType} for every score of the scenario (timed as scoring). */
+    ScoredSummary score(Scenario scenario, DataSet data, java.time.Instant asOf) throws Exception;
+
+    /** Releases what {@code load} built. */
+    @Override
+    default void close() throws Exception { }
+}
