@@ -1,0 +1,126 @@
+package dev.scoreline.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DuckDB embedded through JDBC: loads the jsonl data folder with {@code read_json} into typed
+ * tables ({@code duckdb/load.sql}, timed as load), then computes each scenario's scores with the
+ * SQL a competent user would write ({@code duckdb/<scenario>.sql}: GROUP BY per record,
+ * SUM(CASE …) with decay factors, LEAST/GREATEST for clamps), fetching every record's values
+ * (timed as scoring). The data is loaded once per data folder and kept for every scenario.
+ */
+public final class DuckDbBaseline implements Contender {
+    private final int threads;
+    private Connection connection;
+    private Path loaded;
+
+    public DuckDbBaseline(int threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "duckdb-" + threads + "t";
+    }
+
+    @Override
+    public void load(Scenario scenario, DataSet data, Instant asOf) throws Exception {
+        Path dir = data.folder().orElseThrow(() -> new IllegalStateException("DuckDB loads a jsonl data folder: write the data set first"));
+        if (dir.equals(loaded) && connection != null) return;
+        close();
+        Class.forName("org.duckdb.DuckDBDriver");
+        connection = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET threads TO " + threads);
+            s.execute("SET preserve_insertion_order = false");
+            String sql = resource("duckdb/load.sql").replace("${dir}", quote(dir.toAbsolutePath().toString()));
+            for (String stmt : statements(sql)) s.execute(stmt);
+        }
+        loaded = dir;
+    }
+
+    @Override
+    public ScoredSummary score(Scenario scenario, DataSet data, Instant asOf) throws Exception {
+        if (connection == null) load(scenario, data, asOf);
+        ScoredSummary out = new ScoredSummary(scenario, data);
+        Table table = data.table(scenario.objectType);
+        String sql = resource("duckdb/" + scenario.name + ".sql");
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET VARIABLE now = " + asOf.toEpochMilli());
+            try (ResultSet r = s.executeQuery(sql)) {
+                while (r.next()) {
+                    int idx = table.indexOf(r.getString(1));
+                    if (idx < 0) throw new IllegalStateException("DuckDB scored a record not in the data: " + r.getString(1));
+                    int col = 2;
+                    for (ScoreSpec spec : scenario.scores) {
+                        double v = r.getDouble(col++);
+                        String status = r.getString(col++);
+                        double[] g = new double[spec.groups().size()];
+                        for (int k = 0; k < g.length; k++) g[k] = r.getDouble(col++);
+                        out.put(spec.name(), idx, v, status, g);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Rows, bytes of DuckDB's own memory (outside the Java heap), for reports. */
+    public long duckDbMemoryBytes() {
+        if (connection == null) return 0;
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT COALESCE(SUM(memory_usage_bytes), 0) FROM duckdb_memory()")) {
+            return r.next() ? r.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+            loaded = null;
+        }
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = DuckDbBaseline.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IOException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** Splits a script on semicolons at line ends, dropping comment-only lines. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (line.trim().startsWith("--")) continue;
+            cur.append(line).append('\n');
+            if (line.trim().endsWith(";")) {
+                String st = cur.toString().trim();
+                out.add(st.substring(0, st.length() - 1));
+                cur.setLength(0);
+            }
+        }
+        if (!cur.toString().isBlank()) out.add(cur.toString().trim());
+        return out;
+    }
+}

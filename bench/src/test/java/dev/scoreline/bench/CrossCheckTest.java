@@ -1,0 +1,67 @@
+package dev.scoreline.bench;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The most valuable test here: three independent implementations of every scenario (plain Java,
+ * SQL, DRL rules) agree record by record on a small generated data set. When they disagree,
+ * someone misread the spec.
+ */
+class CrossCheckTest {
+    @TempDir
+    static Path tmp;
+    static DataSet data;
+    static Instant asOf;
+    static DuckDbBaseline duck;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        DataGenerator g = new DataGenerator(DataGenerator.Config.of(1500, 120, 15, 11).withCompanySizes(2, 300));
+        g.write(tmp);
+        data = new DataSetReader().read(tmp);
+        asOf = g.config().asOf();
+        duck = new DuckDbBaseline(2);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        duck.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lead", "fit", "health"})
+    void baselinesAgree(String name) throws Exception {
+        Scenario sc = Scenario.byName(name);
+        ScoredSummary hand = new HandWrittenEvaluator(1).score(sc, data, asOf);
+        duck.load(sc, data, asOf);
+        ScoredSummary sql = duck.score(sc, data, asOf);
+        assertAgree(sc, "duckdb", hand, sql);
+        for (ScoredSummary.Values v : hand.scores().values()) {
+            assertThat(v.scored()).as(v.spec.name()).isPositive();
+            assertThat(distinctStatuses(v)).as(v.spec.name() + " uses several statuses").isGreaterThan(1);
+        }
+    }
+
+    static long distinctStatuses(ScoredSummary.Values v) {
+        return java.util.Arrays.stream(v.status).filter(java.util.Objects::nonNull).distinct().count();
+    }
+
+    static void assertAgree(Scenario sc, String who, ScoredSummary hand, ScoredSummary other) {
+        ScoredSummary.Comparison c = hand.compare(other);
+        assertThat(c.examples()).as(sc.name + ": hand-written vs " + who).isEmpty();
+        assertThat(c.agrees()).isTrue();
+        assertThat(other.sum()).isCloseTo(hand.sum(), org.assertj.core.data.Offset.offset(0.01 * hand.scored()));
+        Map<String, Map<String, Double>> sample = hand.sample(3);
+        assertThat(sample).isNotEmpty();
+    }
+}
