@@ -46,6 +46,10 @@ class CrossCheckTest {
         duck.load(sc, data, asOf);
         ScoredSummary sql = duck.score(sc, data, asOf);
         assertAgree(sc, "duckdb", hand, sql);
+        try (NaiveDroolsBaseline drools = new NaiveDroolsBaseline(2)) {
+            drools.load(sc, data, asOf);
+            assertAgree(sc, "naive drools", hand, drools.score(sc, data, asOf));
+        }
         for (ScoredSummary.Values v : hand.scores().values()) {
             assertThat(v.scored()).as(v.spec.name()).isPositive();
             assertThat(distinctStatuses(v)).as(v.spec.name() + " uses several statuses").isGreaterThan(1);
