@@ -19,8 +19,8 @@ public final class ShapeTable {
     private final ScoreProgram program;
     private final Map<String, Integer> recordPropertyIndex = new HashMap<>();
     private final Map<String, Integer> eventPropertyIndex = new HashMap<>();
-    private final Map<Object, Integer> recordIds = new HashMap<>();
-    private final Map<Object, Integer> eventIds = new HashMap<>();
+    private final Map<String, Integer> recordIds = new HashMap<>();
+    private final Map<String, Integer> eventIds = new HashMap<>();
     private final Map<Object, Integer> labelIds = new HashMap<>();
     private final List<RecordShape> recordShapes = new ArrayList<>();
     private final List<EventShape> eventShapes = new ArrayList<>();
@@ -109,13 +109,24 @@ public final class ShapeTable {
         return out;
     }
 
-    synchronized int internRecord(String foldedType, Object[] projected, Set<String> lists) {
-        List<Object> key = new ArrayList<>(projected.length + 2);
-        key.add(foldedType);
-        for (Object v : projected) {
-            key.add(DataValue.key(v));
+    /** One string per shape: type, each read value's key, the read lists, with separators no data holds. */
+    private static String key(String foldedType, Object[] projected, Set<String> lists) {
+        if (projected.length == 0 && lists.isEmpty()) {
+            return foldedType;
         }
-        key.add(lists);
+        StringBuilder sb = new StringBuilder(foldedType.length() + 16 * projected.length + 8).append(foldedType);
+        for (Object v : projected) {
+            sb.append('\u0000').append(DataValue.key(v));
+        }
+        sb.append('\u0002');
+        for (String l : lists) {
+            sb.append(l).append('\u0003');
+        }
+        return sb.toString();
+    }
+
+    synchronized int internRecord(String foldedType, Object[] projected, Set<String> lists) {
+        String key = key(foldedType, projected, lists);
         Integer id = recordIds.get(key);
         if (id == null) {
             id = recordShapes.size();
@@ -128,12 +139,7 @@ public final class ShapeTable {
 
     synchronized int internEvent(String foldedType, Object[] projected, Set<String> ownerLists) {
         Set<String> lists = program.eventsReadLists ? ownerLists : Set.of();
-        List<Object> key = new ArrayList<>(projected.length + 2);
-        key.add(foldedType);
-        for (Object v : projected) {
-            key.add(DataValue.key(v));
-        }
-        key.add(lists);
+        String key = key(foldedType, projected, lists);
         Integer id = eventIds.get(key);
         if (id == null) {
             id = eventShapes.size();
