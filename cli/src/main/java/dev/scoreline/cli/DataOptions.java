@@ -6,6 +6,9 @@ import dev.scoreline.api.PluginSettingsException;
 import dev.scoreline.api.ScorelineBinder;
 import dev.scoreline.api.ScorelinePlugin;
 import dev.scoreline.api.ScorelinePlugins;
+import dev.scoreline.engine.CompiledScores;
+import dev.scoreline.engine.ScoreEngine;
+import dev.scoreline.engine.ScoringData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,6 +55,42 @@ final class DataOptions {
             return Guice.createInjector(module).getInstance(ScorelineBinder.ADAPTERS).get(adapter);
         } catch (PluginSettingsException e) {
             throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** Rules compiled and data loaded: what score, explain and preview all start from. */
+    record Loaded(ScoreEngine engine, CompiledScores scores, ScoringData data, CountingProblems problems) { }
+
+    /** Thrown with the exit code when rules or options are unusable; the reason is already printed. */
+    static final class Stop extends Exception {
+        final int exitCode;
+
+        Stop(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** Reads and compiles the rules, opens the adapter and loads the data, reporting problems on err. */
+    Loaded load(String command, java.io.PrintWriter err) throws Stop {
+        java.util.List<dev.scoreline.dsl.model.ScoreDefinition> definitions;
+        try {
+            definitions = RuleFiles.load(rules, err);
+        } catch (RuleFiles.Failed f) {
+            throw new Stop(f.exitCode);
+        }
+        CrmAdapter adapter;
+        try {
+            adapter = openAdapter();
+        } catch (UsageError e) {
+            err.println("scoreline " + command + ": " + e.getMessage());
+            throw new Stop(Main.USAGE);
+        }
+        ScoreEngine engine = ScoreEngine.create();
+        CompiledScores scores = engine.compile(definitions);
+        CountingProblems problems = new CountingProblems(err);
+        try (adapter) {
+            return new Loaded(engine, scores, engine.load(scores, adapter, problems), problems);
         }
     }
 

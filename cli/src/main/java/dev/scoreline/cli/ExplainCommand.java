@@ -2,16 +2,13 @@ package dev.scoreline.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.RecordKey;
-import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.Explanation;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,25 +44,15 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("scoreline explain: --record: " + e.getMessage());
             return Main.USAGE;
         }
-        List<ScoreDefinition> definitions;
+        DataOptions.Loaded loaded;
         try {
-            definitions = RuleFiles.load(options.rules, err);
-        } catch (RuleFiles.Failed f) {
-            return f.exitCode;
+            loaded = options.load("explain", err);
+        } catch (DataOptions.Stop stop) {
+            return stop.exitCode;
         }
-        CrmAdapter adapter;
-        try {
-            adapter = options.openAdapter();
-        } catch (DataOptions.UsageError e) {
-            err.println("scoreline explain: " + e.getMessage());
-            return Main.USAGE;
-        }
-        ScoreEngine engine = ScoreEngine.create();
-        CompiledScores scores = engine.compile(definitions);
-        ScoringData data;
-        try (adapter) {
-            data = engine.load(scores, adapter, new CountingProblems(err));
-        }
+        ScoreEngine engine = loaded.engine();
+        CompiledScores scores = loaded.scores();
+        ScoringData data = loaded.data();
         Optional<Explanation> explanation = engine.explain(scores, data, key, options.now());
         if (explanation.isEmpty()) {
             err.println("scoreline explain: " + key + " is not in the data");

@@ -1,6 +1,5 @@
 package dev.scoreline.cli;
 
-import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.ScoreEngine;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,25 +38,15 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        List<ScoreDefinition> definitions;
+        DataOptions.Loaded loaded;
         try {
-            definitions = RuleFiles.load(options.rules, err);
-        } catch (RuleFiles.Failed f) {
-            return f.exitCode;
+            loaded = options.load("preview", err);
+        } catch (DataOptions.Stop stop) {
+            return stop.exitCode;
         }
-        CrmAdapter adapter;
-        try {
-            adapter = options.openAdapter();
-        } catch (DataOptions.UsageError e) {
-            err.println("scoreline preview: " + e.getMessage());
-            return Main.USAGE;
-        }
-        ScoreEngine engine = ScoreEngine.create();
-        CompiledScores scores = engine.compile(definitions);
-        ScoringData data;
-        try (adapter) {
-            data = engine.load(scores, adapter, new CountingProblems(err));
-        }
+        ScoreEngine engine = loaded.engine();
+        CompiledScores scores = loaded.scores();
+        ScoringData data = loaded.data();
         Map<String, Distribution> byScore = new LinkedHashMap<>();
         for (ScoreDefinition d : scores.definitions()) {
             byScore.put(d.name(), new Distribution(d.name()));

@@ -1,7 +1,5 @@
 package dev.scoreline.cli;
 
-import dev.scoreline.api.CrmAdapter;
-import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.RunSummary;
 import dev.scoreline.engine.ScoreEngine;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,26 +42,17 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        List<ScoreDefinition> definitions;
+        DataOptions.Loaded loaded;
         try {
-            definitions = RuleFiles.load(options.rules, err);
-        } catch (RuleFiles.Failed f) {
-            return f.exitCode;
+            loaded = options.load("score", err);
+        } catch (DataOptions.Stop stop) {
+            return stop.exitCode;
         }
-        CrmAdapter adapter;
-        try {
-            adapter = options.openAdapter();
-        } catch (DataOptions.UsageError e) {
-            err.println("scoreline score: " + e.getMessage());
-            return Main.USAGE;
-        }
-        ScoreEngine engine = ScoreEngine.create();
-        CompiledScores scores = engine.compile(definitions);
-        CountingProblems problems = new CountingProblems(err);
-        ScoringData data;
-        try (adapter) {
-            data = engine.load(scores, adapter, problems);
-        }
+        ScoreEngine engine = loaded.engine();
+        CompiledScores scores = loaded.scores();
+        ScoringData data = loaded.data();
+        CountingProblems problems = loaded.problems();
+        int scoreCount = scores.definitions().size();
         if (strict && problems.badLines() > 0) {
             err.println("scoreline score: " + problems.badLines() + " bad data line"
                     + (problems.badLines() == 1 ? "" : "s") + " and --strict: nothing was written");
@@ -89,8 +77,8 @@ final class ScoreCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         err.printf(Locale.ROOT, "scored %d record%s for %d score%s: read %d records, %d events, %d associations; "
                         + "%d out of scope; %d bad line%s skipped; %d data warning%s; took %.2f s%n",
-                summary.results(), summary.results() == 1 ? "" : "s", definitions.size(),
-                definitions.size() == 1 ? "" : "s", data.recordsRead(), data.eventsRead(), data.associationsRead(),
+                summary.results(), summary.results() == 1 ? "" : "s", scoreCount,
+                scoreCount == 1 ? "" : "s", data.recordsRead(), data.eventsRead(), data.associationsRead(),
                 summary.recordsOutOfScope(), problems.badLines(), problems.badLines() == 1 ? "" : "s",
                 problems.warnings(), problems.warnings() == 1 ? "" : "s", seconds);
         err.flush();

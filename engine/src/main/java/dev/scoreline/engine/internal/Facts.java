@@ -17,33 +17,35 @@ public final class Facts {
     /** What an event looks like to the rules: its type, the properties they read, its owner's lists. */
     public record EventShape(String type, Map<String, DataValue> values, Set<String> ownerLists) { }
 
-    public static final class RecordFact implements MatchFact {
-        public final int factId;
+    /** What record and event facts share: the values and lists a shape holds, NOW, and the hits. */
+    abstract static class ShapeFact implements MatchFact {
         public final String type;
-        private final RecordShape shape;
+        private final Map<String, DataValue> values;
+        private final Set<String> lists;
         private final long now;
         public final HitSet hits;
 
-        public RecordFact(int factId, RecordShape shape, long now, int matcherCount) {
-            this.factId = factId;
-            this.type = shape.type();
-            this.shape = shape;
+        ShapeFact(String type, Map<String, DataValue> values, Set<String> lists, long now, int matcherCount) {
+            this.type = type;
+            this.values = values;
+            this.lists = lists;
             this.now = now;
             this.hits = new HitSet(matcherCount);
         }
 
+        /** The only thing a rule consequence does. */
         public void hit(int matcher) {
             hits.hit(matcher);
         }
 
         @Override
         public DataValue value(String foldedName) {
-            return shape.values().getOrDefault(foldedName, DataValue.UNKNOWN);
+            return values.getOrDefault(foldedName, DataValue.UNKNOWN);
         }
 
         @Override
         public boolean inList(String foldedList) {
-            return shape.lists().contains(foldedList);
+            return lists.contains(foldedList);
         }
 
         @Override
@@ -52,38 +54,22 @@ public final class Facts {
         }
     }
 
-    public static final class EventFact implements MatchFact {
-        public final String type;
+    public static final class RecordFact extends ShapeFact {
+        public final int factId;
+
+        public RecordFact(int factId, RecordShape shape, long now, int matcherCount) {
+            super(shape.type(), shape.values(), shape.lists(), now, matcherCount);
+            this.factId = factId;
+        }
+    }
+
+    /** An event; its lists are its owner's. */
+    public static final class EventFact extends ShapeFact {
         public final long at;
-        private final EventShape shape;
-        private final long now;
-        public final HitSet hits;
 
         public EventFact(EventShape shape, long at, long now, int matcherCount) {
-            this.type = shape.type();
+            super(shape.type(), shape.values(), shape.ownerLists(), now, matcherCount);
             this.at = at;
-            this.shape = shape;
-            this.now = now;
-            this.hits = new HitSet(matcherCount);
-        }
-
-        public void hit(int matcher) {
-            hits.hit(matcher);
-        }
-
-        @Override
-        public DataValue value(String foldedName) {
-            return shape.values().getOrDefault(foldedName, DataValue.UNKNOWN);
-        }
-
-        @Override
-        public boolean inList(String foldedList) {
-            return shape.ownerLists().contains(foldedList);
-        }
-
-        @Override
-        public long now() {
-            return now;
         }
     }
 
