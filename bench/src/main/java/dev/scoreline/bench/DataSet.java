@@ -83,11 +83,11 @@ public final class DataSet {
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        tables.forEach((k, t) -> b.append(t.size).append(' ').append(k).append("s, "));
-        b.append(eventCount()).append(" events, ");
+        tables.forEach((k, t) -> b.append(k).append(": ").append(t.size).append(", "));
+        b.append("events: ").append(eventCount()).append(", ");
         long a = 0;
         for (Map.Entry<String, Links> e : links.entrySet()) a += e.getValue().count();
-        b.append(a / 2).append(" associations");
+        b.append("associations: ").append(a / 2);
         return b.toString();
     }
 }

@@ -1,0 +1,249 @@
+package dev.scoreline.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One command, one JVM: generates (or reuses) a seeded data set, then runs every scenario with every
+ * contender — load once, a warm-up pass, then measured passes — and prints records/s, events/s,
+ * peak heap, the speed ratio of every contender to every baseline, and a record-by-record
+ * cross-check of every contender against the first one. Writes the same as markdown.
+ *
+ * <pre>
+ * BenchmarkRunner [--size small|medium|large] [--contacts N --companies N --events-per-contact N]
+ *                 [--seed S] [--scenarios lead,fit,health] [--contenders hand-written-2t,duckdb-1t,…]
+ *                 [--passes N] [--warmups N] [--data DIR] [--out FILE.md]
+ * </pre>
+ */
+public final class BenchmarkRunner {
+
+    /** Every contender the runner knows, by name; the engine only once it exists. */
+    static Map<String, java.util.function.Supplier<Contender>> registry() {
+        Map<String, java.util.function.Supplier<Contender>> m = new LinkedHashMap<>();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (EngineContender.AVAILABLE) m.put("engine-" + cores + "t", () -> new EngineContender(cores));
+        m.put("hand-written-" + cores + "t", () -> new HandWrittenEvaluator(cores));
+        if (cores != 1) m.put("hand-written-1t", () -> new HandWrittenEvaluator(1));
+        m.put("duckdb-1t", () -> new DuckDbBaseline(1));
+        if (cores != 1) m.put("duckdb-" + cores + "t", () -> new DuckDbBaseline(cores));
+        m.put("naive-drools-" + cores + "t", () -> new NaiveDroolsBaseline(cores));
+        return m;
+    }
+
+    record Result(String contender, double loadS, double[] scoreS, long peakHeapBytes, ScoredSummary summary, String error) {
+        double medianS() {
+            double[] s = scoreS.clone();
+            Arrays.sort(s);
+            return s.length == 0 ? Double.NaN : s[s.length / 2];
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String size = "small";
+        Integer contacts = null, companies = null;
+        Double events = null;
+        long seed = 42;
+        List<String> scenarios = List.of("lead", "fit", "health");
+        List<String> contenders = null;
+        int passes = 3, warmups = 1;
+        Path dataDir = null, out = null;
+        for (int i = 0; i < args.length; i++) {
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--size" -> { size = v; i++; }
+                case "--contacts" -> { contacts = Integer.parseInt(v); i++; }
+                case "--companies" -> { companies = Integer.parseInt(v); i++; }
+                case "--events-per-contact" -> { events = Double.parseDouble(v); i++; }
+                case "--seed" -> { seed = Long.parseLong(v); i++; }
+                case "--scenarios" -> { scenarios = List.of(v.split(",")); i++; }
+                case "--contenders" -> { contenders = List.of(v.split(",")); i++; }
+                case "--passes" -> { passes = Integer.parseInt(v); i++; }
+                case "--warmups" -> { warmups = Integer.parseInt(v); i++; }
+                case "--data" -> { dataDir = Path.of(v); i++; }
+                case "--out" -> { out = Path.of(v); i++; }
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        int[] preset = switch (size) {
+            case "small" -> new int[]{10_000, 2_000, 30};
+            case "medium" -> new int[]{100_000, 20_000, 30};
+            case "large" -> new int[]{1_000_000, 200_000, 30};
+            default -> throw new IllegalArgumentException("--size small|medium|large");
+        };
+        int nContacts = contacts != null ? contacts : preset[0];
+        int nCompanies = companies != null ? companies : (contacts != null ? Math.max(1, nContacts / 5) : preset[1]);
+        double nEvents = events != null ? events : preset[2];
+        DataGenerator.Config config = DataGenerator.Config.of(nContacts, nCompanies, nEvents, seed);
+        if (dataDir == null) {
+            dataDir = Path.of("bench", "target", "bench-data",
+                    String.format(Locale.ROOT, "c%d-co%d-e%s-s%d", nContacts, nCompanies, fmt(nEvents), seed));
+            if (!Files.isDirectory(Path.of("bench"))) dataDir = Path.of("target").resolve(dataDir.subpath(2, dataDir.getNameCount()));
+        }
+        if (out == null) out = dataDir.getParent().getParent().resolve("bench-results.md");
+
+        Map<String, java.util.function.Supplier<Contender>> registry = registry();
+        if (contenders == null) contenders = new ArrayList<>(registry.keySet());
+        for (String c : contenders) if (!registry.containsKey(c)) throw new IllegalArgumentException("unknown contender " + c + "; known: " + registry.keySet());
+
+        StringBuilder md = new StringBuilder();
+        DataGenerator gen = new DataGenerator(config);
+        long t0 = System.nanoTime();
+        Path marker = dataDir.resolve("generated-with");
+        String want = config.toString();
+        if (!Files.exists(marker) || !Files.readString(marker).equals(want)) {
+            System.err.println("writing data to " + dataDir + " …");
+            gen.write(dataDir);
+            Files.writeString(marker, want);
+        }
+        double writeS = (System.nanoTime() - t0) / 1e9;
+        t0 = System.nanoTime();
+        DataSet data = gen.generate();
+        data.folder(dataDir);
+        double genS = (System.nanoTime() - t0) / 1e9;
+        System.gc();
+        long resident = heapUsed();
+        Instant asOf = config.asOf();
+        line(md, "# Scoreline benchmark");
+        line(md, "");
+        line(md, String.format(Locale.ROOT, "- data: %s (seed %d, as of %s), folder %s (%.1f s to write, %.1f s to build in memory)",
+                data, seed, asOf, dataDir, writeS, genS));
+        line(md, String.format(Locale.ROOT, "- JVM: Java %s, %d cores, max heap %d MB, GC %s; heap in use with the in-memory data set: %d MB",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, gcNames(), resident >> 20));
+        line(md, String.format(Locale.ROOT, "- passes: %d warm-up + %d measured; scoring time = median of measured passes; load once per scenario", warmups, passes));
+        line(md, "- peak heap: the sum of heap pools' peaks from the contender's load to its last pass (includes the resident data set); DuckDB's own memory is native, outside the heap");
+        line(md, "");
+        System.out.print(md);
+
+        for (String scName : scenarios) {
+            Scenario sc = Scenario.byName(scName);
+            Table table = data.table(sc.objectType);
+            long eventsRead = sc.readsEvents ? data.table("contact").eventCount() : 0;
+            List<Result> results = new ArrayList<>();
+            for (String cname : contenders) {
+                results.add(run(registry.get(cname).get(), sc, data, asOf, warmups, passes));
+            }
+            StringBuilder t = new StringBuilder();
+            line(t, "## Scenario `" + sc.name + "`: " + sc.description);
+            line(t, "");
+            line(t, String.format(Locale.ROOT, "%d records of type %s scored by %d score(s); %d events read", table.size, sc.objectType, sc.scores.size(), eventsRead));
+            line(t, "");
+            StringBuilder head = new StringBuilder("| contender | load s | score s (median) | records/s | events/s | peak heap MB |");
+            StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|");
+            for (Result b : results) { head.append(" vs ").append(b.contender).append(" |"); sep.append("---:|"); }
+            head.append(" sum of values | agrees with ").append(results.get(0).contender).append(" |");
+            sep.append("---:|---|");
+            line(t, head.toString());
+            line(t, sep.toString());
+            Result ref = results.get(0);
+            for (Result r : results) {
+                StringBuilder row = new StringBuilder("| " + r.contender + " | ");
+                if (r.error != null) {
+                    row.append("failed: ").append(r.error.replace('|', '/')).append(" |");
+                    line(t, row.toString());
+                    continue;
+                }
+                double s = r.medianS();
+                row.append(String.format(Locale.ROOT, "%.2f | %.3f | %s | %s | %d |", r.loadS, s,
+                        rate(table.size / s), eventsRead == 0 ? "-" : rate(eventsRead / s), r.peakHeapBytes >> 20));
+                for (Result b : results) {
+                    row.append(b.error != null ? " - |" : String.format(Locale.ROOT, " %.2f× |", b.medianS() / s));
+                }
+                String agree;
+                if (r == ref || ref.error != null) agree = r == ref ? "(reference)" : "-";
+                else {
+                    ScoredSummary.Comparison c = ref.summary.compare(r.summary);
+                    agree = c.agrees() ? String.format(Locale.ROOT, "yes (max abs diff %.3f)", c.maxAbsDiff())
+                            : String.format(Locale.ROOT, "NO: %d values, %d statuses, %d groups, %d scope differ (max abs diff %.3f); e.g. %s",
+                            c.valueMismatches(), c.statusMismatches(), c.groupMismatches(), c.scopeMismatches(), c.maxAbsDiff(),
+                            c.examples().isEmpty() ? "" : c.examples().get(0));
+                }
+                row.append(String.format(Locale.ROOT, " %.2f | %s |", r.summary.sum(), agree));
+                line(t, row.toString());
+            }
+            line(t, "");
+            line(t, "Ratios: how many times faster the row is than the column (column's scoring time / row's scoring time).");
+            line(t, "");
+            System.out.print(t);
+            md.append(t);
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+        System.out.println("written to " + out);
+    }
+
+    private static Result run(Contender c, Scenario sc, DataSet data, Instant asOf, int warmups, int passes) {
+        String name = c.name();
+        System.err.printf(Locale.ROOT, "%s / %s …%n", sc.name, name);
+        try (c) {
+            System.gc();
+            resetPeaks();
+            long t0 = System.nanoTime();
+            c.load(sc, data, asOf);
+            double load = (System.nanoTime() - t0) / 1e9;
+            ScoredSummary last = null;
+            for (int w = 0; w < warmups; w++) last = c.score(sc, data, asOf);
+            double[] times = new double[passes];
+            for (int p = 0; p < passes; p++) {
+                last = null;
+                t0 = System.nanoTime();
+                last = c.score(sc, data, asOf);
+                times[p] = (System.nanoTime() - t0) / 1e9;
+            }
+            long peak = peakHeap();
+            return new Result(name, load, times, peak, last, null);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            return new Result(name, Double.NaN, new double[0], 0, null, e.toString());
+        }
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String gcNames() {
+        List<String> n = new ArrayList<>();
+        ManagementFactory.getGarbageCollectorMXBeans().forEach(g -> n.add(g.getName()));
+        return String.join("+", n);
+    }
+
+    private static String rate(double perS) {
+        if (perS >= 1e6) return String.format(Locale.ROOT, "%.2fM", perS / 1e6);
+        if (perS >= 1e3) return String.format(Locale.ROOT, "%.1fk", perS / 1e3);
+        return String.format(Locale.ROOT, "%.0f", perS);
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static void line(StringBuilder sb, String s) {
+        sb.append(s).append('\n');
+    }
+
+}
