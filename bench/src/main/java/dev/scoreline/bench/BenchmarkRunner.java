@@ -2,8 +2,6 @@ package dev.scoreline.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +40,7 @@ public final class BenchmarkRunner {
         return m;
     }
 
-    record Result(String contender, double loadS, double[] scoreS, long peakHeapBytes, ScoredSummary summary, String error) {
+    record Result(String contender, double loadS, double[] scoreS, long peakHeapBytes, long liveHeapBytes, ScoredSummary summary, String error) {
         double medianS() {
             double[] s = scoreS.clone();
             Arrays.sort(s);
@@ -123,7 +121,8 @@ public final class BenchmarkRunner {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, gcNames(), resident >> 20));
         line(md, String.format(Locale.ROOT, "- passes: %d warm-up + %d measured; scoring time = median of measured passes; load once per scenario", warmups, passes));
-        line(md, "- peak heap: the sum of heap pools' peaks from the contender's load to its last pass (includes the resident data set); DuckDB's own memory is native, outside the heap");
+        line(md, "- live heap: the largest heap in use after a garbage collection from the contender's load to after its last pass (a collection is forced then);"
+                + " peak used: the heap pools' peaks, garbage included. Both include the resident in-memory data set (above); DuckDB's own memory is native, outside the heap");
         line(md, "");
         System.out.print(md);
 
@@ -140,8 +139,8 @@ public final class BenchmarkRunner {
             line(t, "");
             line(t, String.format(Locale.ROOT, "%d records of type %s scored by %d score(s); %d events read", table.size, sc.objectType, sc.scores.size(), eventsRead));
             line(t, "");
-            StringBuilder head = new StringBuilder("| contender | load s | score s (median) | records/s | events/s | peak heap MB |");
-            StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|");
+            StringBuilder head = new StringBuilder("| contender | load s | score s (median) | records/s | events/s | live heap MB | peak used MB |");
+            StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|");
             for (Result b : results) { head.append(" vs ").append(b.contender).append(" |"); sep.append("---:|"); }
             head.append(" sum of values | agrees with ").append(results.get(0).contender).append(" |");
             sep.append("---:|---|");
@@ -156,8 +155,8 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 double s = r.medianS();
-                row.append(String.format(Locale.ROOT, "%.2f | %.3f | %s | %s | %d |", r.loadS, s,
-                        rate(table.size / s), eventsRead == 0 ? "-" : rate(eventsRead / s), r.peakHeapBytes >> 20));
+                row.append(String.format(Locale.ROOT, "%.2f | %.3f | %s | %s | %d | %d |", r.loadS, s,
+                        rate(table.size / s), eventsRead == 0 ? "-" : rate(eventsRead / s), r.liveHeapBytes >> 20, r.peakHeapBytes >> 20));
                 for (Result b : results) {
                     row.append(b.error != null ? " - |" : String.format(Locale.ROOT, " %.2f× |", b.medianS() / s));
                 }
@@ -187,9 +186,8 @@ public final class BenchmarkRunner {
     private static Result run(Contender c, Scenario sc, DataSet data, Instant asOf, int warmups, int passes) {
         String name = c.name();
         System.err.printf(Locale.ROOT, "%s / %s …%n", sc.name, name);
-        try (c) {
-            System.gc();
-            resetPeaks();
+        System.gc();
+        try (c; dev.scoreline.bench.internal.HeapWatch heap = new dev.scoreline.bench.internal.HeapWatch()) {
             long t0 = System.nanoTime();
             c.load(sc, data, asOf);
             double load = (System.nanoTime() - t0) / 1e9;
@@ -202,24 +200,13 @@ public final class BenchmarkRunner {
                 last = c.score(sc, data, asOf);
                 times[p] = (System.nanoTime() - t0) / 1e9;
             }
-            long peak = peakHeap();
-            return new Result(name, load, times, peak, last, null);
+            long peak = heap.peakUsed();
+            long live = heap.maxLiveAfterGc();
+            return new Result(name, load, times, peak, live, last, null);
         } catch (Throwable e) {
             e.printStackTrace();
-            return new Result(name, Double.NaN, new double[0], 0, null, e.toString());
+            return new Result(name, Double.NaN, new double[0], 0, 0, null, e.toString());
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
-        }
-        return sum;
     }
 
     private static long heapUsed() {

@@ -18,7 +18,9 @@ public final class Parallel {
 
     public static void forRange(int threads, int n, int chunk, RangeTask task) throws Exception {
         if (threads <= 1 || n <= chunk) {
-            task.run(0, n);
+            // in chunks all the same: a method called per chunk gets fully compiled, a single
+            // long call would only ever run on-stack-replacement code
+            for (int from = 0; from < n; from += chunk) task.run(from, Math.min(n, from + chunk));
             return;
         }
         AtomicInteger next = new AtomicInteger();
