@@ -1,5 +1,11 @@
 package dev.scoreline.dsl;
 
+import dev.scoreline.dsl.internal.Reporter;
+import dev.scoreline.dsl.internal.ScoreDraft;
+import dev.scoreline.dsl.internal.ScoreFileParser;
+import dev.scoreline.dsl.internal.ScoreValidator;
+import dev.scoreline.dsl.model.ScoreDefinition;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,7 +25,14 @@ public final class ScoreParser {
      * Parses and validates several files as one set: score names must be unique across them.
      */
     public static ParseResult parseAll(List<SourceText> files) {
-        throw new UnsupportedOperationException("not built yet");
+        Reporter reporter = new Reporter();
+        List<ScoreDraft> scores = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            SourceText file = files.get(i);
+            scores.addAll(ScoreFileParser.parse(file.source(), i, file.text(), reporter));
+        }
+        List<ScoreDefinition> definitions = new ScoreValidator(reporter).validate(scores);
+        return new ParseResult(definitions, reporter.sorted());
     }
 
     /** The text of one file and the name diagnostics use for it. */
