@@ -27,13 +27,27 @@ public final class Lexer {
 
     private Lexer() { }
 
+    /** A {@code #} comment: its physical line, its text from the {@code #}, and whether code precedes it. */
+    public record Comment(int line, String text, boolean trailing) { }
+
     /** The logical lines of {@code text}, each a non-empty list of tokens. */
     public static List<List<Token>> lines(String text) {
+        return lines(text, new ArrayList<>());
+    }
+
+    /** The comments of {@code text}, in order. */
+    public static List<Comment> comments(String text) {
+        List<Comment> comments = new ArrayList<>();
+        lines(text, comments);
+        return comments;
+    }
+
+    private static List<List<Token>> lines(String text, List<Comment> comments) {
         List<List<Token>> lines = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         String[] physical = text.split("\r\n|\r|\n", -1);
         for (int n = 0; n < physical.length; n++) {
-            boolean continued = lexLine(physical[n], n + 1, current);
+            boolean continued = lexLine(physical[n], n + 1, current, comments);
             if (!continued && !current.isEmpty()) {
                 lines.add(current);
                 current = new ArrayList<>();
@@ -46,7 +60,8 @@ public final class Lexer {
     }
 
     /** Adds the tokens of one physical line; true when it ends with a continuation {@code \}. */
-    private static boolean lexLine(String line, int lineNo, List<Token> out) {
+    private static boolean lexLine(String line, int lineNo, List<Token> out, List<Comment> comments) {
+        int tokensBefore = out.size();
         int i = 0;
         int len = line.length();
         while (i < len) {
@@ -55,6 +70,7 @@ public final class Lexer {
             if (Character.isWhitespace(c)) {
                 i++;
             } else if (c == '#') {
+                comments.add(new Comment(lineNo, line.substring(i).stripTrailing(), out.size() > tokensBefore));
                 return false;
             } else if (c == '"') {
                 i = lexString(line, i, lineNo, out);
