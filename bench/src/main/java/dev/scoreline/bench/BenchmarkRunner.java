@@ -55,7 +55,7 @@ public final class BenchmarkRunner {
         long seed = 42;
         List<String> scenarios = List.of("lead", "fit", "health");
         List<String> contenders = null;
-        int passes = 3, warmups = 1;
+        int passes = 3, warmups = 2;
         Path dataDir = null, out = null;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
