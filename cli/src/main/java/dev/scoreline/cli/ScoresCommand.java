@@ -1,0 +1,402 @@
+package dev.scoreline.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.dsl.Diagnostic;
+import dev.scoreline.dsl.ParseResult;
+import dev.scoreline.dsl.ScoreParser;
+import dev.scoreline.engine.store.CatalogEntry;
+import dev.scoreline.engine.store.Quotas;
+import dev.scoreline.engine.store.SavedDraft;
+import dev.scoreline.engine.store.ScoreDefinitionText;
+import dev.scoreline.engine.store.ScoreStore;
+import dev.scoreline.engine.store.ScoreStoreException;
+import dev.scoreline.engine.store.ScoreVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scoreline scores …}: the catalog of score definitions in the store (docs/store.md). */
+@Command(name = "scores", mixinStandardHelpOptions = true,
+        description = "The score catalog in the store: drafts and active scores, with versions.",
+        subcommands = {
+                ScoresCommand.ListScores.class,
+                ScoresCommand.Add.class,
+                ScoresCommand.Activate.class,
+                ScoresCommand.Deactivate.class,
+                ScoresCommand.CloneScore.class,
+                ScoresCommand.Delete.class,
+                ScoresCommand.Show.class,
+                ScoresCommand.Quota.class
+        })
+final class ScoresCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a scores command is required: list, add, activate, deactivate, clone, delete, show or quota");
+    }
+
+    /** {@code --store} and its credentials; shared with {@code scoreline history}. */
+    static final class StoreOptions {
+
+        @Option(names = "--store", paramLabel = "JDBC_URL",
+                description = "The score store: a JDBC URL (jdbc:postgresql://host/db, jdbc:h2:…) or the folder of an "
+                        + "embedded store. Default: $SCORELINE_STORE, else the embedded store in ./scoreline-data.")
+        String store;
+
+        @Option(names = "--store-user", paramLabel = "USER",
+                description = "Database user (default: $SCORELINE_STORE_USER, or the URL's own).")
+        String user;
+
+        @Option(names = "--store-password", paramLabel = "PASSWORD",
+                description = "Database password (default: $SCORELINE_STORE_PASSWORD, or the URL's own).")
+        String password;
+
+        /** Opens the store; a failure to open is reported and becomes exit 1. */
+        ScoreStore open() {
+            // Flyway reports every migration at INFO (and warns that it has not been tested with this H2):
+            // keep the command's output to what it did.
+            if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
+                System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
+            }
+            String where = store != null ? store : System.getenv("SCORELINE_STORE");
+            String u = user != null ? user : System.getenv("SCORELINE_STORE_USER");
+            String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
+            if (where == null || where.isBlank()) {
+                return ScoreStore.embedded();
+            }
+            if (!where.startsWith("jdbc:")) {
+                return ScoreStore.embedded(Path.of(where));
+            }
+            return ScoreStore.open(where, u, p);
+        }
+    }
+
+    /** What every scores command does around its own work: open the store, map failures to exit codes. */
+    abstract static class StoreCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        StoreOptions storeOptions;
+
+        PrintWriter out;
+        PrintWriter err;
+
+        abstract int call(ScoreStore store) throws Exception;
+
+        @Override
+        public final Integer call() throws Exception {
+            out = spec.commandLine().getOut();
+            err = spec.commandLine().getErr();
+            try (ScoreStore store = storeOptions.open()) {
+                return call(store);
+            } catch (ScoreStoreException e) {
+                err.println(prefix() + ": " + e.getMessage());
+                return Main.RULE_ERRORS;
+            } catch (UsageError e) {
+                err.println(prefix() + ": " + e.getMessage());
+                return Main.USAGE;
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+
+        String prefix() {
+            return spec.qualifiedName(" ");
+        }
+    }
+
+    static final class UsageError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageError(String message) {
+            super(message);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scores: state, version, content hash.")
+    static final class ListScores extends StoreCommand {
+
+        @Option(names = "--json", description = "One JSON array instead of a table.")
+        boolean json;
+
+        @Override
+        int call(ScoreStore store) throws Exception {
+            List<CatalogEntry> entries = store.list();
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper();
+                ArrayNode array = mapper.createArrayNode();
+                for (CatalogEntry e : entries) {
+                    ObjectNode o = array.addObject();
+                    o.put("name", e.name());
+                    o.put("objectType", e.objectType());
+                    o.put("state", e.state().label());
+                    o.put("version", e.version());
+                    if (e.activeVersion() == null) {
+                        o.putNull("activeVersion");
+                    } else {
+                        o.put("activeVersion", e.activeVersion());
+                    }
+                    o.put("hash", e.hash());
+                    o.put("created", e.createdAt().toString());
+                    o.put("updated", e.updatedAt().toString());
+                }
+                out.println(mapper.writeValueAsString(array));
+                return Main.OK;
+            }
+            if (entries.isEmpty()) {
+                out.println("no scores in the store; add some with: scoreline scores add FILE.score");
+                return Main.OK;
+            }
+            int w = Math.max(4, entries.stream().mapToInt(e -> e.name().length()).max().orElse(4));
+            int t = Math.max(4, entries.stream().mapToInt(e -> e.objectType().length()).max().orElse(4));
+            String row = "%-" + w + "s  %-" + t + "s  %-6s  %7s  %6s  %-12s  %s%n";
+            out.printf(Locale.ROOT, row, "NAME", "TYPE", "STATE", "VERSION", "ACTIVE", "HASH", "UPDATED");
+            for (CatalogEntry e : entries) {
+                out.printf(Locale.ROOT, row, e.name(), e.objectType(), e.state().label(), e.version(),
+                        e.activeVersion() == null ? "-" : e.activeVersion().toString(), e.hash().substring(0, 12),
+                        e.updatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Validate score files and save every score in them as a draft (a new version when its text changed).")
+    static final class Add extends StoreCommand {
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "The .score files.")
+        List<Path> files;
+
+        @Option(names = "--activate", description = "Also activate every score saved.")
+        boolean activate;
+
+        @Override
+        int call(ScoreStore store) throws Exception {
+            List<ScoreDefinitionText> texts = new ArrayList<>();
+            List<ScoreParser.SourceText> sources = new ArrayList<>();
+            for (Path f : files) {
+                String text;
+                try {
+                    text = Files.readString(f, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new UsageError("cannot read " + f + ": " + (e.getMessage() == null ? e : e.getMessage()));
+                }
+                List<ScoreDefinitionText> found = ScoreDefinitionText.split(text);
+                if (found.isEmpty()) {
+                    throw new UsageError(f + " holds no score (no line `score \"NAME\" on TYPE`)");
+                }
+                texts.addAll(found);
+                sources.add(new ScoreParser.SourceText(f.toString(), text));
+            }
+            if (!validate(sources)) {
+                return Main.RULE_ERRORS;
+            }
+            for (ScoreDefinitionText d : texts) {
+                SavedDraft saved = store.saveDraft(d);
+                CatalogEntry e = saved.entry();
+                if (!saved.newVersion()) {
+                    out.printf(Locale.ROOT, "\"%s\" unchanged (version %d, %s)%n", e.name(), e.version(), e.state().label());
+                } else if (e.isActive()) {
+                    out.printf(Locale.ROOT, "saved \"%s\" version %d (sha256 %s); active version %d runs until it is activated%n",
+                            e.name(), e.version(), e.hash().substring(0, 12), e.activeVersion());
+                } else {
+                    out.printf(Locale.ROOT, "saved \"%s\" (%s) as draft version %d (sha256 %s)%n", e.name(), e.objectType(),
+                            e.version(), e.hash().substring(0, 12));
+                }
+                if (activate) {
+                    reportActivation(store.activate(d.name()), e, out);
+                }
+            }
+            return Main.OK;
+        }
+
+        /** Parser diagnostics on stderr; false when there are errors (nothing is saved then). */
+        private boolean validate(List<ScoreParser.SourceText> sources) {
+            ParseResult result;
+            try {
+                result = ScoreParser.parseAll(sources);
+            } catch (UnsupportedOperationException e) {
+                err.println(prefix() + ": warning: the rules parser is not available; the files were saved unvalidated");
+                return true;
+            }
+            for (Diagnostic d : result.diagnostics()) {
+                err.println(d.format());
+            }
+            if (result.hasErrors()) {
+                err.println(prefix() + ": " + result.errors().size() + " error" + (result.errors().size() == 1 ? "" : "s")
+                        + " in the rules; nothing was saved");
+                return false;
+            }
+            return true;
+        }
+    }
+
+    static void reportActivation(CatalogEntry now, CatalogEntry before, PrintWriter out) {
+        if (before.isActive() && before.activeVersion() != null && before.activeVersion().equals(now.activeVersion())) {
+            out.printf(Locale.ROOT, "\"%s\" version %d is already active%n", now.name(), now.activeVersion());
+        } else {
+            out.printf(Locale.ROOT, "activated \"%s\" version %d; the next run scores every %s record with it%n",
+                    now.name(), now.activeVersion(), now.objectType());
+        }
+    }
+
+    @Command(name = "activate", mixinStandardHelpOptions = true,
+            description = "Make a score's newest version the one that runs (within the active quota of its object type).")
+    static final class Activate extends StoreCommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The score's name.")
+        String name;
+
+        @Override
+        int call(ScoreStore store) {
+            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            reportActivation(store.activate(name), before, out);
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "deactivate", mixinStandardHelpOptions = true,
+            description = "Stop running a score; it becomes a draft again and keeps its versions and history.")
+    static final class Deactivate extends StoreCommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The score's name.")
+        String name;
+
+        @Override
+        int call(ScoreStore store) {
+            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            store.deactivate(name);
+            out.println(before.isActive() ? "deactivated \"" + name + "\"; it is a draft again"
+                    : "\"" + name + "\" is not active");
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "clone", mixinStandardHelpOptions = true, description = "Copy a score's newest version as a new draft.")
+    static final class CloneScore extends StoreCommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The score to copy.")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "NEW", description = "The name of the copy.")
+        String newName;
+
+        @Override
+        int call(ScoreStore store) throws UsageError {
+            if (newName.isBlank()) {
+                throw new UsageError("the new name cannot be empty");
+            }
+            CatalogEntry copy = store.clone(name, newName);
+            out.printf(Locale.ROOT, "cloned \"%s\" as draft \"%s\" (%s, version 1)%n", name, copy.name(), copy.objectType());
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a draft with its versions and current values (its history is kept).")
+    static final class Delete extends StoreCommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The score's name.")
+        String name;
+
+        @Override
+        int call(ScoreStore store) {
+            store.delete(name);
+            out.println("deleted \"" + name + "\"; its history is kept");
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the text of a score's version and its versions.")
+    static final class Show extends StoreCommand {
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "The score's name.")
+        String name;
+
+        @Option(names = "--version", paramLabel = "N", description = "The version (default: the newest).")
+        Integer version;
+
+        @Override
+        int call(ScoreStore store) {
+            CatalogEntry e = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            int v = version == null ? e.version() : version;
+            Optional<ScoreVersion> text = store.version(name, v);
+            if (text.isEmpty()) {
+                throw new ScoreStoreException.NotFound("\"" + name + "\" has no version " + v + " (versions 1 to " + e.version() + ")");
+            }
+            out.printf(Locale.ROOT, "# \"%s\" on %s: %s, version %d of %d%s%n", name, e.objectType(), e.state().label(), v,
+                    e.version(), e.activeVersion() == null ? "" : ", active version " + e.activeVersion());
+            for (ScoreVersion sv : store.versions(name)) {
+                out.printf(Locale.ROOT, "#   version %d  %s  sha256 %s%n", sv.version(), sv.createdAt(), sv.hash());
+            }
+            out.print(text.get().sourceText());
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "quota", mixinStandardHelpOptions = true,
+            description = "Show the quotas, or set those of an object type (TYPE * sets the default): "
+                    + "how many scores may be active and how many drafts.")
+    static final class Quota extends StoreCommand {
+
+        @Parameters(arity = "0..3", paramLabel = "TYPE ACTIVE DRAFTS",
+                description = "An object type, then its maximum active scores and drafts.")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        int call(ScoreStore store) throws UsageError {
+            if (args.size() == 2) {
+                throw new UsageError("give both limits: scores quota TYPE ACTIVE DRAFTS");
+            }
+            if (args.size() == 3) {
+                Quotas q;
+                try {
+                    q = new Quotas(Integer.parseInt(args.get(1)), Integer.parseInt(args.get(2)));
+                } catch (IllegalArgumentException e) {
+                    throw new UsageError("ACTIVE and DRAFTS are whole numbers from 0, got " + args.get(1) + " and " + args.get(2));
+                }
+                store.setQuotas(args.get(0), q);
+                out.println("quotas of " + label(args.get(0)) + ": " + q);
+                return Main.OK;
+            }
+            if (args.size() == 1) {
+                out.println("quotas of " + label(args.get(0)) + ": " + store.quotas(args.get(0)));
+                return Main.OK;
+            }
+            Map<String, Quotas> all = store.allQuotas();
+            if (!all.containsKey("*")) {
+                out.println("quotas of other object types: " + store.quotas("*") + " (built in)");
+            }
+            all.forEach((type, q) -> out.println("quotas of " + label(type) + ": " + q));
+            return Main.OK;
+        }
+
+        private static String label(String type) {
+            return "*".equals(type) ? "other object types" : type;
+        }
+    }
+}
