@@ -34,7 +34,7 @@ public final class LineReader {
     private static final List<String> COMPARISONS = List.of(">", ">=", "<", "<=");
     private static final List<String> AFTER_IS = List.of("not", "any", "none", "greater", "less", "at", "between",
             "known", "unknown", "before", "after", "in", "true", "false");
-    private static final List<String> UNITS = List.of("day", "days", "week", "weeks", "month", "months", "year", "years");
+    private static final List<String> UNITS = List.of("days", "day", "weeks", "week", "months", "month", "years", "year");
     private static final List<String> AGGREGATES = List.of("sum", "average", "min", "max");
     /** Operators of other languages that people write, and what this one calls them. */
     private static final Map<String, String> OPERATOR_SYNONYMS = new LinkedHashMap<>();

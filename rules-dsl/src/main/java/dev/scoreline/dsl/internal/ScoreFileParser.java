@@ -255,7 +255,8 @@ public final class ScoreFileParser {
                 for (int i = 0; i < s.statuses.size(); i++) {
                     if (s.statuses.get(i).from().compareTo(n) == 0) {
                         report(DiagnosticCode.DUPLICATE_STATUS, from, "status " + quote(s.statuses.get(i).label())
-                                        + " at line " + s.statusNumbers.get(i).line() + " already starts from " + from.text(),
+                                        + " at line " + s.statusNumbers.get(i).line() + " already starts from "
+                                        + s.statusNumbers.get(i).text(),
                                 "give each status a different \"from\"");
                         return;
                     }
@@ -365,9 +366,11 @@ public final class ScoreFileParser {
             limitToken = in.numberToken("a number after \"limit\"");
             g.limit = (BigDecimal) limitToken.value();
         }
-        if (!in.atEnd()) {
-            throw in.unexpected(g.kind == null && limitToken == null ? "\"fit\", \"engagement\", \"limit\" or the end of the line"
-                    : limitToken == null ? "\"limit\" or the end of the line" : "the end of the line",
+        if (limitToken != null) {
+            in.end("the group line");
+        } else if (!in.atEnd()) {
+            throw in.unexpected(g.kind == null ? "\"fit\", \"engagement\", \"limit\" or the end of the line"
+                    : "\"limit\" or the end of the line",
                     List.of("fit", "engagement", "limit"));
         }
         g.headerBroken = false;

@@ -109,15 +109,15 @@ public final class ScoreValidator {
         } else {
             for (Token levels : s.levelsKeywords) {
                 report(s, DiagnosticCode.LEVELS_OUTSIDE_COMBINED, levels,
-                        "\"" + levels.text() + " levels\" applies to combined scores only; it is ignored in a " + type.keyword()
+                        "\"" + levels.text() + " levels\" applies to combined scores only; it is ignored in " + article(type.keyword())
                                 + " score", "remove the line");
             }
         }
         for (GroupDraft g : s.groups) {
             if (type != ScoreType.COMBINED && g.kindToken != null) {
                 report(s, DiagnosticCode.TAG_OUTSIDE_COMBINED, g.kindToken,
-                        "the \"" + g.kindToken.text() + "\" tag applies to groups of combined scores only; it is ignored in a "
-                                + type.keyword() + " score", "remove it");
+                        "the \"" + g.kindToken.text() + "\" tag applies to groups of combined scores only; it is ignored in "
+                                + article(type.keyword()) + " score", "remove it");
             }
             if (type == ScoreType.COMBINED && g.kind == null && g.certain()) {
                 report(s, DiagnosticCode.GROUP_NEEDS_TAG, g.keyword,
@@ -131,13 +131,15 @@ public final class ScoreValidator {
                 case HEALTH -> null;
             };
             if (eventRules != null) {
-                String where = type == ScoreType.COMBINED ? "a " + g.kind.keyword() + " group" : "a " + type.keyword() + " score";
+                String where = type == ScoreType.COMBINED ? "a " + g.kind.keyword() + " group" : article(type.keyword()) + " score";
                 for (Rule r : g.rules) {
                     if (r.isEventRule() != eventRules) {
                         report(s, DiagnosticCode.RULE_KIND_NOT_ALLOWED, r.position(),
                                 (eventRules ? "a property rule" : "an event rule") + " cannot be in " + where + ", which holds "
                                         + (eventRules ? "event" : "property") + " rules only",
-                                eventRules ? "count events (add P for each EVENT), or move the rule to a fit or health score"
+                                type == ScoreType.COMBINED
+                                        ? "move the rule to " + (eventRules ? "a fit" : "an engagement") + " group"
+                                        : eventRules ? "count events (add P for each EVENT), or move the rule to a fit or health score"
                                         : "test a property (add P if PROPERTY is …), or move the rule to an engagement or health score");
                     }
                 }
@@ -184,6 +186,10 @@ public final class ScoreValidator {
 
     private static SourcePosition position(ScoreDraft s, Token t) {
         return new SourcePosition(s.source, t.line(), t.column());
+    }
+
+    private static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     private static String name(ScoreDraft s) {
