@@ -46,8 +46,8 @@ class EmbeddingExampleTest {
                 .install(binder -> ScorelineBinder.of(binder).addAdapter(crm).addSink(mySink))
                 .rules("lead.score", """
                         score "Lead" on contact
-                          type engagement
-                          group "Sales"
+                          type health
+                          group "Sales" limit 100
                             add 10 for each meeting_booked
                             add 5 if jobtitle is any of "CTO", "CEO"
                         """)
@@ -59,7 +59,7 @@ class EmbeddingExampleTest {
         assertThat(report.results()).isEqualTo(1);
         assertThat(received).singleElement().satisfies(u -> {
             assertThat(u.result().value()).isEqualByComparingTo("15");
-            assertThat(u.result().status()).isEqualTo("Low");
+            assertThat(u.result().status()).isEqualTo("At risk");
         });
     }
 
@@ -67,8 +67,11 @@ class EmbeddingExampleTest {
     void theDocsShowThisExampleVerbatim() throws IOException {
         String source = Files.readString(Path.of("src/test/java/dev/scoreline/engine/EmbeddingExampleTest.java"),
                 StandardCharsets.UTF_8);
-        String example = source.substring(source.indexOf("// docs:begin") + 14, source.indexOf("        // docs:end"))
-                .stripIndent().strip();
+        String region = source.substring(source.indexOf("// docs:begin") + 14, source.indexOf("        // docs:end"));
+        int indent = region.lines().filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        String example = String.join("\n", region.lines().map(l -> l.isBlank() ? "" : l.substring(indent)).toList())
+                .strip();
         String docs = Files.readString(Path.of("../docs/embedding.md"), StandardCharsets.UTF_8);
         assertThat(docs).as("docs/embedding.md shows the example of this test").contains(example);
     }

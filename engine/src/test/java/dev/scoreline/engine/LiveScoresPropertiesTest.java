@@ -36,7 +36,7 @@ class LiveScoresPropertiesTest {
 
     static final String SCORES = """
             score "Lead" on contact
-              type engagement
+              type health
               include lists "Customers", "Trial"
               exclude lists "Churned"
               group "Activity" limit 50
@@ -44,7 +44,7 @@ class LiveScoresPropertiesTest {
                 add 10 for each visit
                 add 5 for each visit where page starts with "/pricing" in the last 20 days
                 add 7 if reply occurs at least 2 times in the last 45 days
-              group "Fit"
+              group "Fit" limit 50
                 add 3 if role is "buyer"
                 add 2 if in list "VIP"
 
