@@ -170,16 +170,24 @@ public final class Evaluator {
                     + ", medium from " + plain(s.engagementLevels.medium()) + ")";
         } else {
             List<StatusThreshold> statuses = statuses(s);
-            StatusThreshold chosen = statuses.get(0);
-            for (StatusThreshold t : statuses) {
-                if (t.from().compareTo(value) <= 0) {
-                    chosen = t;
+            int chosen = 0;
+            for (int i = 0; i < statuses.size(); i++) {
+                if (statuses.get(i).from().compareTo(value) <= 0) {
+                    chosen = i;
                 }
             }
-            status = chosen.label();
-            reason = chosen.from().compareTo(value) <= 0
-                    ? plain(value) + " is at least " + plain(chosen.from())
-                    : plain(value) + " is below every status; the lowest applies";
+            StatusThreshold t = statuses.get(chosen);
+            status = t.label();
+            boolean reached = chosen > 0 || (!s.statuses.isEmpty() && t.from().compareTo(value) <= 0);
+            if (reached) {
+                reason = plain(value) + " is at least " + plain(t.from()) + ", where \"" + status + "\" starts";
+            } else if (statuses.size() > 1) {
+                StatusThreshold next = statuses.get(1);
+                reason = plain(value) + " is below " + plain(next.from()) + ", where \"" + next.label()
+                        + "\" starts, so the lowest status applies";
+            } else {
+                reason = "the only status";
+            }
         }
         ScoreResult result = new ScoreResult(s.definition.name(), data.key(rec), value, status, rounded,
                 eng, ft);
