@@ -15,6 +15,7 @@ import dev.scoreline.dsl.model.Timeframe;
 import dev.scoreline.dsl.model.Value;
 import dev.scoreline.dsl.model.ValuePoints;
 import dev.scoreline.dsl.internal.Lexer;
+import dev.scoreline.dsl.internal.LineReader;
 import dev.scoreline.dsl.model.SourcePosition;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -188,7 +189,10 @@ public final class ScoreFormatter {
     public static String formatRule(Rule rule) {
         StringBuilder out = new StringBuilder();
         if (rule instanceof Rule.PropertyRule r) {
-            out.append(signed(r.points())).append(" if ").append(formatCondition(r.condition()));
+            String condition = formatCondition(r.condition());
+            // After "if", a NAME followed by "where" or "occurs" starts an event: keep a property named so a property.
+            boolean readsAsEvent = condition.matches("[^ (]+ (where|occurs)( .*)?");
+            out.append(signed(r.points())).append(" if ").append(readsAsEvent ? "(" + condition + ")" : condition);
         } else if (rule instanceof Rule.PropertyPointsRule r) {
             out.append("points for ").append(r.property()).append(": ").append(formatValuePoints(r.points()));
         } else if (rule instanceof Rule.EventRule r) {
@@ -285,8 +289,10 @@ public final class ScoreFormatter {
         if (c instanceof Condition.Not not) {
             Condition t = not.term();
             // "not in list" would read back as the negated list test, a different model.
+            // A property named like an operator ("not is 1") would make "not" read as the property.
             boolean wrap = t instanceof Condition.Or || t instanceof Condition.And
-                    || t instanceof Condition.InList l && !l.negated();
+                    || t instanceof Condition.InList l && !l.negated()
+                    || t instanceof Condition.Predicate p && LineReader.OPERATOR_WORDS.contains(p.property());
             return "not " + (wrap ? "(" + formatCondition(t) + ")" : formatCondition(t));
         }
         if (c instanceof Condition.InList l) {

@@ -30,7 +30,7 @@ import java.util.Optional;
 public final class LineReader {
 
     /** The words a rule's condition may continue with after a predicate's NAME. */
-    private static final List<String> OPERATOR_WORDS = List.of("is", "contains", "does", "starts", "ends", "occurs");
+    public static final List<String> OPERATOR_WORDS = List.of("is", "contains", "does", "starts", "ends", "occurs");
     private static final List<String> COMPARISONS = List.of(">", ">=", "<", "<=");
     private static final List<String> AFTER_IS = List.of("not", "any", "none", "greater", "less", "at", "between",
             "known", "unknown", "before", "after", "in", "true", "false");
@@ -62,9 +62,13 @@ public final class LineReader {
         OPERATOR_SYNONYMS.put("=<", "<=");
     }
 
+    /** Parentheses and nots deeper than this are refused, so no text can exhaust the stack. */
+    static final int MAX_NESTING = 100;
+
     private final String source;
     private final List<Token> tokens;
     private int pos;
+    private int nesting;
 
     public LineReader(String source, List<Token> tokens) {
         this.source = source;
@@ -444,6 +448,18 @@ public final class LineReader {
 
     private Condition term() {
         Token t = peek();
+        if (++nesting > MAX_NESTING) {
+            throw new ParseFailure(DiagnosticCode.UNEXPECTED_TOKEN, t,
+                    "the condition nests more than " + MAX_NESTING + " parentheses or nots deep", "simplify the condition");
+        }
+        try {
+            return nestedTerm(t);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Condition nestedTerm(Token t) {
         if (t != null && t.isSymbol("(")) {
             next();
             Condition inner = condition();
