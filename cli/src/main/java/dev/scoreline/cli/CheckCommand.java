@@ -5,6 +5,7 @@ import dev.scoreline.dsl.ParseResult;
 import dev.scoreline.dsl.ScoreParser;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ final class CheckCommand implements Callable<Integer> {
                 sources.add(new ScoreParser.SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
             } catch (IOException e) {
                 err.println("scoreline " + command + ": cannot read " + f + ": "
-                        + (Files.exists(f) ? e.getClass().getSimpleName() : "no such file"));
+                        + (e instanceof CharacterCodingException ? "it is not UTF-8 text"
+                        : !Files.exists(f) ? "no such file" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                 err.flush();
                 return null;
             }
