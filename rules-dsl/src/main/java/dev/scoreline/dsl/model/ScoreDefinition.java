@@ -7,6 +7,11 @@ import java.util.List;
  * One validated {@code score} block. Optional settings are {@code null} when not written;
  * {@code statuses} is empty when the defaults of the score type apply, and {@code fitLevels} /
  * {@code engagementLevels} are {@code null} when not written (the engine applies {@link Levels#DEFAULT}).
+ *
+ * <p>{@code limit} is {@code null} when no {@code limit} line was written, also for a health score:
+ * there the engine implies 100 (language.md section 4), and the model keeps what was written so that
+ * formatting gives back the same text. {@code fitLevels}, {@code engagementLevels} and the groups'
+ * {@code kind} are set only in combined scores (elsewhere they are warned about and left {@code null}).
  */
 public record ScoreDefinition(
         String name,

@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Generated definitions → canonical text → parse gives an equal model, and the text is a fixed point. */
-class RoundTripProperties {
+class RoundTripPropertyTest {
 
     @Property(tries = 1000)
     void formattedDefinitionsParseBackEqual(@ForAll long seed) {
