@@ -49,6 +49,9 @@ class DiagnosticGoldenTest {
             String text = Resources.read(doc);
             for (DiagnosticCode code : DiagnosticCode.values()) {
                 assertThat(text).as("docs/diagnostics.md").contains("## " + code.code());
+                // The examples of the page are the golden output, word for word.
+                Path expected = Resources.folder("diagnostics").resolve(code.code() + ".expected");
+                Resources.read(expected).lines().forEach(line -> assertThat(text).as("docs/diagnostics.md").contains(line));
             }
         }
     }

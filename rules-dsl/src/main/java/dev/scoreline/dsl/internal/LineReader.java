@@ -159,7 +159,8 @@ public final class LineReader {
         Token t = peek();
         if (t == null || t.kind() != Kind.WORD) {
             String fix = t != null && t.kind() == Kind.STRING && Lexer.isName((String) t.value())
-                    ? "write it without quotes: " + t.value() : null;
+                    ? "write it without quotes: " + t.value()
+                    : "write a name of letters, digits, _, . and - that starts with a letter or _, such as email_open";
             throw new ParseFailure(DiagnosticCode.UNEXPECTED_TOKEN, t, "expected " + what + ", found " + found(), fix);
         }
         return next().text();
@@ -168,7 +169,8 @@ public final class LineReader {
     public BigDecimal number(String what) {
         Token t = peek();
         if (t == null || t.kind() != Kind.NUMBER) {
-            throw new ParseFailure(DiagnosticCode.UNEXPECTED_TOKEN, t, "expected " + what + ", found " + found(), null);
+            throw new ParseFailure(DiagnosticCode.UNEXPECTED_TOKEN, t, "expected " + what + ", found " + found(),
+                    "write a number such as 10, 2.5 or -3");
         }
         next();
         return (BigDecimal) t.value();
