@@ -42,6 +42,7 @@ CREATE TABLE sl_quota (
 
 -- The current value and status of each in-scope record of each score. seen_run is the last run
 -- that scored the record: what a finished run did not see has left the scope and is removed.
+-- record_key leads the key: a run looks up a batch of records with record_key IN (…).
 CREATE TABLE sl_current (
     score_name   VARCHAR(200)   NOT NULL,
     record_key   VARCHAR(500)   NOT NULL,
@@ -49,7 +50,7 @@ CREATE TABLE sl_current (
     status       VARCHAR(200)   NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     seen_run     VARCHAR(100)   NOT NULL,
-    CONSTRAINT sl_current_pk PRIMARY KEY (score_name, record_key)
+    CONSTRAINT sl_current_pk PRIMARY KEY (record_key, score_name)
 );
 
 -- One row per change of a record's value or status: old and new (null when the record had no
@@ -68,9 +69,10 @@ CREATE TABLE sl_history (
     cause        VARCHAR(4000)  NOT NULL,
     recorded_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT sl_history_pk PRIMARY KEY (id),
-    CONSTRAINT sl_history_once UNIQUE (run_id, score_name, record_key)
+    CONSTRAINT sl_history_once UNIQUE (record_key, score_name, run_id)
 );
 CREATE INDEX sl_history_record ON sl_history (record_key, score_name, scored_at);
+CREATE INDEX sl_history_run ON sl_history (run_id, score_name);
 
 -- One row per (run, score) applied: progress of the batches committed so far, so a run that was
 -- killed can be applied again and resume.

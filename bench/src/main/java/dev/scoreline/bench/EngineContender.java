@@ -1,30 +1,29 @@
 package dev.scoreline.bench;
 
+import dev.scoreline.api.DataProblems;
+import dev.scoreline.dsl.ParseResult;
+import dev.scoreline.dsl.ScoreParser;
+import dev.scoreline.engine.CompiledScores;
+import dev.scoreline.engine.ScoreEngine;
+import dev.scoreline.engine.ScoringData;
+import dev.scoreline.plugins.jsonl.JsonlAdapter;
 import java.time.Instant;
 
 /**
- * The Scoreline engine as a contender: the slot the engine plugs into.
- *
- * <p>It is not registered in {@link BenchmarkRunner} while {@link #AVAILABLE} is false, so no
- * table ever shows numbers for it that the engine did not produce. To plug the engine in:
- * <ol>
- *   <li>{@link #load}: parse {@link Scenario#scoreText()} (source name {@link Scenario#resource()}),
- *       compile it, and load the data from {@code data.folder()} (the jsonl data folder the
- *       DuckDB baseline also reads) through the jsonl adapter — everything that reads files or
- *       builds rule bases is load time;</li>
- *   <li>{@link #score}: score at {@code asOf} into {@code new ScoredSummary(scenario, data)}
- *       with {@link ScoredSummary#put(dev.scoreline.api.ScoreResult)} for every result, and return it;</li>
- *   <li>set {@link #AVAILABLE} to true.</li>
- * </ol>
- * The runner then measures it like every baseline and cross-checks its values record by record
- * against the hand-written evaluator.
+ * The Scoreline engine as a contender. Load time: parsing the scenario's {@code .score} text,
+ * building the Drools rule base, reading the jsonl data folder (the one DuckDB also reads) into
+ * the engine's compact population. Scoring time: every score for every record, Drools deciding
+ * every match (once per distinct shape) and the engine doing the arithmetic.
  */
 public final class EngineContender implements Contender {
 
     /** Whether the engine contender is implemented; the runner registers it only then. */
-    public static final boolean AVAILABLE = false;
+    public static final boolean AVAILABLE = true;
 
     private final int threads;
+    private ScoreEngine engine;
+    private CompiledScores scores;
+    private ScoringData loaded;
 
     public EngineContender(int threads) {
         this.threads = threads;
@@ -37,11 +36,29 @@ public final class EngineContender implements Contender {
 
     @Override
     public void load(Scenario scenario, DataSet data, Instant asOf) {
-        throw new UnsupportedOperationException("the engine contender is not implemented yet (see EngineContender)");
+        ParseResult parsed = ScoreParser.parse(scenario.resource(), scenario.scoreText());
+        if (parsed.hasErrors()) {
+            throw new IllegalStateException("scenario " + scenario.name + " has errors: " + parsed.errors());
+        }
+        engine = ScoreEngine.builder().threads(threads).build();
+        scores = engine.compile(parsed.definitions());
+        var folder = data.folder().orElseThrow(() -> new IllegalStateException(
+                "the engine reads the data set's jsonl folder; generate it with a folder"));
+        try (JsonlAdapter adapter = new JsonlAdapter(folder)) {
+            loaded = engine.load(scores, adapter, DataProblems.IGNORE);
+        }
     }
 
     @Override
     public ScoredSummary score(Scenario scenario, DataSet data, Instant asOf) {
-        throw new UnsupportedOperationException("the engine contender is not implemented yet (see EngineContender)");
+        ScoredSummary summary = new ScoredSummary(scenario, data);
+        engine.score(scores, loaded, asOf, summary::put);
+        return summary;
+    }
+
+    @Override
+    public void close() {
+        loaded = null;
+        scores = null;
     }
 }

@@ -113,7 +113,7 @@ public final class Evaluator {
         BigDecimal sum = BigDecimal.ZERO;
         BigDecimal engagement = BigDecimal.ZERO;
         BigDecimal fit = BigDecimal.ZERO;
-        Map<String, BigDecimal> groupValues = new LinkedHashMap<>();
+        Map<String, BigDecimal> rounded = new LinkedHashMap<>();
         for (ProgramGroup g : s.groups) {
             BigDecimal groupSum = g.startAt;
             if (trace != null) {
@@ -123,7 +123,7 @@ public final class Evaluator {
                 if (trace != null) {
                     trace.details = new ArrayList<>();
                 }
-                BigDecimal c = contribution(r, rec, rh, g.decay, events, trace);
+                BigDecimal c = contribution(r, rec, rh, g, events, trace);
                 groupSum = groupSum.add(c);
                 if (trace != null) {
                     boolean matched = c.signum() != 0 || !trace.details.isEmpty() && !trace.details.get(0).startsWith("no ");
@@ -139,7 +139,7 @@ public final class Evaluator {
                     clamp = "clamped to " + plain(value) + " by limit " + plain(g.limit);
                 }
             }
-            groupValues.put(g.group.name(), value);
+            rounded.put(g.group.name(), round(value));
             sum = sum.add(value);
             if (g.kind == GroupKind.FIT) {
                 fit = fit.add(value);
@@ -154,8 +154,6 @@ public final class Evaluator {
         BigDecimal min = s.definition.minimum();
         BigDecimal total = clamp(sum, min, s.limit);
         BigDecimal value = round(total);
-        Map<String, BigDecimal> rounded = new LinkedHashMap<>();
-        groupValues.forEach((k, v) -> rounded.put(k, round(v)));
         String status;
         String reason;
         BigDecimal eng = null;
@@ -169,7 +167,7 @@ public final class Evaluator {
                     + digit(eng, s.engagementLevels) + " (high from " + plain(s.engagementLevels.high())
                     + ", medium from " + plain(s.engagementLevels.medium()) + ")";
         } else {
-            List<StatusThreshold> statuses = statuses(s);
+            List<StatusThreshold> statuses = s.sortedStatuses;
             int chosen = 0;
             for (int i = 0; i < statuses.size(); i++) {
                 if (statuses.get(i).from().compareTo(value) <= 0) {
@@ -269,8 +267,9 @@ public final class Evaluator {
         }
     }
 
-    private BigDecimal contribution(ProgramRule r, int rec, long[] rh, Decay decay, EventCache cache,
+    private BigDecimal contribution(ProgramRule r, int rec, long[] rh, ProgramGroup g, EventCache cache,
                                     Trace trace) {
+        Decay decay = g.decay;
         if (r.assocMatcher < 0) {
             return switch (r.kind) {
                 case PROPERTY -> {
@@ -297,7 +296,7 @@ public final class Evaluator {
                 }
                 case EVENT, EVENT_POINTS -> {
                     Aggregation agg = new Aggregation();
-                    events(r, rec, cache.of(rec), decay, agg, trace, null);
+                    events(r, rec, cache.of(rec), g, agg, trace, null);
                     if (trace != null && agg.count == 0) {
                         trace.details.add("no matching event");
                     }
@@ -352,7 +351,7 @@ public final class Evaluator {
                                 : " gives " + plain(v) + " (" + values(other, r) + ")"));
                     }
                 }
-                default -> events(r, other, cache.of(other), decay, agg, trace, key);
+                default -> events(r, other, cache.of(other), g, agg, trace, key);
             }
         }
         BigDecimal result = agg.result(r.aggregate);
@@ -368,9 +367,10 @@ public final class Evaluator {
      * value and decay step, so the decimal arithmetic is done once per distinct (value, step), not
      * once per event.
      */
-    private void events(ProgramRule r, int rec, long[][] hits, Decay decay, Aggregation agg, Trace trace,
+    private void events(ProgramRule r, int rec, long[][] hits, ProgramGroup g, Aggregation agg, Trace trace,
                         RecordKey via) {
-        int steps = decay == null ? 1 : DecayMath.stepsToZero(decay) + 1;
+        Decay decay = g.decay;
+        int steps = g.factors.length;
         long[] counts = null;
         for (int e = 0; e < hits.length; e++) {
             long[] eh = hits[e];
@@ -394,7 +394,7 @@ public final class Evaluator {
             }
             counts[value * steps + step]++;
             if (trace != null) {
-                BigDecimal factor = DecayMath.factorAtStep(decay, step);
+                BigDecimal factor = g.factors[step];
                 trace.details.add((via == null ? "" : via + ": ") + eventText(rec, e) + ", " + age(at)
                         + (decay == null ? "" : ", decay x" + plain(factor)) + ": "
                         + plain(r.points[value].multiply(factor)));
@@ -405,7 +405,7 @@ public final class Evaluator {
         }
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] > 0) {
-                BigDecimal factor = DecayMath.factorAtStep(decay, k % steps);
+                BigDecimal factor = g.factors[k % steps];
                 BigDecimal points = r.points[k / steps];
                 agg.add(factor.signum() == 0 ? BigDecimal.ZERO : points.multiply(factor), counts[k]);
             }

@@ -107,6 +107,32 @@ public final class Population implements DataView {
         return shapes.eventShapeCount();
     }
 
+    private volatile Map<String, int[]> byType;
+
+    /** Record numbers per folded type, each sorted by record key: the output order, computed once. */
+    Map<String, int[]> recordsByType() {
+        Map<String, int[]> result = byType;
+        if (result != null) {
+            return result;
+        }
+        String[] sortKeys = new String[keys.length];
+        for (int i = 0; i < sortKeys.length; i++) {
+            sortKeys[i] = keys[i].toString();
+        }
+        Map<String, List<Integer>> lists = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            lists.computeIfAbsent(shapes.recordShape(recordShape[i]).type(), k -> new ArrayList<>()).add(i);
+        }
+        result = new HashMap<>();
+        for (Map.Entry<String, List<Integer>> e : lists.entrySet()) {
+            Integer[] boxed = e.getValue().toArray(new Integer[0]);
+            Arrays.sort(boxed, (a, b) -> sortKeys[a].compareTo(sortKeys[b]));
+            result.put(e.getKey(), Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
+        }
+        byType = result;
+        return result;
+    }
+
     public Integer indexOf(RecordKey key) {
         return index.get(key);
     }

@@ -53,29 +53,9 @@ public final class RunScorer {
         return matcher.factsMatched();
     }
 
-    /** Record indices per folded type, each sorted by record key. */
-    private Map<String, int[]> recordsByType() {
-        Map<String, List<Integer>> byType = new HashMap<>();
-        for (int i = 0; i < population.size(); i++) {
-            byType.computeIfAbsent(population.shapes().recordShape(population.recordShape(i)).type(),
-                    k -> new ArrayList<>()).add(i);
-        }
-        Map<String, int[]> out = new HashMap<>();
-        String[] sortKeys = new String[population.size()];
-        for (int i = 0; i < sortKeys.length; i++) {
-            sortKeys[i] = population.key(i).toString();
-        }
-        byType.forEach((type, list) -> {
-            Integer[] boxed = list.toArray(new Integer[0]);
-            Arrays.sort(boxed, (a, b) -> sortKeys[a].compareTo(sortKeys[b]));
-            out.put(type, Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
-        });
-        return out;
-    }
-
     public long scoreAll(ExecutorService pool, int parallelism, Consumer<ScoreResult> out)
             throws InterruptedException {
-        Map<String, int[]> byType = recordsByType();
+        Map<String, int[]> byType = population.recordsByType();
         long written = 0;
         for (ProgramScore s : program.scores) {
             int[] records = byType.getOrDefault(s.type, new int[0]);

@@ -100,6 +100,8 @@ public final class ScoreProgram {
         final Levels fitLevels;
         final Levels engagementLevels;
         final boolean readsAssociations;
+        /** The statuses sorted by their threshold, the defaults of the type when none is written. */
+        final List<StatusThreshold> sortedStatuses;
 
         ProgramScore(ScoreDefinition definition, String type, int scopeMatcher, ProgramGroup[] groups,
                      BigDecimal limit, List<StatusThreshold> statuses, Levels fitLevels, Levels engagementLevels) {
@@ -118,6 +120,7 @@ public final class ScoreProgram {
                 }
             }
             this.readsAssociations = assoc;
+            this.sortedStatuses = Evaluator.statuses(this);
         }
     }
 
@@ -128,6 +131,8 @@ public final class ScoreProgram {
         final BigDecimal startAt;
         final Decay decay;
         final ProgramRule[] rules;
+        /** Decay factor per whole interval elapsed, the last one zero (a single 1 without decay). */
+        final BigDecimal[] factors;
 
         ProgramGroup(Group group, GroupKind kind, ProgramRule[] rules) {
             this.group = group;
@@ -136,6 +141,11 @@ public final class ScoreProgram {
             this.startAt = group.startAt() == null ? BigDecimal.ZERO : group.startAt();
             this.decay = group.decay();
             this.rules = rules;
+            int steps = decay == null ? 1 : DecayMath.stepsToZero(decay) + 1;
+            this.factors = new BigDecimal[steps];
+            for (int i = 0; i < steps; i++) {
+                factors[i] = DecayMath.factorAtStep(decay, i);
+            }
         }
     }
 

@@ -216,10 +216,14 @@ public final class ShapeMatcher {
     }
 
     private void needEvents(int rec, Map<EventKey, EventFact> pending, long now) {
+        LongHitCache cache = ranges.length > 31 ? null : localCache();
         for (int e = 0; e < data.eventCount(rec); e++) {
             long at = data.eventAt(rec, e);
             if (at > now) {
                 continue; // events after NOW are ignored
+            }
+            if (cache != null && event(data.eventShape(rec, e), at, cache) != null) {
+                continue; // matched before: found without allocating
             }
             EventKey key = eventKey(data.eventShape(rec, e), at);
             if (!eventHits.containsKey(key) && !pending.containsKey(key)) {
