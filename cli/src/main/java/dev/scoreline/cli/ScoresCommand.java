@@ -212,8 +212,17 @@ final class ScoresCommand implements Runnable {
                 texts.addAll(found);
                 sources.add(new ScoreParser.SourceText(f.toString(), text));
             }
-            if (!validate(sources)) {
+            Optional<ParseResult> parsed = validate(sources);
+            if (parsed.isPresent() && parsed.get().hasErrors()) {
                 return Main.RULE_ERRORS;
+            }
+            if (parsed.isPresent()) {
+                List<String> parsedNames = parsed.get().definitions().stream().map(d -> d.name()).sorted().toList();
+                List<String> splitNames = texts.stream().map(ScoreDefinitionText::name).sorted().toList();
+                if (!parsedNames.equals(splitNames)) {
+                    throw new UsageError("cannot cut the files into one text per score (found " + splitNames
+                            + ", the parser found " + parsedNames + "); write each `score \"NAME\" on TYPE` on one line");
+                }
             }
             for (ScoreDefinitionText d : texts) {
                 SavedDraft saved = store.saveDraft(d);
@@ -234,14 +243,14 @@ final class ScoresCommand implements Runnable {
             return Main.OK;
         }
 
-        /** Parser diagnostics on stderr; false when there are errors (nothing is saved then). */
-        private boolean validate(List<ScoreParser.SourceText> sources) {
+        /** Parser diagnostics on stderr; empty when the parser is not available. */
+        private Optional<ParseResult> validate(List<ScoreParser.SourceText> sources) {
             ParseResult result;
             try {
                 result = ScoreParser.parseAll(sources);
             } catch (UnsupportedOperationException e) {
                 err.println(prefix() + ": warning: the rules parser is not available; the files were saved unvalidated");
-                return true;
+                return Optional.empty();
             }
             for (Diagnostic d : result.diagnostics()) {
                 err.println(d.format());
@@ -249,9 +258,8 @@ final class ScoresCommand implements Runnable {
             if (result.hasErrors()) {
                 err.println(prefix() + ": " + result.errors().size() + " error" + (result.errors().size() == 1 ? "" : "s")
                         + " in the rules; nothing was saved");
-                return false;
             }
-            return true;
+            return Optional.of(result);
         }
     }
 
