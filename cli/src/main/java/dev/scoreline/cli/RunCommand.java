@@ -72,8 +72,16 @@ final class RunCommand implements Callable<Integer> {
         }
         CountingProblems problems = new CountingProblems(err);
         Scoreline scoreline;
+        dev.scoreline.engine.store.ScoreStore store = null;
         try {
             Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf());
+            if (cfg.store() != null) {
+                store = cfg.store().containsKey("embedded")
+                        ? dev.scoreline.engine.store.ScoreStore.embedded(Path.of((String) cfg.store().get("embedded")))
+                        : dev.scoreline.engine.store.ScoreStore.open(String.valueOf(cfg.store().get("url")),
+                                (String) cfg.store().get("user"), (String) cfg.store().get("password"));
+                b.store(store);
+            }
             modules.forEach(b::install);
             for (Path rules : cfg.rules()) {
                 b.rules(rules);
@@ -87,6 +95,12 @@ final class RunCommand implements Callable<Integer> {
             err.println("scoreline run: " + e.getMessage());
             return Main.USAGE;
         }
+        try (var closeStore = store) {
+            return run(scoreline, cfg, problems, out, err);
+        }
+    }
+
+    private int run(Scoreline scoreline, RunConfig cfg, CountingProblems problems, PrintWriter out, PrintWriter err) {
         Scoreline.Report report;
         if (follow) {
             int[] left = {polls};
@@ -104,8 +118,9 @@ final class RunCommand implements Callable<Integer> {
             report = scoreline.run(r -> progress.tick());
             progress.done();
         }
-        out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d updates delivered to %d sink%s",
-                report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.delivered(),
+        out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d changed%s; %d updates delivered to %d sink%s",
+                report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.changed(),
+                report.runId() == null ? "" : " (history: " + report.runId() + ")", report.delivered(),
                 cfg.sinks().size(), cfg.sinks().size() == 1 ? "" : "s");
         out.println(report.pendingInOutboxes() > 0 ? "; " + report.pendingInOutboxes()
                 + " kept in outboxes for the next run" : "");

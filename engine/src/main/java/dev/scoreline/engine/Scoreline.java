@@ -50,6 +50,7 @@ public final class Scoreline {
     private final Instant asOf;
     private final DataProblems problems;
     private final int batch;
+    private final dev.scoreline.engine.store.ScoreStore store;
 
     private Scoreline(Builder b, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks) {
         this.engine = b.engine;
@@ -59,6 +60,7 @@ public final class Scoreline {
         this.asOf = b.asOf;
         this.problems = b.problems;
         this.batch = b.batch;
+        this.store = b.store;
     }
 
     public static Builder builder() {
@@ -69,9 +71,13 @@ public final class Scoreline {
         return scores;
     }
 
-    /** What a run did. */
-    public record Report(long recordsRead, long results, long delivered, long pendingInOutboxes,
-                         Map<String, Map<String, Long>> statusCounts, Duration took) { }
+    /**
+     * What a run did. With a store, {@code changed} counts the results whose value or status moved
+     * (only those reach the sinks) and {@code runId} names the run in the history; without one,
+     * every result is delivered and counted as changed.
+     */
+    public record Report(long recordsRead, long results, long changed, long delivered, long pendingInOutboxes,
+                         Map<String, Map<String, Long>> statusCounts, String runId, Duration took) { }
 
     /** Scores everything the adapter has at the configured instant (default: now) and delivers it. */
     public Report run() {
@@ -82,6 +88,22 @@ public final class Scoreline {
     public Report run(Consumer<ScoreResult> observer) {
         long start = System.nanoTime();
         Instant now = asOf == null ? Instant.now() : asOf;
+        String runId = "run-" + java.util.UUID.randomUUID();
+        if (store != null) {
+            // An interrupted run of these scores is resumed: same id, same NOW, so its committed
+            // changes are delivered again (at least once) and nothing is written twice.
+            java.util.Set<String> names = new java.util.HashSet<>();
+            scores.definitions().forEach(d -> names.add(d.name()));
+            for (var unfinished : store.unfinishedRuns()) {
+                if (names.contains(unfinished.score())) {
+                    runId = unfinished.runId();
+                    if (asOf == null) {
+                        now = unfinished.at();
+                    }
+                    break;
+                }
+            }
+        }
         ScoringData data;
         try (CrmAdapter a = adapter) {
             data = engine.load(scores, a, problems);
@@ -89,22 +111,49 @@ public final class Scoreline {
         Map<String, Map<String, Long>> statusCounts = new TreeMap<>();
         List<ScoreUpdate> pending = new ArrayList<>(batch);
         long[] delivered = {0};
+        long[] changed = {0};
         for (ScoreSink s : sinks.values()) {
             open(s);
         }
+        dev.scoreline.engine.store.ScoreStore.RunApplication application = null;
+        if (store != null) {
+            String id = runId;
+            application = store.beginRun(scores.definitions().stream().map(d -> d.name()).toList(), now, runId,
+                    r -> "run " + id + ": " + groupsText(r), null, b -> {
+                        changed[0] += b.changes().size();
+                        delivered[0] += deliverAll(b.changes());
+                    });
+        }
+        Instant when = now;
+        var app = application;
         RunSummary summary = engine.score(scores, data, now, r -> {
             observer.accept(r);
             statusCounts.computeIfAbsent(r.score(), k -> new TreeMap<>()).merge(r.status(), 1L, Long::sum);
-            pending.add(new ScoreUpdate(r, null, null, now, "scored"));
+            if (app != null) {
+                app.accept(r);
+                return;
+            }
+            changed[0]++;
+            pending.add(new ScoreUpdate(r, null, null, when, "scored"));
             if (pending.size() == batch) {
                 delivered[0] += deliver(pending);
                 pending.clear();
             }
         });
+        if (app != null) {
+            app.finish();
+        }
         delivered[0] += deliver(pending);
         long outbox = closeAll();
-        return new Report(data.recordsRead(), summary.results(), delivered[0], outbox, statusCounts,
-                Duration.ofNanos(System.nanoTime() - start));
+        return new Report(data.recordsRead(), summary.results(), changed[0], delivered[0], outbox, statusCounts,
+                store == null ? null : runId, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static String groupsText(ScoreResult r) {
+        StringBuilder sb = new StringBuilder();
+        r.groups().forEach((g, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(g).append(' ')
+                .append(v.toPlainString()));
+        return sb.append(" -> ").append(r.value().toPlainString()).append(' ').append(r.status()).toString();
     }
 
     /**
@@ -159,7 +208,8 @@ public final class Scoreline {
             adapter.close();
         }
         long outbox = closeAll();
-        return new Report(0, results, delivered, outbox, statusCounts, Duration.ofNanos(System.nanoTime() - start));
+        return new Report(0, results, delivered, delivered, outbox, statusCounts, null,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private long deliverAll(List<ScoreUpdate> updates) {
@@ -229,6 +279,7 @@ public final class Scoreline {
         private DataProblems problems = DataProblems.IGNORE;
         private Path outboxDir = Path.of("scoreline-data", "outbox");
         private int batch = 1000;
+        private dev.scoreline.engine.store.ScoreStore store;
 
         /** Installs a plugin: a Guice module that binds adapters and sinks through {@link ScorelineBinder}. */
         public Builder install(Module... modules) {
@@ -278,6 +329,15 @@ public final class Scoreline {
         /** The folder of the sinks' durable outboxes (default {@code scoreline-data/outbox}). */
         public Builder outbox(Path dir) {
             this.outboxDir = dir;
+            return this;
+        }
+
+        /**
+         * Keeps current values and history in a store: each run then records what changed, with
+         * its cause, and the sinks receive only the results whose value or status moved.
+         */
+        public Builder store(dev.scoreline.engine.store.ScoreStore store) {
+            this.store = store;
             return this;
         }
 
