@@ -160,6 +160,9 @@ public final class Scoreline {
      * Scores everything, delivers it, then follows the adapter's change feed: every {@code poll}
      * it applies what changed, moves the clock (decay and timeframes), and delivers only the
      * updates, until {@code keepGoing} says stop. NOW is the configured instant, or the wall clock.
+     * With a store, the first pass is compared with it like a {@link #run()} (only what moved since
+     * the last run is delivered), and each poll's updates are stored as one run of the history
+     * ({@code follow-…-N}, with their causes) before any sink sees them.
      */
     public Report follow(Duration poll, java.util.function.BooleanSupplier keepGoing) {
         long start = System.nanoTime();
@@ -168,6 +171,7 @@ public final class Scoreline {
         Map<String, Map<String, Long>> statusCounts = new TreeMap<>();
         long delivered = 0;
         long results = 0;
+        String followId = "follow-" + java.util.UUID.randomUUID();
         for (ScoreSink s : sinks.values()) {
             open(s);
         }
@@ -175,16 +179,28 @@ public final class Scoreline {
             Instant now = asOf == null ? Instant.now() : asOf;
             LiveScores live = engine.live(scores, adapter, problems, now);
             String watermark = feed.changesSince(null).nextWatermark();
-            List<ScoreUpdate> initial = new ArrayList<>();
-            for (ScoreResult r : live.results()) {
-                initial.add(new ScoreUpdate(r, null, null, now, "scored"));
+            List<ScoreResult> all = new ArrayList<>(live.results());
+            all.sort(java.util.Comparator.comparing(ScoreResult::score).thenComparing(ScoreResult::record));
+            for (ScoreResult r : all) {
                 statusCounts.computeIfAbsent(r.score(), k -> new TreeMap<>()).merge(r.status(), 1L, Long::sum);
             }
-            initial.sort(java.util.Comparator.comparing((ScoreUpdate u) -> u.result().score())
-                    .thenComparing(u -> u.result().record()));
-            results += initial.size();
-            delivered += deliverAll(initial);
-            while (keepGoing.getAsBoolean()) {
+            results += all.size();
+            if (store != null) {
+                // The first pass is a run like any other: the store says what moved since the last one.
+                long[] moved = {0};
+                var app = store.beginRun(scores.definitions().stream().map(d -> d.name()).toList(), now, followId,
+                        r -> "run " + followId + ": " + groupsText(r), null, b -> moved[0] += deliverAll(b.changes()));
+                all.forEach(app);
+                app.finish();
+                delivered += moved[0];
+            } else {
+                List<ScoreUpdate> initial = new ArrayList<>(all.size());
+                for (ScoreResult r : all) {
+                    initial.add(new ScoreUpdate(r, null, null, now, "scored"));
+                }
+                delivered += deliverAll(initial);
+            }
+            for (long round = 1; keepGoing.getAsBoolean(); round++) {
                 try {
                     Thread.sleep(poll.toMillis());
                 } catch (InterruptedException e) {
@@ -198,6 +214,10 @@ public final class Scoreline {
                     updates.addAll(live.apply(change, now));
                 }
                 updates.addAll(live.advanceTo(now));
+                if (store != null) {
+                    // Each poll is one run in the history; its updates are stored before any sink sees them.
+                    updates = store.record(followId + "-" + round, updates);
+                }
                 watermark = batch.nextWatermark();
                 delivered += deliverAll(updates);
                 for (ScoreSink s : sinks.values()) {
@@ -208,7 +228,7 @@ public final class Scoreline {
             adapter.close();
         }
         long outbox = closeAll();
-        return new Report(0, results, delivered, delivered, outbox, statusCounts, null,
+        return new Report(0, results, delivered, delivered, outbox, statusCounts, store == null ? null : followId,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 

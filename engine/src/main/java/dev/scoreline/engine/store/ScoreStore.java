@@ -507,6 +507,80 @@ public final class ScoreStore implements AutoCloseable {
         return a.finish();
     }
 
+    /**
+     * Records updates computed incrementally (a followed change feed, {@code LiveScores}): each
+     * becomes its record's current value and one history entry of {@code runId}, all in one
+     * transaction. Several updates of the same (score, record) collapse into one entry — the first
+     * one's previous value, the last one's result, every cause — because a run changes a record at
+     * most once. Updates that end where the store already is are dropped. Returns what was
+     * recorded, in the order given: what sinks should receive.
+     */
+    public synchronized List<ScoreUpdate> record(String runId, List<ScoreUpdate> updates) {
+        Objects.requireNonNull(runId, "runId");
+        if (runId.isBlank() || runId.length() > 100) {
+            throw new IllegalArgumentException("a run id is 1 to 100 characters, got \"" + runId + "\"");
+        }
+        LinkedHashMap<String, ScoreUpdate> collapsed = new LinkedHashMap<>();
+        for (ScoreUpdate u : updates) {
+            String k = u.result().score() + '\u0000' + u.result().record();
+            ScoreUpdate first = collapsed.get(k);
+            collapsed.put(k, first == null ? u : new ScoreUpdate(u.result(), first.previousValue(), first.previousStatus(),
+                    u.at(), first.cause() + "; " + u.cause()));
+        }
+        if (collapsed.isEmpty()) {
+            return List.of();
+        }
+        return tx(() -> {
+            Instant now = clock.instant();
+            List<ScoreUpdate> out = new ArrayList<>();
+            try (PreparedStatement insertCurrent = connection.prepareStatement("INSERT INTO sl_current "
+                    + "(score_name, record_key, score_value, status, updated_at, seen_run) VALUES (?, ?, ?, ?, ?, ?)");
+                 PreparedStatement updateCurrent = connection.prepareStatement("UPDATE sl_current "
+                         + "SET score_value = ?, status = ?, updated_at = ?, seen_run = ? WHERE score_name = ? AND record_key = ?");
+                 PreparedStatement insertHistory = connection.prepareStatement("INSERT INTO sl_history "
+                         + "(score_name, record_key, scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
+                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ScoreUpdate u : collapsed.values()) {
+                    ScoreResult r = u.result();
+                    String score = r.score();
+                    String key = r.record().toString();
+                    BigDecimal value = normalize(r.value());
+                    BigDecimal oldValue = null;
+                    String oldStatus = null;
+                    boolean exists = false;
+                    try (PreparedStatement ps = prepare("SELECT score_value, status FROM sl_current WHERE record_key = ? AND score_name = ?",
+                            key, score);
+                         ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            exists = true;
+                            oldValue = value(rs.getBigDecimal(1));
+                            oldStatus = rs.getString(2);
+                        }
+                    }
+                    if (exists && oldValue.compareTo(value) == 0 && oldStatus.equals(r.status())) {
+                        continue;
+                    }
+                    if (exists) {
+                        bind(updateCurrent, value, r.status(), now, runId, score, key);
+                        updateCurrent.addBatch();
+                    } else {
+                        bind(insertCurrent, score, key, value, r.status(), now, runId);
+                        insertCurrent.addBatch();
+                    }
+                    String why = cut(u.cause());
+                    bind(insertHistory, score, key, u.at(), runId, oldValue, oldStatus, value, r.status(), why, now);
+                    insertHistory.addBatch();
+                    // The store's old value is the truth a sink compares with.
+                    out.add(new ScoreUpdate(r, oldValue, oldStatus, u.at(), why));
+                }
+                insertCurrent.executeBatch();
+                updateCurrent.executeBatch();
+                insertHistory.executeBatch();
+            }
+            return out;
+        });
+    }
+
     public Application begin(String scoreName, Instant at, String runId, Function<ScoreResult, String> cause) {
         return begin(scoreName, at, runId, cause, null, null);
     }
