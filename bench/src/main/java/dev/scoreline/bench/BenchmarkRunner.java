@@ -21,8 +21,8 @@ import java.util.Map;
  *
  * <pre>
  * BenchmarkRunner [--size small|medium|large] [--contacts N --companies N --events-per-contact N]
- *                 [--seed S] [--scenarios lead,fit,health] [--contenders hand-written-2t,duckdb-1t,…]
- *                 [--passes N] [--warmups N] [--data DIR] [--out FILE.md]
+ *                 [--seed S] [--scenarios lead,fit,health,updates] [--contenders hand-written-2t,duckdb-1t,…]
+ *                 [--updates N] [--passes N] [--warmups N] [--data DIR] [--out FILE.md]
  * </pre>
  */
 public final class BenchmarkRunner {
@@ -53,7 +53,8 @@ public final class BenchmarkRunner {
         Integer contacts = null, companies = null;
         Double events = null;
         long seed = 42;
-        List<String> scenarios = List.of("lead", "fit", "health");
+        List<String> scenarios = List.of("lead", "fit", "health", "updates");
+        int updates = 20_000;
         List<String> contenders = null;
         int passes = 3, warmups = 2;
         Path dataDir = null, out = null;
@@ -67,6 +68,7 @@ public final class BenchmarkRunner {
                 case "--seed" -> { seed = Long.parseLong(v); i++; }
                 case "--scenarios" -> { scenarios = List.of(v.split(",")); i++; }
                 case "--contenders" -> { contenders = List.of(v.split(",")); i++; }
+                case "--updates" -> { updates = Integer.parseInt(v); i++; }
                 case "--passes" -> { passes = Integer.parseInt(v); i++; }
                 case "--warmups" -> { warmups = Integer.parseInt(v); i++; }
                 case "--data" -> { dataDir = Path.of(v); i++; }
@@ -127,6 +129,15 @@ public final class BenchmarkRunner {
         System.out.print(md);
 
         for (String scName : scenarios) {
+            if (scName.equals("updates")) {
+                for (Scenario sc : List.of(Scenario.LEAD, Scenario.HEALTH)) {
+                    System.err.printf(Locale.ROOT, "updates / %s …%n", sc.name);
+                    String t = UpdateBenchmark.run(sc, data, asOf, updates, Runtime.getRuntime().availableProcessors());
+                    System.out.print(t);
+                    md.append(t);
+                }
+                continue;
+            }
             Scenario sc = Scenario.byName(scName);
             Table table = data.table(sc.objectType);
             long eventsRead = sc.readsEvents ? data.table("contact").eventCount() : 0;
