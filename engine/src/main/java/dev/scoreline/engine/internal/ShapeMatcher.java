@@ -23,6 +23,7 @@ public final class ShapeMatcher {
     private final DataView data;
     private volatile long now;
     private volatile TimeRange[] ranges;
+    /** By record match class. */
     private final Map<Integer, long[]> recordHits = new ConcurrentHashMap<>();
     private final Map<EventKey, long[]> eventHits = new ConcurrentHashMap<>();
     private final Map<Long, long[]> assocHits = new ConcurrentHashMap<>();
@@ -62,6 +63,11 @@ public final class ShapeMatcher {
 
     }
 
+    /** Changes whenever the clock moves: what was derived from matches before may be stale. */
+    long generation() {
+        return generation;
+    }
+
     public long sessions() {
         return sessions.get();
     }
@@ -87,8 +93,9 @@ public final class ShapeMatcher {
         return new EventKey(shape, slot);
     }
 
+    /** The matches of a record shape: those of its match class (see {@link ShapeTable#matchClass}). */
     long[] record(int shape) {
-        return recordHits.get(shape);
+        return recordHits.get(data.shapes().matchClass(shape));
     }
 
     /** Per thread, the event matches already seen, by (shape, slot) packed in a long. */
@@ -147,7 +154,7 @@ public final class ShapeMatcher {
     }
 
     long[] assoc(int labels, int targetShape) {
-        return assocHits.get(((long) labels << 32) | targetShape);
+        return assocHits.get(((long) labels << 32) | data.shapes().matchClass(targetShape));
     }
 
     /**
@@ -169,11 +176,12 @@ public final class ShapeMatcher {
                     int other = data.assocOther(rec, a);
                     int otherShape = data.recordShape(other);
                     RecordFact target = needRecord(otherShape, newRecords, factIds, now);
-                    long key = ((long) data.assocLabels(rec, a) << 32) | otherShape;
+                    int otherClass = data.shapes().matchClass(otherShape);
+                    long key = ((long) data.assocLabels(rec, a) << 32) | otherClass;
                     if (!assocHits.containsKey(key) && !newAssocs.containsKey(key)) {
                         if (target == null) {
                             // Matched before, but the association join needs the target in this session.
-                            target = new RecordFact(factIds[0]++, data.shapes().recordShape(otherShape), now,
+                            target = new RecordFact(factIds[0]++, data.shapes().classShape(otherClass), now,
                                     program.matcherCount);
                             newRecords.put(-1 - newRecords.size(), target);
                         }
@@ -207,11 +215,13 @@ public final class ShapeMatcher {
         newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
     }
 
+    /** The fact to match for a record shape's class, or null when the class was matched before. */
     private RecordFact needRecord(int shape, Map<Integer, RecordFact> pending, int[] factIds, long now) {
-        if (recordHits.containsKey(shape)) {
+        int cls = data.shapes().matchClass(shape);
+        if (recordHits.containsKey(cls)) {
             return null;
         }
-        return pending.computeIfAbsent(shape, s -> new RecordFact(factIds[0]++, data.shapes().recordShape(s),
+        return pending.computeIfAbsent(cls, c -> new RecordFact(factIds[0]++, data.shapes().classShape(c),
                 now, program.matcherCount));
     }
 
