@@ -48,42 +48,9 @@ public final class Evaluator {
         this.ruleText = ruleText;
     }
 
-    /**
-     * Results of scores that read only the scored record, by (score, record match class): every
-     * record of a class gets the same value, status and groups, so they are computed once per class.
-     * Cleared when the matcher's record matches are (NOW moved under {@code is in the last}).
-     */
-    private final java.util.concurrent.ConcurrentHashMap<Long, ScoreResult> byClass = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile long byClassGeneration = -1;
-    private static final ScoreResult OUT_OF_SCOPE = new ScoreResult("-", new RecordKey("-", "-"), BigDecimal.ZERO, "-",
-            Map.of(), null, null);
-
     /** The score of a record, or null when the record is out of the score's scope. */
     ScoreResult score(ProgramScore s, int rec) {
-        if (!s.readsRecordOnly) {
-            return evaluate(s, rec, null);
-        }
-        long generation = matcher.generation();
-        if (generation != byClassGeneration) {
-            synchronized (byClass) {
-                if (generation != byClassGeneration) {
-                    byClass.clear();
-                    byClassGeneration = generation;
-                }
-            }
-        }
-        long key = ((long) s.index << 32) | data.shapes().matchClass(data.recordShape(rec));
-        ScoreResult same = byClass.get(key);
-        if (same == null) {
-            same = evaluate(s, rec, null);
-            byClass.put(key, same == null ? OUT_OF_SCOPE : same);
-        } else if (same == OUT_OF_SCOPE) {
-            return null;
-        } else {
-            return new ScoreResult(same.score(), data.key(rec), same.value(), same.status(), same.groups(),
-                    same.engagement(), same.fit());
-        }
-        return same;
+        return evaluate(s, rec, null);
     }
 
     /** The explanation of a score for a record (of the score's type). */

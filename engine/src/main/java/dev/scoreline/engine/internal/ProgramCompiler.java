@@ -60,10 +60,6 @@ public final class ProgramCompiler {
     private final Set<String> numericRecordProperties = new LinkedHashSet<>();
     private final Set<String> numericEventProperties = new LinkedHashSet<>();
     private final Set<Timeframe> timeframes = new LinkedHashSet<>();
-    /** Record properties compared with number literals, and those literals. */
-    private final Map<String, java.util.TreeSet<java.math.BigDecimal>> recordThresholds = new java.util.TreeMap<>();
-    /** Record properties some condition reads other than by number (text, dates, time windows). */
-    private final Set<String> recordReadOtherwise = new LinkedHashSet<>();
     private boolean eventsReadLists;
     /** Properties read by {@code is in the last} (their windows in ms): matches that move with NOW. */
     private final java.util.Map<String, java.util.Set<Long>> recordNowWindows = new java.util.TreeMap<>();
@@ -88,23 +84,7 @@ public final class ProgramCompiler {
                 List.copyOf(recordProperties), List.copyOf(eventProperties), Set.copyOf(listsRead), eventsReadLists,
                 Set.copyOf(numericRecordProperties), Set.copyOf(numericEventProperties), List.copyOf(timeframes),
                 new ScoreProgram.TimeDependence(java.util.Map.copyOf(recordNowWindows), java.util.Map.copyOf(eventNowWindows),
-                        List.copyOf(decays)), numericClasses());
-    }
-
-    /**
-     * The record properties whose values only matter through comparisons with number literals (and
-     * being known): for each, its literals sorted. A value then matches exactly like any other in
-     * the same class (below, equal to, or between literals), which lets the matcher ask Drools once
-     * per class instead of once per distinct number.
-     */
-    private Map<String, java.math.BigDecimal[]> numericClasses() {
-        Map<String, java.math.BigDecimal[]> out = new HashMap<>();
-        recordThresholds.forEach((name, literals) -> {
-            if (!recordReadOtherwise.contains(name)) {
-                out.put(name, literals.toArray(java.math.BigDecimal[]::new));
-            }
-        });
-        return Map.copyOf(out);
+                        List.copyOf(decays)));
     }
 
     private ProgramScore score(ScoreDefinition d) {
@@ -161,7 +141,6 @@ public final class ProgramCompiler {
         if (rule instanceof Rule.PropertyPointsRule p) {
                 String prop = DataValue.fold(p.property());
                 recordProperties.add(prop);
-                p.points().forEach(vp -> collectNumberReads(prop, Condition.Operator.IS, List.of(vp.value())));
                 int first = matchers;
                 BigDecimal[] points = new BigDecimal[p.points().size()];
                 for (int i = 0; i < points.length; i++) {
@@ -306,9 +285,6 @@ public final class ProgramCompiler {
         } else if (c instanceof Condition.Predicate p) {
             String name = DataValue.fold(p.property());
             props.add(name);
-            if (!onEvents) {
-                collectNumberReads(name, p.operator(), p.values());
-            }
             switch (p.operator()) {
                 case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> numeric.add(name);
                 case IN_THE_LAST -> (onEvents ? eventNowWindows : recordNowWindows)
@@ -317,26 +293,6 @@ public final class ProgramCompiler {
                                 * TimeRange.DAY_MS);
                 default -> { }
             }
-        }
-    }
-
-    private void collectNumberReads(String name, Condition.Operator operator, List<Value> values) {
-        boolean numeric = switch (operator) {
-            case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> true;
-            case IS, IS_NOT, ANY_OF, NONE_OF -> values.stream().allMatch(v -> v instanceof Value.Number);
-            case KNOWN, UNKNOWN -> false;
-            default -> {
-                recordReadOtherwise.add(name);
-                yield false;
-            }
-        };
-        if (numeric) {
-            var literals = recordThresholds.computeIfAbsent(name, k -> new java.util.TreeSet<>());
-            for (Value v : values) {
-                literals.add(((Value.Number) v).number());
-            }
-        } else if (operator != Condition.Operator.KNOWN && operator != Condition.Operator.UNKNOWN) {
-            recordReadOtherwise.add(name);
         }
     }
 }

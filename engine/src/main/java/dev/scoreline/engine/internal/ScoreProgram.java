@@ -37,11 +37,6 @@ public final class ScoreProgram {
     /** Every distinct timeframe; an event's position against all of them is part of its match key. */
     final List<Timeframe> timeframes;
     final TimeDependence time;
-    /**
-     * Record properties read only by comparing numbers with literals, and those literals sorted:
-     * values in the same class match alike (see {@link ShapeTable#matchClass}).
-     */
-    final java.util.Map<String, java.math.BigDecimal[]> numericClasses;
 
     /**
      * How matches and values move with NOW alone: {@code is in the last} windows per property
@@ -62,12 +57,9 @@ public final class ScoreProgram {
     ScoreProgram(List<ScoreDefinition> definitions, ProgramScore[] scores, KieBase kieBase, int matcherCount,
                  List<String> recordProperties, List<String> eventProperties, Set<String> listsRead,
                  boolean eventsReadLists, Set<String> numericRecordProperties, Set<String> numericEventProperties,
-                 List<Timeframe> timeframes, TimeDependence time, java.util.Map<String, java.math.BigDecimal[]> numericClasses) {
+                 List<Timeframe> timeframes, TimeDependence time) {
         this.definitions = definitions;
         this.scores = scores;
-        for (int i = 0; i < scores.length; i++) {
-            scores[i].index = i;
-        }
         this.kieBase = kieBase;
         this.matcherCount = matcherCount;
         this.recordProperties = recordProperties;
@@ -78,7 +70,6 @@ public final class ScoreProgram {
         this.numericEventProperties = numericEventProperties;
         this.timeframes = timeframes;
         this.time = time;
-        this.numericClasses = numericClasses;
     }
 
     public List<ScoreDefinition> definitions() {
@@ -109,10 +100,6 @@ public final class ScoreProgram {
         final Levels fitLevels;
         final Levels engagementLevels;
         final boolean readsAssociations;
-        /** Position in {@link ScoreProgram#scores}. */
-        int index;
-        /** Whether the result depends on the scored record's own shape only (no events, no associations). */
-        final boolean readsRecordOnly;
         /** The statuses sorted by their threshold, the defaults of the type when none is written. */
         final List<StatusThreshold> sortedStatuses;
 
@@ -127,15 +114,12 @@ public final class ScoreProgram {
             this.fitLevels = fitLevels;
             this.engagementLevels = engagementLevels;
             boolean assoc = false;
-            boolean events = false;
             for (ProgramGroup g : groups) {
                 for (ProgramRule r : g.rules) {
                     assoc |= r.assocMatcher >= 0;
-                    events |= r.readsEvents();
                 }
             }
             this.readsAssociations = assoc;
-            this.readsRecordOnly = !assoc && !events;
             this.sortedStatuses = Evaluator.statuses(this);
         }
     }

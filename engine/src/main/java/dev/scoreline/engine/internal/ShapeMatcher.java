@@ -23,7 +23,6 @@ public final class ShapeMatcher {
     private final DataView data;
     private volatile long now;
     private volatile TimeRange[] ranges;
-    /** By record match class. */
     private final Map<Integer, long[]> recordHits = new ConcurrentHashMap<>();
     private final Map<EventKey, long[]> eventHits = new ConcurrentHashMap<>();
     private final Map<Long, long[]> assocHits = new ConcurrentHashMap<>();
@@ -63,11 +62,6 @@ public final class ShapeMatcher {
 
     }
 
-    /** Changes whenever the clock moves: what was derived from matches before may be stale. */
-    long generation() {
-        return generation;
-    }
-
     public long sessions() {
         return sessions.get();
     }
@@ -93,9 +87,8 @@ public final class ShapeMatcher {
         return new EventKey(shape, slot);
     }
 
-    /** The matches of a record shape: those of its match class (see {@link ShapeTable#matchClass}). */
     long[] record(int shape) {
-        return recordHits.get(data.shapes().matchClass(shape));
+        return recordHits.get(shape);
     }
 
     /** Per thread, the event matches already seen, by (shape, slot) packed in a long. */
@@ -154,7 +147,7 @@ public final class ShapeMatcher {
     }
 
     long[] assoc(int labels, int targetShape) {
-        return assocHits.get(((long) labels << 32) | data.shapes().matchClass(targetShape));
+        return assocHits.get(((long) labels << 32) | targetShape);
     }
 
     /**
@@ -176,12 +169,11 @@ public final class ShapeMatcher {
                     int other = data.assocOther(rec, a);
                     int otherShape = data.recordShape(other);
                     RecordFact target = needRecord(otherShape, newRecords, factIds, now);
-                    int otherClass = data.shapes().matchClass(otherShape);
-                    long key = ((long) data.assocLabels(rec, a) << 32) | otherClass;
+                    long key = ((long) data.assocLabels(rec, a) << 32) | otherShape;
                     if (!assocHits.containsKey(key) && !newAssocs.containsKey(key)) {
                         if (target == null) {
                             // Matched before, but the association join needs the target in this session.
-                            target = new RecordFact(factIds[0]++, data.shapes().classShape(otherClass), now,
+                            target = new RecordFact(factIds[0]++, data.shapes().recordShape(otherShape), now,
                                     program.matcherCount);
                             newRecords.put(-1 - newRecords.size(), target);
                         }
@@ -215,13 +207,11 @@ public final class ShapeMatcher {
         newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
     }
 
-    /** The fact to match for a record shape's class, or null when the class was matched before. */
     private RecordFact needRecord(int shape, Map<Integer, RecordFact> pending, int[] factIds, long now) {
-        int cls = data.shapes().matchClass(shape);
-        if (recordHits.containsKey(cls)) {
+        if (recordHits.containsKey(shape)) {
             return null;
         }
-        return pending.computeIfAbsent(cls, c -> new RecordFact(factIds[0]++, data.shapes().classShape(c),
+        return pending.computeIfAbsent(shape, s -> new RecordFact(factIds[0]++, data.shapes().recordShape(s),
                 now, program.matcherCount));
     }
 

@@ -25,21 +25,11 @@ public final class ShapeTable {
     private final List<RecordShape> recordShapes = new ArrayList<>();
     private final List<EventShape> eventShapes = new ArrayList<>();
     private final List<Set<String>> labelSets = new ArrayList<>();
-    /** Per record property slot, its sorted number literals when it is read only as a number; else null. */
-    private final java.math.BigDecimal[][] numericClasses;
-    private final Map<String, Integer> classIds = new HashMap<>();
-    private final List<RecordShape> classShapes = new ArrayList<>();
-    /** The match class of each record shape; replaced (never changed in place) when it grows. */
-    private volatile int[] matchClassOf = new int[256];
 
     ShapeTable(ScoreProgram program) {
         this.program = program;
         for (String p : program.recordProperties) {
             recordPropertyIndex.put(p, recordPropertyIndex.size());
-        }
-        numericClasses = new java.math.BigDecimal[program.recordProperties.size()][];
-        for (int i = 0; i < numericClasses.length; i++) {
-            numericClasses[i] = program.numericClasses.get(program.recordProperties.get(i));
         }
         for (String p : program.eventProperties) {
             eventPropertyIndex.put(p, eventPropertyIndex.size());
@@ -143,84 +133,8 @@ public final class ShapeTable {
             recordIds.put(key, id);
             recordShapes.add(new RecordShape(foldedType, values(projected, program.recordProperties),
                     Set.copyOf(lists)));
-            int cls = internClass(foldedType, projected, lists, key);
-            int[] classOf = matchClassOf;
-            if (id >= classOf.length) {
-                classOf = java.util.Arrays.copyOf(classOf, Math.max(id + 1, classOf.length * 2));
-            }
-            classOf[id] = cls;
-            matchClassOf = classOf; // publishes the entry to readers of the volatile field
         }
         return id;
-    }
-
-    /**
-     * The match class of a record shape. Shapes that differ only in the numbers of properties the
-     * rules read only as numbers (compared with literals), where each number sits in the same class
-     * — below, equal to, or between the same literals — satisfy every condition alike, so the
-     * matcher asks Drools once per class (with {@link #classShape}) instead of once per shape. The
-     * shapes themselves keep the real values, for explanations.
-     */
-    public int matchClass(int shape) {
-        return matchClassOf[shape];
-    }
-
-    /** The record shape Drools matches for a class: a representative number of each class. */
-    public synchronized RecordShape classShape(int cls) {
-        return classShapes.get(cls);
-    }
-
-    private int internClass(String foldedType, Object[] projected, Set<String> lists, String exactKey) {
-        Object[] classed = null;
-        for (int i = 0; i < projected.length; i++) {
-            if (numericClasses[i] != null && projected[i] != null) {
-                if (classed == null) {
-                    classed = projected.clone();
-                }
-                classed[i] = representatives(projected[i], numericClasses[i]);
-            }
-        }
-        String key = classed == null ? exactKey : key(foldedType, classed, lists);
-        Integer cls = classIds.get(key);
-        if (cls == null) {
-            cls = classShapes.size();
-            classIds.put(key, cls);
-            classShapes.add(classed == null ? recordShapes.get(recordShapes.size() - 1)
-                    : new RecordShape(foldedType, values(classed, program.recordProperties), Set.copyOf(lists)));
-        }
-        return cls;
-    }
-
-    /**
-     * A value with each element replaced by the representative of its class against the sorted
-     * literals: the literal itself when equal, a number strictly between two neighbours, one below
-     * the least or above the greatest; every text that is not a number becomes one text.
-     */
-    static List<String> representatives(Object raw, java.math.BigDecimal[] literals) {
-        Set<String> out = new TreeSet<>();
-        for (String text : DataValue.texts(raw)) {
-            java.math.BigDecimal x = DataValue.parseNumber(text);
-            if (x == null) {
-                out.add("not a number");
-                continue;
-            }
-            int k = java.util.Arrays.binarySearch(literals, x, java.math.BigDecimal::compareTo);
-            java.math.BigDecimal rep;
-            if (k >= 0) {
-                rep = literals[k];
-            } else {
-                int above = -k - 1; // literals[above - 1] < x < literals[above]
-                if (above == 0) {
-                    rep = literals[0].subtract(java.math.BigDecimal.ONE);
-                } else if (above == literals.length) {
-                    rep = literals[literals.length - 1].add(java.math.BigDecimal.ONE);
-                } else {
-                    rep = literals[above - 1].add(literals[above]).divide(java.math.BigDecimal.valueOf(2));
-                }
-            }
-            out.add(rep.toPlainString());
-        }
-        return new ArrayList<>(out);
     }
 
     synchronized int internEvent(String foldedType, Object[] projected, Set<String> ownerLists) {
