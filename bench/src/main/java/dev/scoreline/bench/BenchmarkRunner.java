@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * BenchmarkRunner [--size small|medium|large] [--contacts N --companies N --events-per-contact N]
- *                 [--seed S] [--scenarios lead,fit,health,updates] [--contenders hand-written-2t,duckdb-1t,…]
+ *                 [--seed S] [--scenarios lead,fit,health,updates,compile] [--contenders hand-written-2t,duckdb-1t,…]
  *                 [--updates N] [--passes N] [--warmups N] [--data DIR] [--out FILE.md]
  * </pre>
  */
@@ -53,7 +53,7 @@ public final class BenchmarkRunner {
         Integer contacts = null, companies = null;
         Double events = null;
         long seed = 42;
-        List<String> scenarios = List.of("lead", "fit", "health", "updates");
+        List<String> scenarios = List.of("lead", "fit", "health", "updates", "compile");
         int updates = 20_000;
         List<String> contenders = null;
         int passes = 3, warmups = 2;
@@ -129,6 +129,12 @@ public final class BenchmarkRunner {
         System.out.print(md);
 
         for (String scName : scenarios) {
+            if (scName.equals("compile")) {
+                String t = CompileBenchmark.run();
+                System.out.print(t);
+                md.append(t);
+                continue;
+            }
             if (scName.equals("updates")) {
                 for (Scenario sc : List.of(Scenario.LEAD, Scenario.HEALTH)) {
                     System.err.printf(Locale.ROOT, "updates / %s …%n", sc.name);
