@@ -253,8 +253,7 @@ public final class DataGenerator {
         double mean = config.eventsPerContact();
         int n = mean <= 0 ? 0 : (int) Math.min(Math.round(-mean * Math.log(1 - r.nextDouble())), 40 * mean + 10);
         for (int k = 0; k < n; k++) {
-            int w = r.nextInt(1000), t = 0;
-            while (w >= EVENT_WEIGHTS[t]) w -= EVENT_WEIGHTS[t++];
+            int t = eventType(r);
             long at;
             if (r.nextInt(200) == 0) {
                 at = asOfMs + r.nextLong(5 * DAY); // a few events after NOW: ignored by every score
@@ -262,13 +261,24 @@ public final class DataGenerator {
                 at = asOfMs - r.nextLong(365 * DAY);
             }
             at -= Math.floorMod(at, 1000L);
-            Map<String, Object> props = switch (EVENT_TYPES[t]) {
-                case "form_submission" -> FORM_PROPS[r.nextInt(FORMS.length)];
-                case "page_view" -> URL_PROPS[r.nextInt(URLS.length)];
-                default -> null;
-            };
-            out.accept(new Ev(t, at, props, r.nextInt(50) == 0));
+            out.accept(new Ev(t, at, eventProps(t, r), r.nextInt(50) == 0));
         }
+    }
+
+    /** An event type drawn by {@link #EVENT_WEIGHTS}: an index into {@link #EVENT_TYPES}. */
+    static int eventType(SplittableRandom r) {
+        int w = r.nextInt(1000), t = 0;
+        while (w >= EVENT_WEIGHTS[t]) w -= EVENT_WEIGHTS[t++];
+        return t;
+    }
+
+    /** The properties of an event of type {@code t}: a form name or a URL, or null for the others. */
+    static Map<String, Object> eventProps(int t, SplittableRandom r) {
+        return switch (EVENT_TYPES[t]) {
+            case "form_submission" -> FORM_PROPS[r.nextInt(FORMS.length)];
+            case "page_view" -> URL_PROPS[r.nextInt(URLS.length)];
+            default -> null;
+        };
     }
 
     Rec company(int c) {

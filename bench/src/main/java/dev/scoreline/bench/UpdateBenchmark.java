@@ -135,21 +135,14 @@ final class UpdateBenchmark {
         return t.toString();
     }
 
-    private static final String[] TYPES = DataGenerator.EVENT_TYPES;
-    private static final int[] WEIGHTS = DataGenerator.EVENT_WEIGHTS;
-
     /** An event like the generator's, at most 30 days old, on a random contact. */
     private static DataChange randomEvent(SplittableRandom r, int contacts, Instant asOf) {
-        int w = r.nextInt(1000), t = 0;
-        while (w >= WEIGHTS[t]) w -= WEIGHTS[t++];
-        Map<String, Object> props = switch (TYPES[t]) {
-            case "form_submission" -> Map.of("form_name", DataGenerator.FORMS[r.nextInt(DataGenerator.FORMS.length)]);
-            case "page_view" -> Map.of("url", DataGenerator.URLS[r.nextInt(DataGenerator.URLS.length)]);
-            default -> Map.of();
-        };
+        int t = DataGenerator.eventType(r);
+        Map<String, Object> props = DataGenerator.eventProps(t, r);
         RecordKey contact = new RecordKey("contact", DataGenerator.contactId(r.nextInt(contacts)));
         Instant at = asOf.minusSeconds(r.nextLong(30L * 86_400));
-        return new DataChange.EventAppended(new CrmEvent(contact, TYPES[t], at, props));
+        return new DataChange.EventAppended(new CrmEvent(contact, DataGenerator.EVENT_TYPES[t], at,
+                props == null ? Map.of() : props));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -92,8 +92,7 @@ public final class Scoreline {
         if (store != null) {
             // An interrupted run of these scores is resumed: same id, same NOW, so its committed
             // changes are delivered again (at least once) and nothing is written twice.
-            java.util.Set<String> names = new java.util.HashSet<>();
-            scores.definitions().forEach(d -> names.add(d.name()));
+            java.util.Set<String> names = new java.util.HashSet<>(scoreNames());
             for (var unfinished : store.unfinishedRuns()) {
                 if (names.contains(unfinished.score())) {
                     runId = unfinished.runId();
@@ -117,9 +116,7 @@ public final class Scoreline {
         }
         dev.scoreline.engine.store.ScoreStore.RunApplication application = null;
         if (store != null) {
-            String id = runId;
-            application = store.beginRun(scores.definitions().stream().map(d -> d.name()).toList(), now, runId,
-                    r -> "run " + id + ": " + groupsText(r), null, b -> {
+            application = store.beginRun(scoreNames(), now, runId, runCause(runId), null, b -> {
                         changed[0] += b.changes().size();
                         delivered[0] += deliverAll(b.changes());
                     });
@@ -147,6 +144,15 @@ public final class Scoreline {
         long outbox = closeAll();
         return new Report(data.recordsRead(), summary.results(), changed[0], delivered[0], outbox, statusCounts,
                 store == null ? null : runId, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private List<String> scoreNames() {
+        return scores.definitions().stream().map(d -> d.name()).toList();
+    }
+
+    /** The cause a run gives a changed result in the history: the run and the groups' values. */
+    private static java.util.function.Function<ScoreResult, String> runCause(String runId) {
+        return r -> "run " + runId + ": " + groupsText(r);
     }
 
     private static String groupsText(ScoreResult r) {
@@ -188,8 +194,8 @@ public final class Scoreline {
             if (store != null) {
                 // The first pass is a run like any other: the store says what moved since the last one.
                 long[] moved = {0};
-                var app = store.beginRun(scores.definitions().stream().map(d -> d.name()).toList(), now, followId,
-                        r -> "run " + followId + ": " + groupsText(r), null, b -> moved[0] += deliverAll(b.changes()));
+                var app = store.beginRun(scoreNames(), now, followId, runCause(followId), null,
+                        b -> moved[0] += deliverAll(b.changes()));
                 all.forEach(app);
                 app.finish();
                 delivered += moved[0];

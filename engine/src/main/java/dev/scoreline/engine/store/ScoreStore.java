@@ -65,6 +65,13 @@ public final class ScoreStore implements AutoCloseable {
      * PostgreSQL planner with stale statistics may scan the table instead, once per lookup.
      */
     private static final int IN_CHUNK = 5_000;
+    private static final String INSERT_CURRENT = "INSERT INTO sl_current "
+            + "(score_name, record_key, score_value, status, updated_at, seen_run) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_CURRENT = "UPDATE sl_current "
+            + "SET score_value = ?, status = ?, updated_at = ?, seen_run = ? WHERE score_name = ? AND record_key = ?";
+    private static final String INSERT_HISTORY = "INSERT INTO sl_history "
+            + "(score_name, record_key, scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final int VALUE_SCALE = 10;
 
     private final Connection connection;
@@ -516,10 +523,7 @@ public final class ScoreStore implements AutoCloseable {
      * recorded, in the order given: what sinks should receive.
      */
     public synchronized List<ScoreUpdate> record(String runId, List<ScoreUpdate> updates) {
-        Objects.requireNonNull(runId, "runId");
-        if (runId.isBlank() || runId.length() > 100) {
-            throw new IllegalArgumentException("a run id is 1 to 100 characters, got \"" + runId + "\"");
-        }
+        checkRunId(runId);
         LinkedHashMap<String, ScoreUpdate> collapsed = new LinkedHashMap<>();
         for (ScoreUpdate u : updates) {
             String k = u.result().score() + '\u0000' + u.result().record();
@@ -533,30 +537,31 @@ public final class ScoreStore implements AutoCloseable {
         return tx(() -> {
             Instant now = clock.instant();
             List<ScoreUpdate> out = new ArrayList<>();
-            try (PreparedStatement insertCurrent = connection.prepareStatement("INSERT INTO sl_current "
-                    + "(score_name, record_key, score_value, status, updated_at, seen_run) VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement updateCurrent = connection.prepareStatement("UPDATE sl_current "
-                         + "SET score_value = ?, status = ?, updated_at = ?, seen_run = ? WHERE score_name = ? AND record_key = ?");
-                 PreparedStatement insertHistory = connection.prepareStatement("INSERT INTO sl_history "
-                         + "(score_name, record_key, scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insertCurrent = connection.prepareStatement(INSERT_CURRENT);
+                 PreparedStatement updateCurrent = connection.prepareStatement(UPDATE_CURRENT);
+                 PreparedStatement insertHistory = connection.prepareStatement(INSERT_HISTORY)) {
+                // The current values of the updated records, one lookup per score.
+                Map<String, List<String>> keysByScore = new LinkedHashMap<>();
                 for (ScoreUpdate u : collapsed.values()) {
+                    keysByScore.computeIfAbsent(u.result().score(), k -> new ArrayList<>()).add(u.result().record().toString());
+                }
+                Map<String, Object[]> current = new java.util.HashMap<>();
+                for (Map.Entry<String, List<String>> e : keysByScore.entrySet()) {
+                    inChunks("SELECT record_key, score_value, status FROM sl_current WHERE score_name = ? AND record_key IN ",
+                            new Object[] {e.getKey()}, e.getValue(),
+                            rs -> current.put(e.getKey() + '\u0000' + rs.getString(1),
+                                    new Object[] {value(rs.getBigDecimal(2)), rs.getString(3)}));
+                }
+                for (Map.Entry<String, ScoreUpdate> entry : collapsed.entrySet()) {
+                    ScoreUpdate u = entry.getValue();
                     ScoreResult r = u.result();
                     String score = r.score();
                     String key = r.record().toString();
                     BigDecimal value = normalize(r.value());
-                    BigDecimal oldValue = null;
-                    String oldStatus = null;
-                    boolean exists = false;
-                    try (PreparedStatement ps = prepare("SELECT score_value, status FROM sl_current WHERE record_key = ? AND score_name = ?",
-                            key, score);
-                         ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            exists = true;
-                            oldValue = value(rs.getBigDecimal(1));
-                            oldStatus = rs.getString(2);
-                        }
-                    }
+                    Object[] cur = current.get(entry.getKey());
+                    boolean exists = cur != null;
+                    BigDecimal oldValue = exists ? (BigDecimal) cur[0] : null;
+                    String oldStatus = exists ? (String) cur[1] : null;
                     if (exists && oldValue.compareTo(value) == 0 && oldStatus.equals(r.status())) {
                         continue;
                     }
@@ -579,6 +584,31 @@ public final class ScoreStore implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    private static void checkRunId(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        if (runId.isBlank() || runId.length() > 100) {
+            throw new IllegalArgumentException("a run id is 1 to 100 characters, got \"" + runId + "\"");
+        }
+    }
+
+    /** Runs {@code sqlPrefix + "(?, ?, …)"} for the keys a chunk at a time, {@code lead} bound first. */
+    private void inChunks(String sqlPrefix, Object[] lead, List<String> keys, RowHandler handler) throws SQLException {
+        for (int i = 0; i < keys.size(); i += IN_CHUNK) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
+            Object[] args = new Object[chunk.size() + lead.length];
+            System.arraycopy(lead, 0, args, 0, lead.length);
+            for (int j = 0; j < chunk.size(); j++) {
+                args[j + lead.length] = chunk.get(j);
+            }
+            try (PreparedStatement ps = prepare(sqlPrefix + placeholders(chunk.size()), args);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
     }
 
     public Application begin(String scoreName, Instant at, String runId, Function<ScoreResult, String> cause) {
@@ -605,11 +635,8 @@ public final class ScoreStore implements AutoCloseable {
                                           Function<RecordKey, String> removedCause, Consumer<ScoreDiff.Batch> listener) {
         Objects.requireNonNull(scoreName, "scoreName");
         Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(runId, "runId");
+        checkRunId(runId);
         Objects.requireNonNull(cause, "cause");
-        if (runId.isBlank() || runId.length() > 100) {
-            throw new IllegalArgumentException("a run id is 1 to 100 characters, got \"" + runId + "\"");
-        }
         return tx(() -> {
             Optional<RunInfo> previous = runs(" WHERE run_id = ? AND score_name = ?", runId, scoreName).stream().findFirst();
             Map<String, Long> before;
@@ -837,13 +864,9 @@ public final class ScoreStore implements AutoCloseable {
             List<ScoreUpdate> out = new ArrayList<>();
             int recoveredHere = 0;
             List<String> seen = new ArrayList<>();
-            try (PreparedStatement insertCurrent = connection.prepareStatement("INSERT INTO sl_current "
-                    + "(score_name, record_key, score_value, status, updated_at, seen_run) VALUES (?, ?, ?, ?, ?, ?)");
-                 PreparedStatement updateCurrent = connection.prepareStatement("UPDATE sl_current "
-                         + "SET score_value = ?, status = ?, updated_at = ?, seen_run = ? WHERE score_name = ? AND record_key = ?");
-                 PreparedStatement insertHistory = connection.prepareStatement("INSERT INTO sl_history "
-                         + "(score_name, record_key, scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
-                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            try (PreparedStatement insertCurrent = connection.prepareStatement(INSERT_CURRENT);
+                 PreparedStatement updateCurrent = connection.prepareStatement(UPDATE_CURRENT);
+                 PreparedStatement insertHistory = connection.prepareStatement(INSERT_HISTORY);
                  PreparedStatement updateHistory = connection.prepareStatement("UPDATE sl_history "
                          + "SET new_value = ?, new_status = ?, cause = ? WHERE run_id = ? AND score_name = ? AND record_key = ?")) {
                 for (ScoreResult r : batch) {
@@ -953,23 +976,6 @@ public final class ScoreStore implements AutoCloseable {
                 }
                 removed += b.removals().size();
                 deliver(b);
-            }
-        }
-
-        private void inChunks(String sqlPrefix, Object[] lead, List<String> keys, RowHandler handler) throws SQLException {
-            for (int i = 0; i < keys.size(); i += IN_CHUNK) {
-                List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
-                Object[] args = new Object[chunk.size() + lead.length];
-                System.arraycopy(lead, 0, args, 0, lead.length);
-                for (int j = 0; j < chunk.size(); j++) {
-                    args[j + lead.length] = chunk.get(j);
-                }
-                try (PreparedStatement ps = prepare(sqlPrefix + placeholders(chunk.size()), args);
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        handler.row(rs);
-                    }
-                }
             }
         }
     }
