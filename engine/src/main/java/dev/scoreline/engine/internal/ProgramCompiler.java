@@ -259,7 +259,11 @@ public final class ProgramCompiler {
                 tp = tp.expr(id(term.key()), test::test);
             }
         }
-        tp = tp.expr("assocTarget", a, (rec, as) -> rec.factId == as.targetFactId);
+        // Indexed: a session holds thousands of records and associations, and an unindexed join
+        // would compare every pair (minutes for a batch of large companies instead of milliseconds).
+        tp = tp.expr("assocTarget", a, (rec, as) -> rec.factId == as.targetFactId,
+                org.drools.model.PatternDSL.betaIndexedBy(Integer.class, org.drools.model.Index.ConstraintType.EQUAL, 0,
+                        rec -> rec.factId, as -> as.targetFactId));
         model.addRule(rule(PACKAGE, "m" + matcher).build(ap, tp, on(a).execute(x -> x.hit(matcher))));
         return matcher;
     }
