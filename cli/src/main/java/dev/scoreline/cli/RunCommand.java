@@ -35,6 +35,11 @@ final class RunCommand implements Callable<Integer> {
             description = "After scoring everything, keep following the adapter's change feed.")
     boolean follow;
 
+    @picocli.CommandLine.Option(names = "--full",
+            description = "Score every record, even when the store and the adapter's change feed would let the run "
+                    + "re-score only what changed or fell due since the last one (for data edited in place).")
+    boolean full;
+
     @picocli.CommandLine.Option(names = "--poll", defaultValue = "5", paramLabel = "SECONDS",
             description = "With --follow: seconds between polls of the change feed (default 5).")
     double pollSeconds;
@@ -74,7 +79,8 @@ final class RunCommand implements Callable<Integer> {
         Scoreline scoreline;
         dev.scoreline.engine.store.ScoreStore store = null;
         try {
-            Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf());
+            Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
+                    .fullRun(full);
             if (cfg.store() != null) {
                 store = cfg.store().containsKey("embedded")
                         ? dev.scoreline.engine.store.ScoreStore.embedded(Path.of((String) cfg.store().get("embedded")))
@@ -124,6 +130,10 @@ final class RunCommand implements Callable<Integer> {
                 cfg.sinks().size(), cfg.sinks().size() == 1 ? "" : "s");
         out.println(report.pendingInOutboxes() > 0 ? "; " + report.pendingInOutboxes()
                 + " kept in outboxes for the next run" : "");
+        if (!follow) {
+            out.println("  " + report.plan() + "; " + report.rescored() + " record" + (report.rescored() == 1 ? "" : "s")
+                    + " scored");
+        }
         report.statusCounts().forEach((score, counts) -> out.println("  " + score + ": " + counts));
         if (problems.badLines() + problems.warnings() > 0) {
             out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings");

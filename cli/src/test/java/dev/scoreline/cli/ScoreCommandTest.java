@@ -127,32 +127,4 @@ class ScoreCommandTest {
         assertThat(Files.readAllLines(out)).containsExactly(
                 "{\"score\":\"Lead\",\"record\":\"contact:a\",\"value\":10,\"status\":\"Low\",\"groups\":{\"G\":10}}");
     }
-
-    @Test
-    void runRejectsABadConfigNamingTheKey(@TempDir Path dir) throws IOException {
-        Path config = dir.resolve("bad.yaml");
-        Files.writeString(config, "rules: [x.score]\nadaptor: {name: jsonl}\n");
-        CliRunner r = CliRunner.run("run", config.toString());
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown key \"adaptor\"", "adapter");
-        Files.writeString(config, "rules: [x.score]\nadapter: {name: xml, dir: d}\n");
-        assertThat(CliRunner.run("run", config.toString()).err()).contains("no adapter plugin named \"xml\"", "jsonl");
-    }
-
-    @Test
-    void runScoresTheQuickstartIntoItsSinks(@TempDir Path dir) throws IOException {
-        Path quickstart = Path.of("../examples/quickstart");
-        for (String f : List.of("lead.score", "lead-quality.score", "health.score", "scoreline.yaml")) {
-            Files.copy(quickstart.resolve(f), dir.resolve(f));
-        }
-        Path data = Files.createDirectories(dir.resolve("data"));
-        for (String f : List.of("records.jsonl", "events.jsonl", "associations.jsonl")) {
-            Files.copy(quickstart.resolve("data").resolve(f), data.resolve(f));
-        }
-        CliRunner r = CliRunner.run("run", dir.resolve("scoreline.yaml").toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Lead score", "Customer health", "Lead quality");
-        assertThat(Files.readAllLines(dir.resolve("out/scores.jsonl"))).hasSize(400 + 400 + 80);
-        assertThat(dir.resolve("out/scores.csv")).exists();
-    }
 }

@@ -88,10 +88,40 @@ public final class ScoreEngine {
     }
 
     /**
+     * Reads only what re-scoring some records needs, for a run that re-scores what changed or fell
+     * due rather than everything: {@link #score} then scores the {@code changed} records, the
+     * records associated with them whose scores read associations, and the {@code due} ones (see
+     * {@link ScoringData#scoredRecords()}). The adapter's streams are still read once each; what
+     * the selection does not need is dropped as it passes.
+     */
+    public ScoringData load(CompiledScores scores, CrmAdapter adapter, DataProblems problems,
+                            java.util.Set<RecordKey> changed, java.util.Set<RecordKey> due) {
+        adapter.open(problems);
+        return new ScoringData(Population.load(scores.program, adapter, problems, changed, due), scores);
+    }
+
+    /**
      * Scores every in-scope record of every score, at {@code now}. Results reach {@code out} in
      * order of score name, then record key, on the calling thread.
      */
     public RunSummary score(CompiledScores scores, ScoringData data, Instant now, Consumer<ScoreResult> out) {
+        return score(scores, data, now, false, (r, next) -> out.accept(r));
+    }
+
+    /**
+     * As {@link #score(CompiledScores, ScoringData, Instant, Consumer)}, each result with the
+     * instant its record's values can next change with time alone (a decay step, an event leaving
+     * a timeframe, a date entering or leaving a window, an event after NOW becoming visible), or
+     * null when they cannot: a store keeps it, so the next run re-scores only what fell due.
+     */
+    public RunSummary scoreWithNextChange(CompiledScores scores, ScoringData data, Instant now,
+                                          java.util.function.BiConsumer<ScoreResult, Instant> out) {
+        return score(scores, data, now, true, (r, next) ->
+                out.accept(r, next == Long.MAX_VALUE ? null : Instant.ofEpochMilli(next)));
+    }
+
+    private RunSummary score(CompiledScores scores, ScoringData data, Instant now, boolean withNextChange,
+                             java.util.function.ObjLongConsumer<ScoreResult> out) {
         check(scores, data);
         long start = System.nanoTime();
         RunScorer scorer = new RunScorer(scores.program, data.population, now.toEpochMilli(), chunk, ruleText);
@@ -101,7 +131,7 @@ public final class ScoreEngine {
             return t;
         });
         try {
-            long written = scorer.scoreAll(pool, threads, out);
+            long written = scorer.scoreAll(pool, threads, withNextChange, out);
             return new RunSummary(written, scorer.outOfScope(), scorer.sessions(), scorer.factsMatched(),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {

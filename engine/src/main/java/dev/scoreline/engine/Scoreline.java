@@ -51,6 +51,7 @@ public final class Scoreline {
     private final DataProblems problems;
     private final int batch;
     private final dev.scoreline.engine.store.ScoreStore store;
+    private final boolean fullRun;
 
     private Scoreline(Builder b, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks) {
         this.engine = b.engine;
@@ -61,6 +62,7 @@ public final class Scoreline {
         this.problems = b.problems;
         this.batch = b.batch;
         this.store = b.store;
+        this.fullRun = b.fullRun;
     }
 
     public static Builder builder() {
@@ -74,21 +76,35 @@ public final class Scoreline {
     /**
      * What a run did. With a store, {@code changed} counts the results whose value or status moved
      * (only those reach the sinks) and {@code runId} names the run in the history; without one,
-     * every result is delivered and counted as changed.
+     * every result is delivered and counted as changed. {@code rescored} is how many records were
+     * scored and {@code plan} says why: every record ({@code full: …}), or only what changed in the
+     * adapter's feed and what fell due ({@code incremental: …}).
      */
     public record Report(long recordsRead, long results, long changed, long delivered, long pendingInOutboxes,
-                         Map<String, Map<String, Long>> statusCounts, String runId, Duration took) { }
+                         Map<String, Map<String, Long>> statusCounts, String runId, Duration took,
+                         long rescored, String plan) { }
 
     /** Scores everything the adapter has at the configured instant (default: now) and delivers it. */
     public Report run() {
         return run(r -> { });
     }
 
-    /** As {@link #run()}, also showing each result to {@code observer} (progress, custom output). */
+    /**
+     * As {@link #run()}, also showing each result to {@code observer} (progress, custom output).
+     *
+     * <p>With a store and an adapter that has a change feed, a run after a finished one re-scores
+     * only the records that changed since (the feed, from the watermark that run kept), the
+     * records associated with them whose scores read associations, and the records whose value
+     * could move with time alone by NOW (the next-change instant each run keeps per record);
+     * every other record keeps its stored value, which is exactly what a full run would give it.
+     * It scores everything when that cannot be known: the first run, a changed definition, another
+     * adapter, a NOW before the last run's, a watermark the feed refuses, or {@link Builder#fullRun}.
+     */
     public Report run(Consumer<ScoreResult> observer) {
         long start = System.nanoTime();
         Instant now = asOf == null ? Instant.now() : asOf;
         String runId = "run-" + java.util.UUID.randomUUID();
+        boolean resumed = false;
         if (store != null) {
             // An interrupted run of these scores is resumed: same id, same NOW, so its committed
             // changes are delivered again (at least once) and nothing is written twice.
@@ -96,6 +112,7 @@ public final class Scoreline {
             for (var unfinished : store.unfinishedRuns()) {
                 if (names.contains(unfinished.score())) {
                     runId = unfinished.runId();
+                    resumed = true;
                     if (asOf == null) {
                         now = unfinished.at();
                     }
@@ -103,9 +120,11 @@ public final class Scoreline {
                 }
             }
         }
+        RunPlan plan = RunPlan.make(store, adapter, scores.definitions(), now, runId, resumed, fullRun);
         ScoringData data;
         try (CrmAdapter a = adapter) {
-            data = engine.load(scores, a, problems);
+            data = plan.incremental() ? engine.load(scores, a, problems, plan.changed(), plan.due())
+                    : engine.load(scores, a, problems);
         }
         Map<String, Map<String, Long>> statusCounts = new TreeMap<>();
         List<ScoreUpdate> pending = new ArrayList<>(batch);
@@ -116,18 +135,21 @@ public final class Scoreline {
         }
         dev.scoreline.engine.store.ScoreStore.RunApplication application = null;
         if (store != null) {
-            application = store.beginRun(scoreNames(), now, runId, runCause(runId), null, b -> {
+            application = store.beginRun(scoreNames(), now, runId, plan.cause(runId, data), null, b -> {
                         changed[0] += b.changes().size();
                         delivered[0] += deliverAll(b.changes());
                     });
+            if (plan.incremental()) {
+                application.onlyRecords(data.selection());
+            }
         }
         Instant when = now;
         var app = application;
-        RunSummary summary = engine.score(scores, data, now, r -> {
+        java.util.function.BiConsumer<ScoreResult, Instant> each = (r, nextChange) -> {
             observer.accept(r);
             statusCounts.computeIfAbsent(r.score(), k -> new TreeMap<>()).merge(r.status(), 1L, Long::sum);
             if (app != null) {
-                app.accept(r);
+                app.accept(r, nextChange);
                 return;
             }
             changed[0]++;
@@ -136,14 +158,22 @@ public final class Scoreline {
                 delivered[0] += deliver(pending);
                 pending.clear();
             }
-        });
+        };
+        RunSummary summary = plan.keepsPosition()
+                ? engine.scoreWithNextChange(scores, data, now, each)
+                : engine.score(scores, data, now, r -> each.accept(r, null));
         if (app != null) {
-            app.finish();
+            Map<String, dev.scoreline.engine.store.ScoreDiff> diffs = app.finish(plan::position);
+            if (plan.incremental()) {
+                // Records not re-scored keep their values: the counts are the store's, not this run's.
+                diffs.forEach((name, diff) -> statusCounts.put(name, new TreeMap<>(diff.after())));
+            }
         }
         delivered[0] += deliver(pending);
         long outbox = closeAll();
         return new Report(data.recordsRead(), summary.results(), changed[0], delivered[0], outbox, statusCounts,
-                store == null ? null : runId, Duration.ofNanos(System.nanoTime() - start));
+                store == null ? null : runId, Duration.ofNanos(System.nanoTime() - start), data.scoredRecords(),
+                plan.describe());
     }
 
     private List<String> scoreNames() {
@@ -151,11 +181,11 @@ public final class Scoreline {
     }
 
     /** The cause a run gives a changed result in the history: the run and the groups' values. */
-    private static java.util.function.Function<ScoreResult, String> runCause(String runId) {
+    static java.util.function.Function<ScoreResult, String> runCause(String runId) {
         return r -> "run " + runId + ": " + groupsText(r);
     }
 
-    private static String groupsText(ScoreResult r) {
+    static String groupsText(ScoreResult r) {
         StringBuilder sb = new StringBuilder();
         r.groups().forEach((g, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(g).append(' ')
                 .append(v.toPlainString()));
@@ -235,7 +265,7 @@ public final class Scoreline {
         }
         long outbox = closeAll();
         return new Report(0, results, delivered, delivered, outbox, statusCounts, store == null ? null : followId,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), results, "follow");
     }
 
     private long deliverAll(List<ScoreUpdate> updates) {
@@ -306,6 +336,7 @@ public final class Scoreline {
         private Path outboxDir = Path.of("scoreline-data", "outbox");
         private int batch = 1000;
         private dev.scoreline.engine.store.ScoreStore store;
+        private boolean fullRun;
 
         /** Installs a plugin: a Guice module that binds adapters and sinks through {@link ScorelineBinder}. */
         public Builder install(Module... modules) {
@@ -364,6 +395,16 @@ public final class Scoreline {
          */
         public Builder store(dev.scoreline.engine.store.ScoreStore store) {
             this.store = store;
+            return this;
+        }
+
+        /**
+         * Makes every {@link #run()} score every record, even when the store and the adapter's
+         * change feed would let it re-score only what changed or fell due (for data edited in
+         * place, which no change feed reports).
+         */
+        public Builder fullRun(boolean fullRun) {
+            this.fullRun = fullRun;
             return this;
         }
 

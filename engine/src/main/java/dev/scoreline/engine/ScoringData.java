@@ -30,8 +30,35 @@ public final class ScoringData {
         return population.stats().warnings();
     }
 
+    /** Records held: all of them, or for a partial load the selection and what it reads. */
     public int recordCount() {
         return population.size();
+    }
+
+    /** Records a run scores: all of them, or the selection of a partial load. */
+    public int scoredRecords() {
+        return population.selectedCount();
+    }
+
+    /**
+     * The records a partial load re-scores, by key, including keys no longer in the data (a run
+     * removes their values); for a full load, empty.
+     */
+    public java.util.Set<dev.scoreline.api.RecordKey> selection() {
+        return population.isPartial() ? population.selection() : java.util.Set.of();
+    }
+
+    /**
+     * For a partial load: the changed records associated with {@code record} that made it part of
+     * the selection (its scores read them through associations); empty otherwise.
+     */
+    public java.util.List<dev.scoreline.api.RecordKey> rescoredBecauseOf(dev.scoreline.api.RecordKey record) {
+        return population.rescoredBecauseOf(record);
+    }
+
+    /** Whether this was loaded for re-scoring a selection of records only. */
+    public boolean isPartial() {
+        return population.isPartial();
     }
 
     /** Distinct record and event shapes: how many facts Drools needs to see at most. */

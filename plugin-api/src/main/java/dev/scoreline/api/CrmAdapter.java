@@ -24,6 +24,16 @@ public interface CrmAdapter extends AutoCloseable {
         return Stream.empty();
     }
 
+    /**
+     * The events of the records {@code owners} accepts only. A run that re-scores what changed
+     * asks for the events of a few records; an adapter that can select them cheaply (a
+     * {@code WHERE} clause, a line it need not parse whole) overrides this. Events it leaves out
+     * need not be checked, so a bad line of another record may go unreported until a full read.
+     */
+    default Stream<CrmEvent> events(java.util.function.Predicate<RecordKey> owners) {
+        return events().filter(e -> owners.test(e.record()));
+    }
+
     default Stream<Association> associations() {
         return Stream.empty();
     }

@@ -6,9 +6,7 @@ import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreUpdate;
-import dev.scoreline.dsl.model.Decay;
 import dev.scoreline.dsl.model.Rule;
-import dev.scoreline.dsl.model.Timeframe;
 import dev.scoreline.engine.internal.ScoreProgram.ProgramScore;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,7 +36,8 @@ public final class LiveEngine {
     private final Map<Integer, ScoreResult[]> results = new HashMap<>();
     private final Map<Integer, Long> nextChange = new HashMap<>();
     private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
-    private final Set<String> typesReadingAssociations = new java.util.HashSet<>();
+    private final Set<String> typesReadingAssociations;
+    private final NextChange nextChangeOf;
 
     public LiveEngine(ScoreProgram program, CrmAdapter adapter, DataProblems problems, long now,
                       Function<Rule, String> ruleText) {
@@ -47,11 +46,8 @@ public final class LiveEngine {
         this.data = new LiveData(Population.load(program, adapter, problems), warnings);
         this.matcher = new ShapeMatcher(program, data, now);
         this.evaluator = new Evaluator(data, matcher, ruleText);
-        for (ProgramScore s : program.scores) {
-            if (s.readsAssociations) {
-                typesReadingAssociations.add(s.type);
-            }
-        }
+        this.typesReadingAssociations = program.typesReadingAssociations;
+        this.nextChangeOf = new NextChange(program);
         List<Integer> all = new ArrayList<>();
         for (int rec = 0; rec < data.size(); rec++) {
             all.add(rec);
@@ -105,12 +101,11 @@ public final class LiveEngine {
     public List<ScoreUpdate> apply(DataChange change, long at) {
         matcher.moveTo(at);
         Set<Integer> affected = new LinkedHashSet<>();
-        String cause;
+        String cause = ChangeText.describe(change);
         if (change instanceof DataChange.RecordUpserted u) {
             int rec = data.upsert(u.record());
             affected.add(rec);
             addNeighbours(rec, affected);
-            cause = "record " + u.record().key() + " changed";
         } else if (change instanceof DataChange.RecordRemoved r) {
             Integer rec = data.indexOf(r.key());
             int[] others = data.remove(r.key());
@@ -124,7 +119,7 @@ public final class LiveEngine {
                     affected.add(o);
                 }
             }
-            rescore(affected, "record " + r.key() + " removed", (old, u) -> updates.add(u));
+            rescore(affected, cause, (old, u) -> updates.add(u));
             return updates;
         } else if (change instanceof DataChange.EventAppended e) {
             int rec = data.append(e.event());
@@ -132,24 +127,20 @@ public final class LiveEngine {
                 affected.add(rec);
                 addNeighbours(rec, affected);
             }
-            cause = e.event().type() + " event of " + e.event().record() + " at " + e.event().at();
         } else if (change instanceof DataChange.AssociationAdded a) {
             for (int rec : data.associate(a.association())) {
                 affected.add(rec);
             }
-            cause = "association " + a.association().from() + " - " + a.association().to() + " added";
         } else if (change instanceof DataChange.AssociationRemoved a) {
             for (int rec : data.dissociate(a.association())) {
                 affected.add(rec);
             }
-            cause = "association " + a.association().from() + " - " + a.association().to() + " removed";
         } else if (change instanceof DataChange.ListMembershipAdded m) {
             int rec = data.membership(m.membership().record(), m.membership().list(), true);
             if (rec >= 0) {
                 affected.add(rec);
                 addNeighbours(rec, affected);
             }
-            cause = m.membership().record() + " added to list \"" + m.membership().list() + "\"";
         } else {
             DataChange.ListMembershipRemoved m = (DataChange.ListMembershipRemoved) change;
             int rec = data.membership(m.membership().record(), m.membership().list(), false);
@@ -157,7 +148,6 @@ public final class LiveEngine {
                 affected.add(rec);
                 addNeighbours(rec, affected);
             }
-            cause = m.membership().record() + " removed from list \"" + m.membership().list() + "\"";
         }
         List<ScoreUpdate> updates = new ArrayList<>();
         rescore(affected, cause, (old, u) -> updates.add(u));
@@ -245,74 +235,12 @@ public final class LiveEngine {
 
     /** Computes when the record's value can next change with time alone, and queues it. */
     private void schedule(int rec) {
-        long now = matcher.now();
-        long next = nextOwnChange(rec, now);
-        if (typesReadingAssociations.contains(data.type(rec))) {
-            for (int o : data.neighbours(rec)) {
-                next = Math.min(next, nextOwnChange(o, now));
-            }
-        }
-        if (next == Long.MAX_VALUE) {
+        long next = nextChangeOf.of(data, rec, matcher.now());
+        if (next == NextChange.NEVER) {
             nextChange.remove(rec);
             return;
         }
         nextChange.put(rec, next);
         due.add(new long[] {next, rec});
-    }
-
-    private long nextOwnChange(int rec, long now) {
-        long next = Long.MAX_VALUE;
-        ScoreProgram.TimeDependence time = program.time;
-        for (int e = 0; e < data.eventCount(rec); e++) {
-            long at = data.eventAt(rec, e);
-            if (at > now) {
-                next = Math.min(next, at); // becomes visible
-                continue;
-            }
-            for (Decay d : time.decays()) {
-                long steps = DecayMath.steps(d, now - at);
-                if (steps < DecayMath.stepsToZero(d)) {
-                    next = Math.min(next, at + (steps + 1) * 30L * d.everyMonths() * TimeRange.DAY_MS);
-                }
-            }
-            for (Timeframe t : program.timeframes) {
-                if (t instanceof Timeframe.InTheLast l) {
-                    long leaves = at + (long) l.amount() * l.unit().days() * TimeRange.DAY_MS + 1;
-                    if (leaves > now) {
-                        next = Math.min(next, leaves);
-                    }
-                }
-            }
-            next = Math.min(next, windowChange(data.shapes().eventShape(data.eventShape(rec, e)).values(),
-                    time.eventWindows(), now));
-        }
-        return Math.min(next, windowChange(data.shapes().recordShape(data.recordShape(rec)).values(),
-                time.recordWindows(), now));
-    }
-
-    /** For {@code is in the last} predicates: when a date value enters or leaves a window. */
-    private static long windowChange(Map<String, DataValue> values, Map<String, Set<Long>> windows, long now) {
-        long next = Long.MAX_VALUE;
-        for (Map.Entry<String, Set<Long>> w : windows.entrySet()) {
-            DataValue v = values.get(w.getKey());
-            if (v == null) {
-                continue;
-            }
-            for (DataValue.Atom a : v.atoms()) {
-                if (!a.hasInstant()) {
-                    continue;
-                }
-                long t = a.instant();
-                if (t > now) {
-                    next = Math.min(next, t);
-                }
-                for (long window : w.getValue()) {
-                    if (t + window + 1 > now) {
-                        next = Math.min(next, t + window + 1);
-                    }
-                }
-            }
-        }
-        return next;
     }
 }

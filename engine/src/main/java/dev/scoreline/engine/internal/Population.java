@@ -37,6 +37,12 @@ public final class Population implements DataView {
     private final int[] asLabels;
     private final Map<RecordKey, Integer> index;
     private final Stats stats;
+    /** The records to score; null when every record is (a full load). */
+    private final java.util.BitSet selected;
+    /** For a partial load: the changed records each re-scored neighbour is re-scored for. */
+    private final Map<RecordKey, List<RecordKey>> becauseOf;
+    /** A partial load's records to score by key, also those not in the data (removed); null for a full load. */
+    private final Set<RecordKey> selection;
 
     /** What loading saw. */
     public record Stats(long records, long events, long associations, long warnings) { }
@@ -89,6 +95,39 @@ public final class Population implements DataView {
             asLabels[py] = labels;
         }
         this.stats = new Stats(b.recordsRead, b.eventsRead, b.associationsRead, b.warnings.count);
+        this.selection = b.rescore == null ? null : Set.copyOf(b.rescore);
+        this.becauseOf = b.becauseOf;
+        if (b.rescore == null) {
+            this.selected = null;
+        } else {
+            this.selected = new java.util.BitSet(n);
+            for (RecordKey k : b.rescore) {
+                Integer i = index.get(k);
+                if (i != null) {
+                    selected.set(i);
+                }
+            }
+        }
+    }
+
+    /** How many records a run scores: all of them, or the selection of a partial load. */
+    public int selectedCount() {
+        return selected == null ? keys.length : selected.cardinality();
+    }
+
+    /** A partial load's records to score (also keys no longer in the data); null for a full load. */
+    public Set<RecordKey> selection() {
+        return selection;
+    }
+
+    /** The changed records associated with {@code key} that made a partial load re-score it (empty: none). */
+    public List<RecordKey> rescoredBecauseOf(RecordKey key) {
+        return becauseOf.getOrDefault(key, List.of());
+    }
+
+    /** Whether this holds only what re-scoring a selection of records needs. */
+    public boolean isPartial() {
+        return selected != null;
     }
 
     public int size() {
@@ -109,7 +148,10 @@ public final class Population implements DataView {
 
     private volatile Map<String, int[]> byType;
 
-    /** Record numbers per folded type, each sorted by record key: the output order, computed once. */
+    /**
+     * The records to score, per folded type, each sorted by record key: the output order, computed
+     * once.
+     */
     Map<String, int[]> recordsByType() {
         Map<String, int[]> result = byType;
         if (result != null) {
@@ -121,6 +163,9 @@ public final class Population implements DataView {
         }
         Map<String, List<Integer>> lists = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
+            if (selected != null && !selected.get(i)) {
+                continue; // loaded only because a selected record reads it through an association
+            }
             lists.computeIfAbsent(shapes.recordShape(recordShape[i]).type(), k -> new ArrayList<>()).add(i);
         }
         result = new HashMap<>();
@@ -164,6 +209,77 @@ public final class Population implements DataView {
             events.forEach(b::addEvent);
         }
         return new Population(b);
+    }
+
+    /**
+     * Reads only what re-scoring some records needs. The records to score are the {@code changed}
+     * ones, the records associated with a changed one whose type has a score reading associations
+     * (its aggregates moved), and the {@code due} ones (their own instant covers their neighbours').
+     * Kept besides: the records those read through associations. Everything else is streamed past
+     * and dropped, so memory and scoring follow the selection, not the data. References to records
+     * outside what is kept are not checked (a full load reports them).
+     */
+    public static Population load(ScoreProgram program, CrmAdapter adapter, DataProblems problems,
+                                  Set<RecordKey> changed, Set<RecordKey> due) {
+        Set<String> reading = program.typesReadingAssociations;
+        // Associations first: they decide which neighbours are re-scored and which are read.
+        List<Association> relevant = new ArrayList<>();
+        long associationsRead = 0;
+        try (Stream<Association> assocs = adapter.associations()) {
+            for (Association a : (Iterable<Association>) assocs::iterator) {
+                associationsRead++;
+                if (reads(reading, a.from()) || reads(reading, a.to())) {
+                    relevant.add(a);
+                }
+            }
+        }
+        Set<RecordKey> rescore = new java.util.HashSet<>(changed);
+        rescore.addAll(due);
+        Map<RecordKey, List<RecordKey>> becauseOf = new HashMap<>();
+        for (Association a : relevant) {
+            if (changed.contains(a.from()) && reads(reading, a.to())) {
+                rescore.add(a.to());
+                becauseOf.computeIfAbsent(a.to(), k -> new ArrayList<>()).add(a.from());
+            }
+            if (changed.contains(a.to()) && reads(reading, a.from())) {
+                rescore.add(a.from());
+                becauseOf.computeIfAbsent(a.from(), k -> new ArrayList<>()).add(a.to());
+            }
+        }
+        Set<RecordKey> keep = new java.util.HashSet<>(rescore);
+        for (Association a : relevant) {
+            if (rescore.contains(a.from()) && reads(reading, a.from())) {
+                keep.add(a.to());
+            }
+            if (rescore.contains(a.to()) && reads(reading, a.to())) {
+                keep.add(a.from());
+            }
+        }
+        Builder b = new Builder(new ShapeTable(program), problems);
+        b.keep = keep;
+        b.rescore = rescore;
+        b.becauseOf = becauseOf;
+        try (Stream<CrmRecord> records = adapter.records()) {
+            records.forEach(b::addRecord);
+        }
+        try (Stream<ListMembership> lists = adapter.listMemberships()) {
+            lists.forEach(b::addMembership);
+        }
+        b.shapeRecords();
+        for (Association a : relevant) {
+            if (keep.contains(a.from()) && keep.contains(a.to())) {
+                b.addAssociation(a);
+            }
+        }
+        b.associationsRead = associationsRead;
+        try (Stream<CrmEvent> events = adapter.events(keep::contains)) {
+            events.forEach(b::addEvent);
+        }
+        return new Population(b);
+    }
+
+    private static boolean reads(Set<String> typesReading, RecordKey key) {
+        return typesReading.contains(DataValue.fold(key.type()));
     }
 
     /** The warnings of section 12 of the language, in one place for bulk loads and live changes. */
@@ -211,6 +327,10 @@ public final class Population implements DataView {
         long recordsRead;
         long eventsRead;
         long associationsRead;
+        /** A partial load: the records kept (null: all) and those to score. */
+        Set<RecordKey> keep;
+        Set<RecordKey> rescore;
+        Map<RecordKey, List<RecordKey>> becauseOf = Map.of();
 
         Builder(ShapeTable shapes, DataProblems problems) {
             this.shapes = shapes;
@@ -219,6 +339,9 @@ public final class Population implements DataView {
 
         void addRecord(CrmRecord r) {
             recordsRead++;
+            if (keep != null && !keep.contains(r.key())) {
+                return;
+            }
             Object[] values = shapes.projectRecord(r.properties(), warnings.numbers("records", r.key()));
             Set<String> memberOf = shapes.readLists(r.lists());
             Integer existing = index.get(r.key());
@@ -238,6 +361,9 @@ public final class Population implements DataView {
 
         void addMembership(ListMembership m) {
             Integer i = index.get(m.record());
+            if (i == null && keep != null && !keep.contains(m.record())) {
+                return;
+            }
             if (i == null) {
                 warnings.dangling("lists", "list \"" + m.list() + "\"", m.record());
                 return;
@@ -277,6 +403,9 @@ public final class Population implements DataView {
         void addEvent(CrmEvent e) {
             eventsRead++;
             Integer owner = index.get(e.record());
+            if (owner == null && keep != null && !keep.contains(e.record())) {
+                return;
+            }
             if (owner == null) {
                 warnings.dangling("events", e.type() + " event", e.record());
                 return;

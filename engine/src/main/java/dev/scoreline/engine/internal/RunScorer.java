@@ -30,6 +30,7 @@ public final class RunScorer {
     private final ShapeMatcher matcher;
     private final Evaluator evaluator;
     private final int chunk;
+    private final NextChange nextChange;
     private long outOfScope;
 
     public RunScorer(ScoreProgram program, Population population, long now, int chunk,
@@ -39,6 +40,7 @@ public final class RunScorer {
         this.matcher = new ShapeMatcher(program, population, now);
         this.evaluator = new Evaluator(population, matcher, ruleText);
         this.chunk = chunk;
+        this.nextChange = new NextChange(program);
     }
 
     public long outOfScope() {
@@ -53,32 +55,38 @@ public final class RunScorer {
         return matcher.factsMatched();
     }
 
-    public long scoreAll(ExecutorService pool, int parallelism, Consumer<ScoreResult> out)
-            throws InterruptedException {
+    /**
+     * Scores the population's records (its selection, for a partial load), score by score. With
+     * {@code withNextChange}, each result comes with the instant its record's values can next
+     * change with time alone ({@link NextChange#NEVER} for never); without, with 0.
+     */
+    public long scoreAll(ExecutorService pool, int parallelism, boolean withNextChange,
+                         java.util.function.ObjLongConsumer<ScoreResult> out) throws InterruptedException {
         Map<String, int[]> byType = population.recordsByType();
         long written = 0;
         for (ProgramScore s : program.scores) {
             int[] records = byType.getOrDefault(s.type, new int[0]);
-            Deque<Future<ScoreResult[]>> inFlight = new ArrayDeque<>();
+            Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < records.length || !inFlight.isEmpty()) {
                 while (next < records.length && inFlight.size() < parallelism * 2) {
                     int from = next;
                     int to = Math.min(records.length, next + chunk);
                     next = to;
-                    inFlight.add(pool.submit(() -> scoreChunk(s, records, from, to)));
+                    inFlight.add(pool.submit(() -> scoreChunk(s, records, from, to, withNextChange)));
                 }
-                ScoreResult[] results;
+                Chunk done;
                 try {
-                    results = inFlight.removeFirst().get();
+                    done = inFlight.removeFirst().get();
                 } catch (ExecutionException e) {
                     throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
                 }
-                for (ScoreResult r : results) {
+                for (int i = 0; i < done.results.length; i++) {
+                    ScoreResult r = done.results[i];
                     if (r == null) {
                         outOfScope++;
                     } else {
-                        out.accept(r);
+                        out.accept(r, done.nextChange == null ? 0 : done.nextChange[i]);
                         written++;
                     }
                 }
@@ -87,13 +95,20 @@ public final class RunScorer {
         return written;
     }
 
-    private ScoreResult[] scoreChunk(ProgramScore s, int[] records, int from, int to) {
+    private record Chunk(ScoreResult[] results, long[] nextChange) { }
+
+    private Chunk scoreChunk(ProgramScore s, int[] records, int from, int to, boolean withNextChange) {
         matcher.prepare(records, from, to, s.readsAssociations);
         ScoreResult[] results = new ScoreResult[to - from];
+        long[] next = withNextChange ? new long[to - from] : null;
+        long now = matcher.now();
         for (int k = from; k < to; k++) {
             results[k - from] = evaluator.score(s, records[k]);
+            if (next != null && results[k - from] != null) {
+                next[k - from] = nextChange.of(population, records[k], now);
+            }
         }
-        return results;
+        return new Chunk(results, next);
     }
 
     /** Every score of the record's type, explained; empty when no score is on its type. */

@@ -37,6 +37,8 @@ public final class ScoreProgram {
     /** Every distinct timeframe; an event's position against all of them is part of its match key. */
     final List<Timeframe> timeframes;
     final TimeDependence time;
+    /** Object types with a score that reads associations: a change to a neighbour re-scores them. */
+    final Set<String> typesReadingAssociations;
 
     /**
      * How matches and values move with NOW alone: {@code is in the last} windows per property
@@ -70,6 +72,13 @@ public final class ScoreProgram {
         this.numericEventProperties = numericEventProperties;
         this.timeframes = timeframes;
         this.time = time;
+        Set<String> types = new java.util.HashSet<>();
+        for (ProgramScore s : scores) {
+            if (s.readsAssociations) {
+                types.add(s.type);
+            }
+        }
+        this.typesReadingAssociations = Set.copyOf(types);
     }
 
     public List<ScoreDefinition> definitions() {

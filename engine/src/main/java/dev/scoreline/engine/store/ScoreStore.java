@@ -61,14 +61,21 @@ public final class ScoreStore implements AutoCloseable {
     public static final String LEFT_SCOPE = "no longer in scope";
 
     /**
-     * Keys per {@code IN (…)} lookup. Large on purpose: H2 looks each key up in the primary key, and a
-     * PostgreSQL planner with stale statistics may scan the table instead, once per lookup.
+     * Keys per {@code IN (…)} lookup on PostgreSQL. Large on purpose: a planner with stale
+     * statistics may scan the table instead of using the key, once per lookup.
      */
-    private static final int IN_CHUNK = 5_000;
+    private static final int IN_CHUNK_POSTGRES = 5_000;
+    /**
+     * Keys per {@code IN (…)} lookup on H2. Small on purpose: H2 finds the rows through the primary
+     * key but then checks each one against the whole list of parameters, one by one, so a lookup
+     * costs rows × list length (5,000 keys at a time made a run spend most of its time there).
+     */
+    private static final int IN_CHUNK_H2 = 200;
     private static final String INSERT_CURRENT = "INSERT INTO sl_current "
-            + "(score_name, record_key, score_value, status, updated_at, seen_run) VALUES (?, ?, ?, ?, ?, ?)";
+            + "(score_name, record_key, score_value, status, updated_at, seen_run, next_change) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_CURRENT = "UPDATE sl_current "
-            + "SET score_value = ?, status = ?, updated_at = ?, seen_run = ? WHERE score_name = ? AND record_key = ?";
+            + "SET score_value = ?, status = ?, updated_at = ?, seen_run = ?, next_change = ? "
+            + "WHERE score_name = ? AND record_key = ?";
     private static final String INSERT_HISTORY = "INSERT INTO sl_history "
             + "(score_name, record_key, scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -484,6 +491,36 @@ public final class ScoreStore implements AutoCloseable {
 
     // ------------------------------------------------------------------ applying runs
 
+    /** Where the last finished run of the score left the adapter's change feed; empty: score everything. */
+    public synchronized Optional<FeedPosition> feedPosition(String score) {
+        return tx(() -> {
+            try (PreparedStatement ps = prepare("SELECT adapter, watermark, definition_hash, scored_at, run_id "
+                    + "FROM sl_feed WHERE score_name = ?", score); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new FeedPosition(rs.getString(1), rs.getString(2), rs.getString(3),
+                        instant(rs, 4), rs.getString(5))) : Optional.<FeedPosition>empty();
+            }
+        });
+    }
+
+    /**
+     * The records of these scores whose value can have changed with time alone by {@code now}: their
+     * next-change instant (kept by runs that give one) has come.
+     */
+    public synchronized java.util.Set<RecordKey> dueRecords(Collection<String> scores, Instant now) {
+        return tx(() -> {
+            java.util.Set<RecordKey> due = new java.util.HashSet<>();
+            for (String score : scores) {
+                try (PreparedStatement ps = prepare("SELECT record_key FROM sl_current WHERE score_name = ? "
+                        + "AND next_change <= ?", score, now); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(RecordKey.parse(rs.getString(1)));
+                    }
+                }
+            }
+            return due;
+        });
+    }
+
     /**
      * Applies a run's results of one score and returns what changed; see {@link #begin}. Results
      * need not be sorted but must hold one result per record.
@@ -534,17 +571,17 @@ public final class ScoreStore implements AutoCloseable {
         if (collapsed.isEmpty()) {
             return List.of();
         }
+        // The current values of the updated records, one lookup per score.
+        Map<String, List<String>> keysByScore = new LinkedHashMap<>();
+        for (ScoreUpdate u : collapsed.values()) {
+            keysByScore.computeIfAbsent(u.result().score(), k -> new ArrayList<>()).add(u.result().record().toString());
+        }
         return tx(() -> {
             Instant now = clock.instant();
             List<ScoreUpdate> out = new ArrayList<>();
             try (PreparedStatement insertCurrent = connection.prepareStatement(INSERT_CURRENT);
                  PreparedStatement updateCurrent = connection.prepareStatement(UPDATE_CURRENT);
                  PreparedStatement insertHistory = connection.prepareStatement(INSERT_HISTORY)) {
-                // The current values of the updated records, one lookup per score.
-                Map<String, List<String>> keysByScore = new LinkedHashMap<>();
-                for (ScoreUpdate u : collapsed.values()) {
-                    keysByScore.computeIfAbsent(u.result().score(), k -> new ArrayList<>()).add(u.result().record().toString());
-                }
                 Map<String, Object[]> current = new java.util.HashMap<>();
                 for (Map.Entry<String, List<String>> e : keysByScore.entrySet()) {
                     inChunks("SELECT record_key, score_value, status FROM sl_current WHERE score_name = ? AND record_key IN ",
@@ -566,10 +603,10 @@ public final class ScoreStore implements AutoCloseable {
                         continue;
                     }
                     if (exists) {
-                        bind(updateCurrent, value, r.status(), now, runId, score, key);
+                        bind(updateCurrent, value, r.status(), now, runId, null, score, key);
                         updateCurrent.addBatch();
                     } else {
-                        bind(insertCurrent, score, key, value, r.status(), now, runId);
+                        bind(insertCurrent, score, key, value, r.status(), now, runId, null);
                         insertCurrent.addBatch();
                     }
                     String why = cut(u.cause());
@@ -581,6 +618,11 @@ public final class ScoreStore implements AutoCloseable {
                 insertCurrent.executeBatch();
                 updateCurrent.executeBatch();
                 insertHistory.executeBatch();
+            }
+            // These values were computed outside a run that keeps next-change instants and a feed
+            // position, so the next run of these scores must score everything again.
+            for (String score : keysByScore.keySet()) {
+                update("DELETE FROM sl_feed WHERE score_name = ?", score);
             }
             return out;
         });
@@ -595,8 +637,9 @@ public final class ScoreStore implements AutoCloseable {
 
     /** Runs {@code sqlPrefix + "(?, ?, …)"} for the keys a chunk at a time, {@code lead} bound first. */
     private void inChunks(String sqlPrefix, Object[] lead, List<String> keys, RowHandler handler) throws SQLException {
-        for (int i = 0; i < keys.size(); i += IN_CHUNK) {
-            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + IN_CHUNK));
+        int size = postgres ? IN_CHUNK_POSTGRES : IN_CHUNK_H2;
+        for (int i = 0; i < keys.size(); i += size) {
+            List<String> chunk = keys.subList(i, Math.min(keys.size(), i + size));
             Object[] args = new Object[chunk.size() + lead.length];
             System.arraycopy(lead, 0, args, 0, lead.length);
             for (int j = 0; j < chunk.size(); j++) {
@@ -693,18 +736,38 @@ public final class ScoreStore implements AutoCloseable {
 
         @Override
         public void accept(ScoreResult r) {
+            app(r).accept(r);
+        }
+
+        /** Adds a result with the instant its value can next change with time alone (null: never). */
+        public void accept(ScoreResult r, Instant nextChange) {
+            app(r).accept(r, nextChange);
+        }
+
+        private Application app(ScoreResult r) {
             Application a = apps.get(r.score());
             if (a == null) {
                 throw new IllegalArgumentException("score \"" + r.score() + "\" is not part of this run " + apps.keySet());
             }
-            a.accept(r);
+            return a;
+        }
+
+        /** See {@link Application#onlyRecords}: for every score of the run. */
+        public RunApplication onlyRecords(Collection<RecordKey> records) {
+            apps.values().forEach(a -> a.onlyRecords(records));
+            return this;
         }
 
         /** Finishes every score; the diffs by score name. */
         public Map<String, ScoreDiff> finish() {
+            return finish(s -> null);
+        }
+
+        /** Finishes every score and keeps each one's feed position (see {@link Application#finish(FeedPosition)}). */
+        public Map<String, ScoreDiff> finish(Function<String, FeedPosition> positions) {
             Map<String, ScoreDiff> out = new LinkedHashMap<>();
             for (Application a : apps.values()) {
-                out.put(a.score, a.finish());
+                out.put(a.score, a.finish(positions.apply(a.score)));
             }
             return out;
         }
@@ -721,6 +784,13 @@ public final class ScoreStore implements AutoCloseable {
         private final Map<String, Long> before;
         private final boolean resumed;
         private final LinkedHashMap<String, ScoreResult> buffer = new LinkedHashMap<>();
+        private final Map<String, Instant> bufferedNextChange = new java.util.HashMap<>();
+        /** Whether some result came without its next-change instant: then no feed position is kept. */
+        private boolean untimed;
+        /** The records this run re-scores, by key text; null when it scores every record. */
+        private java.util.Set<String> scope;
+        /** For a run of {@link #onlyRecords}: the keys that got a result (the others may have left the scope). */
+        private final java.util.Set<String> scored = new java.util.HashSet<>();
         private final List<ScoreUpdate> changes = new ArrayList<>();
         private final List<HistoryEntry> removals = new ArrayList<>();
         private long results;
@@ -753,32 +823,93 @@ public final class ScoreStore implements AutoCloseable {
             return resumed;
         }
 
-        /** Adds one result; every {@link #batchSize} results are compared and committed. */
+        /**
+         * Adds one result; every {@link #batchSize} results are compared and committed. Its
+         * next-change instant is unknown, so the score's feed position is dropped at the finish:
+         * the next run scores every record.
+         */
         @Override
         public void accept(ScoreResult r) {
             synchronized (ScoreStore.this) {
+                untimed = true;
+                add(r, null);
+            }
+        }
+
+        /**
+         * Adds one result with the instant its value can next change with time alone (null: it
+         * cannot), kept with the current value: a later run re-scores the record once that instant
+         * has come ({@link #dueRecords}).
+         */
+        public void accept(ScoreResult r, Instant nextChange) {
+            synchronized (ScoreStore.this) {
+                add(r, nextChange);
+            }
+        }
+
+        private void add(ScoreResult r, Instant nextChange) {
+            usable();
+            if (!score.equals(r.score())) {
+                throw new IllegalArgumentException("a result of \"" + r.score() + "\" given to the run of \"" + score + "\"");
+            }
+            String key = r.record().toString();
+            buffer.put(key, r);
+            bufferedNextChange.put(key, nextChange);
+            if (scope != null) {
+                scored.add(key);
+            }
+            if (buffer.size() >= batchSize) {
+                flush();
+            }
+        }
+
+        /**
+         * Makes this a run that re-scores only {@code records} (what changed or fell due), not the
+         * whole scope: the finish then removes only those of them that got no result (they left the
+         * scope), and every other record keeps its current value. Call before the first result.
+         */
+        public Application onlyRecords(Collection<RecordKey> records) {
+            synchronized (ScoreStore.this) {
                 usable();
-                if (!score.equals(r.score())) {
-                    throw new IllegalArgumentException("a result of \"" + r.score() + "\" given to the run of \"" + score + "\"");
+                if (results > 0 || !buffer.isEmpty()) {
+                    throw new IllegalStateException("onlyRecords must come before the first result");
                 }
-                buffer.put(r.record().toString(), r);
-                if (buffer.size() >= batchSize) {
-                    flush();
+                java.util.Set<String> keys = new java.util.HashSet<>(records.size() * 2);
+                for (RecordKey k : records) {
+                    keys.add(k.toString());
                 }
+                this.scope = keys;
+                return this;
             }
         }
 
         /**
          * Commits what is buffered, removes the records the run did not see (they left the scope)
-         * and marks the run done.
+         * and marks the run done. The score's feed position is dropped: the next run scores
+         * everything.
          */
         public ScoreDiff finish() {
+            return finish(null);
+        }
+
+        /**
+         * As {@link #finish()}, and keeps {@code position} (null: none) as where this run left the
+         * adapter's change feed, in the same transaction that marks the run done. It is kept only
+         * when every result came with its next-change instant; otherwise the position is dropped.
+         */
+        public ScoreDiff finish(FeedPosition position) {
             synchronized (ScoreStore.this) {
                 usable();
                 flush();
                 try {
                     sweep();
                     Map<String, Long> after = tx(() -> {
+                        update("DELETE FROM sl_feed WHERE score_name = ?", score);
+                        if (position != null && !untimed) {
+                            update("INSERT INTO sl_feed (score_name, adapter, watermark, definition_hash, scored_at, run_id) "
+                                    + "VALUES (?, ?, ?, ?, ?, ?)", score, position.adapter(), position.watermark(),
+                                    position.definitionHash(), position.at(), position.runId());
+                        }
                         Map<String, Long> counts = countsTx(score);
                         for (Map.Entry<String, Long> e : counts.entrySet()) {
                             if (update("UPDATE sl_run_status SET after_count = ? WHERE run_id = ? AND score_name = ? AND status = ?",
@@ -821,9 +952,11 @@ public final class ScoreStore implements AutoCloseable {
                 return;
             }
             List<ScoreResult> batch = new ArrayList<>(buffer.values());
+            Map<String, Instant> next = new java.util.HashMap<>(bufferedNextChange);
             buffer.clear();
+            bufferedNextChange.clear();
             try {
-                ScoreDiff.Batch b = tx(() -> writeBatch(batch));
+                ScoreDiff.Batch b = tx(() -> writeBatch(batch, next));
                 results += batch.size();
                 changed += b.changes().size();
                 recovered += b.recovered();
@@ -846,14 +979,16 @@ public final class ScoreStore implements AutoCloseable {
             }
         }
 
-        private ScoreDiff.Batch writeBatch(List<ScoreResult> batch) throws SQLException {
+        private ScoreDiff.Batch writeBatch(List<ScoreResult> batch, Map<String, Instant> next) throws SQLException {
             List<String> keys = new ArrayList<>(batch.size());
             for (ScoreResult r : batch) {
                 keys.add(r.record().toString());
             }
             Map<String, Object[]> current = new java.util.HashMap<>();
-            inChunks("SELECT record_key, score_value, status, seen_run FROM sl_current WHERE score_name = ? AND record_key IN ",
-                    new Object[] {score}, keys, rs -> current.put(rs.getString(1), new Object[] {rs.getBigDecimal(2), rs.getString(3), rs.getString(4)}));
+            inChunks("SELECT record_key, score_value, status, seen_run, next_change FROM sl_current "
+                    + "WHERE score_name = ? AND record_key IN ", new Object[] {score}, keys,
+                    rs -> current.put(rs.getString(1), new Object[] {rs.getBigDecimal(2), rs.getString(3), rs.getString(4),
+                            instant(rs, 5)}));
             Map<String, Object[]> earlier = new java.util.HashMap<>();
             if (resumed) {
                 inChunks("SELECT record_key, old_value, old_status, cause FROM sl_history "
@@ -863,10 +998,11 @@ public final class ScoreStore implements AutoCloseable {
             Instant now = clock.instant();
             List<ScoreUpdate> out = new ArrayList<>();
             int recoveredHere = 0;
-            List<String> seen = new ArrayList<>();
             try (PreparedStatement insertCurrent = connection.prepareStatement(INSERT_CURRENT);
                  PreparedStatement updateCurrent = connection.prepareStatement(UPDATE_CURRENT);
                  PreparedStatement insertHistory = connection.prepareStatement(INSERT_HISTORY);
+                 PreparedStatement touch = connection.prepareStatement("UPDATE sl_current SET seen_run = ?, next_change = ? "
+                         + "WHERE score_name = ? AND record_key = ?");
                  PreparedStatement updateHistory = connection.prepareStatement("UPDATE sl_history "
                          + "SET new_value = ?, new_status = ?, cause = ? WHERE run_id = ? AND score_name = ? AND record_key = ?")) {
                 for (ScoreResult r : batch) {
@@ -875,26 +1011,29 @@ public final class ScoreStore implements AutoCloseable {
                     Object[] cur = current.get(key);
                     Object[] prior = earlier.get(key);
                     boolean same = cur != null && ((BigDecimal) cur[0]).compareTo(value) == 0 && cur[1].equals(r.status());
+                    Instant nextChange = next.get(key);
+                    // An unchanged record is marked seen by this run, with its new next-change instant.
+                    boolean touchIt = same && (!runId.equals(cur[2]) || !Objects.equals(cur[3], nextChange));
+                    if (touchIt) {
+                        bind(touch, runId, nextChange, score, key);
+                        touch.addBatch();
+                    }
                     if (prior != null) {
                         // An earlier attempt of this run changed the record and committed it.
                         String why = (String) prior[2];
                         if (!same) {
                             why = cut(cause.apply(r));
-                            writeCurrent(cur == null ? insertCurrent : updateCurrent, cur == null, key, value, r.status(), now);
+                            writeCurrent(cur == null ? insertCurrent : updateCurrent, cur == null, key, value, r.status(),
+                                    now, nextChange);
                             bind(updateHistory, value, r.status(), why, runId, score, key);
                             updateHistory.addBatch();
-                        } else if (!runId.equals(cur[2])) {
-                            seen.add(key);
                         }
                         out.add(new ScoreUpdate(r, value((BigDecimal) prior[0]), (String) prior[1], at, why));
                         recoveredHere++;
-                    } else if (same) {
-                        if (!runId.equals(cur[2])) {
-                            seen.add(key);
-                        }
-                    } else {
+                    } else if (!same) {
                         String why = cut(cause.apply(r));
-                        writeCurrent(cur == null ? insertCurrent : updateCurrent, cur == null, key, value, r.status(), now);
+                        writeCurrent(cur == null ? insertCurrent : updateCurrent, cur == null, key, value, r.status(),
+                                now, nextChange);
                         BigDecimal oldValue = cur == null ? null : value((BigDecimal) cur[0]);
                         String oldStatus = cur == null ? null : (String) cur[1];
                         bind(insertHistory, score, key, at, runId, oldValue, oldStatus, value, r.status(), why, now);
@@ -906,16 +1045,7 @@ public final class ScoreStore implements AutoCloseable {
                 updateCurrent.executeBatch();
                 insertHistory.executeBatch();
                 updateHistory.executeBatch();
-            }
-            for (int i = 0; i < seen.size(); i += IN_CHUNK) {
-                List<String> chunk = seen.subList(i, Math.min(seen.size(), i + IN_CHUNK));
-                Object[] args = new Object[chunk.size() + 2];
-                args[0] = runId;
-                args[1] = score;
-                for (int j = 0; j < chunk.size(); j++) {
-                    args[j + 2] = chunk.get(j);
-                }
-                update("UPDATE sl_current SET seen_run = ? WHERE score_name = ? AND record_key IN " + placeholders(chunk.size()), args);
+                touch.executeBatch();
             }
             int number = ++batches;
             update("UPDATE sl_run SET batches = batches + 1, last_key = ?, results = results + ?, changed = changed + ? "
@@ -925,51 +1055,58 @@ public final class ScoreStore implements AutoCloseable {
         }
 
         private void writeCurrent(PreparedStatement ps, boolean insert, String key, BigDecimal value, String status,
-                                  Instant now) throws SQLException {
+                                  Instant now, Instant nextChange) throws SQLException {
             if (insert) {
-                bind(ps, score, key, value, status, now, runId);
+                bind(ps, score, key, value, status, now, runId, nextChange);
             } else {
-                bind(ps, value, status, now, runId, score, key);
+                bind(ps, value, status, now, runId, nextChange, score, key);
             }
             ps.addBatch();
         }
 
-        /** Removes, a batch at a time, the records the run did not score: they left the scope. */
+        /**
+         * Removes, a batch at a time, the records the run did not score: they left the scope. A run
+         * of {@link #onlyRecords} looks only among its records.
+         */
         private void sweep() {
-            while (true) {
+            String select = "SELECT record_key, score_value, status FROM sl_current WHERE score_name = ? AND seen_run <> ? ";
+            // A run of some records only looks among those it was given and got no result for.
+            List<String> unscored = new ArrayList<>();
+            if (scope != null) {
+                for (String k : scope) {
+                    if (!scored.contains(k)) {
+                        unscored.add(k);
+                    }
+                }
+                java.util.Collections.sort(unscored);
+            }
+            for (int from = 0; ; from += batchSize) {
+                int start = from;
                 ScoreDiff.Batch b = tx(() -> {
                     List<HistoryEntry> gone = new ArrayList<>();
-                    try (PreparedStatement ps = prepare("SELECT record_key, score_value, status FROM sl_current "
-                            + "WHERE score_name = ? AND seen_run <> ? ORDER BY record_key FETCH FIRST " + batchSize + " ROWS ONLY",
-                            score, runId);
-                         ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            RecordKey key = RecordKey.parse(rs.getString(1));
-                            gone.add(new HistoryEntry(score, key, at, runId, value(rs.getBigDecimal(2)), rs.getString(3),
-                                    null, null, cut(removedCause.apply(key))));
+                    RowHandler row = rs -> {
+                        RecordKey key = RecordKey.parse(rs.getString(1));
+                        gone.add(new HistoryEntry(score, key, at, runId, value(rs.getBigDecimal(2)), rs.getString(3),
+                                null, null, cut(removedCause.apply(key))));
+                    };
+                    if (scope == null) {
+                        try (PreparedStatement ps = prepare(select + "ORDER BY record_key FETCH FIRST " + batchSize
+                                + " ROWS ONLY", score, runId); ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                row.row(rs);
+                            }
                         }
-                    }
-                    if (gone.isEmpty()) {
+                    } else if (start < unscored.size()) {
+                        inChunks(select + "AND record_key IN ", new Object[] {score, runId},
+                                unscored.subList(start, Math.min(unscored.size(), start + batchSize)), row);
+                    } else {
                         return null;
                     }
-                    Instant now = clock.instant();
-                    try (PreparedStatement history = connection.prepareStatement("INSERT INTO sl_history "
-                            + "(score_name, record_key, scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)");
-                         PreparedStatement delete = connection.prepareStatement(
-                                 "DELETE FROM sl_current WHERE score_name = ? AND record_key = ?")) {
-                        for (HistoryEntry h : gone) {
-                            bind(history, score, h.record().toString(), at, runId, h.oldValue(), h.oldStatus(), h.cause(), now);
-                            history.addBatch();
-                            bind(delete, score, h.record().toString());
-                            delete.addBatch();
-                        }
-                        history.executeBatch();
-                        delete.executeBatch();
+                    if (gone.isEmpty()) {
+                        // Nothing left to look at (whole scope), or nothing gone in this slice of the records.
+                        return scope == null ? null : new ScoreDiff.Batch(score, runId, batches, List.of(), 0, List.of());
                     }
-                    update("UPDATE sl_run SET removed = removed + ? WHERE run_id = ? AND score_name = ?",
-                            (long) gone.size(), runId, score);
-                    return new ScoreDiff.Batch(score, runId, ++batches, List.of(), 0, gone);
+                    return remove(gone);
                 });
                 if (b == null) {
                     return;
@@ -977,6 +1114,27 @@ public final class ScoreStore implements AutoCloseable {
                 removed += b.removals().size();
                 deliver(b);
             }
+        }
+
+        private ScoreDiff.Batch remove(List<HistoryEntry> gone) throws SQLException {
+            Instant now = clock.instant();
+            try (PreparedStatement history = connection.prepareStatement("INSERT INTO sl_history "
+                    + "(score_name, record_key, scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)");
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM sl_current WHERE score_name = ? AND record_key = ?")) {
+                for (HistoryEntry h : gone) {
+                    bind(history, score, h.record().toString(), at, runId, h.oldValue(), h.oldStatus(), h.cause(), now);
+                    history.addBatch();
+                    bind(delete, score, h.record().toString());
+                    delete.addBatch();
+                }
+                history.executeBatch();
+                delete.executeBatch();
+            }
+            update("UPDATE sl_run SET removed = removed + ? WHERE run_id = ? AND score_name = ?",
+                    (long) gone.size(), runId, score);
+            return new ScoreDiff.Batch(score, runId, ++batches, List.of(), 0, gone);
         }
     }
 

@@ -351,6 +351,40 @@ class ScoreStoreTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {StoreDatabases.H2, StoreDatabases.POSTGRESQL})
+    void aRunOfSomeRecordsKeepsTheOthersAndNextChangesAndItsFeedPosition(String db) {
+        try (ScoreStore store = store(db)) {
+            ScoreStore.Application full = store.begin(LEAD, JAN, "run-1", CAUSE);
+            full.accept(result(LEAD, "contact:c1", "10", "Low"), FEB);
+            full.accept(result(LEAD, "contact:c2", "20", "Low"), APR);
+            full.accept(result(LEAD, "contact:c3", "30", "Low"), null);
+            FeedPosition position = new FeedPosition("jsonl", "events=3", "abc", JAN, "run-1");
+            full.finish(position);
+            assertThat(store.feedPosition(LEAD)).contains(position);
+            assertThat(store.dueRecords(List.of(LEAD), JAN)).isEmpty();
+            assertThat(store.dueRecords(List.of(LEAD), FEB)).containsExactly(RecordKey.parse("contact:c1"));
+            assertThat(store.dueRecords(List.of(LEAD), APR)).hasSize(2);
+
+            // Only c1 and c2 are re-scored: c2 left the scope, c3 keeps its value though this run did not see it.
+            ScoreStore.Application some = store.begin(LEAD, FEB, "run-2", CAUSE)
+                    .onlyRecords(List.of(RecordKey.parse("contact:c1"), RecordKey.parse("contact:c2")));
+            some.accept(result(LEAD, "contact:c1", "5", "Low"), null);
+            ScoreDiff diff = some.finish(new FeedPosition("jsonl", "events=5", "abc", FEB, "run-2"));
+            assertThat(diff.removals()).extracting(h -> h.record().toString()).containsExactly("contact:c2");
+            assertThat(store.current(LEAD, RecordKey.parse("contact:c3"))).isPresent();
+            assertThat(store.current(LEAD, RecordKey.parse("contact:c1")).orElseThrow().value()).isEqualByComparingTo("5");
+            assertThat(store.dueRecords(List.of(LEAD), APR)).isEmpty();          // c1 now never, c2 gone
+            assertThat(store.feedPosition(LEAD).orElseThrow().watermark()).isEqualTo("events=5");
+
+            // A run that does not give next-change instants keeps no position: the next run must score everything.
+            ScoreStore.Application untimed = store.begin(LEAD, APR, "run-3", CAUSE);
+            untimed.accept(result(LEAD, "contact:c1", "5", "Low"));
+            untimed.finish(new FeedPosition("jsonl", "events=6", "abc", APR, "run-3"));
+            assertThat(store.feedPosition(LEAD)).isEmpty();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void monthlyTrendFillsMonthsWithoutChanges() {
         RecordKey k = RecordKey.parse("company:a1");

@@ -70,6 +70,8 @@ public final class JsonlAdapter implements CrmAdapter {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
+    /** Bound to the tree type once: {@code MAPPER.readTree} resolves the type again for every line. */
+    private static final com.fasterxml.jackson.databind.ObjectReader TREE_READER = MAPPER.readerFor(JsonNode.class);
 
     private static final Set<String> RECORD_FIELDS = Set.of("type", "id", "properties", "lists");
     private static final Set<String> EVENT_FIELDS = Set.of("record", "type", "at", "properties");
@@ -110,6 +112,20 @@ public final class JsonlAdapter implements CrmAdapter {
         return lines(EVENTS_FILE, this::event);
     }
 
+    /**
+     * Reads only the {@code "record"} field of a line (usually its first) before deciding to parse
+     * the rest: the lines of other records cost a few tokens, not a tree.
+     */
+    @Override
+    public Stream<CrmEvent> events(java.util.function.Predicate<RecordKey> owners) {
+        Path file = dir.resolve(EVENTS_FILE);
+        return LazyFileStream.of(file, f -> {
+            LineReader<CrmEvent> reader = new LineReader<>(Files.newInputStream(f), EVENTS_FILE, this::event);
+            reader.wanted = owners;
+            return reader;
+        });
+    }
+
     @Override
     public Stream<Association> associations() {
         return lines(ASSOCIATIONS_FILE, this::association);
@@ -122,7 +138,36 @@ public final class JsonlAdapter implements CrmAdapter {
      */
     @Override
     public Optional<ChangeFeed> changeFeed() {
-        return Optional.of(this::changesSince);
+        return Optional.of(new ChangeFeed() {
+            @Override
+            public ChangeFeed.Batch changesSince(String watermark) {
+                return JsonlAdapter.this.changesSince(watermark);
+            }
+
+            @Override
+            public String currentWatermark() {
+                // Counting lines is enough: no line needs to be parsed to know where the files end.
+                return "records=" + lineCount(RECORDS_FILE) + ";events=" + lineCount(EVENTS_FILE)
+                        + ";associations=" + lineCount(ASSOCIATIONS_FILE);
+            }
+        });
+    }
+
+    private long lineCount(String fileName) {
+        Path file = dir.resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteLines lines = new ByteLines(in);
+            while (lines.next()) {
+                // counting only
+            }
+            return lines.lineNumber();
+        } catch (IOException e) {
+            problems.warning(fileName, 0, "cannot read for changes: " + e.getMessage());
+            return 0;
+        }
     }
 
     private ChangeFeed.Batch changesSince(String watermark) {
@@ -212,6 +257,8 @@ public final class JsonlAdapter implements CrmAdapter {
         private final LineContext context;
         /** Lines up to this number are skipped (a change feed reads only what is new). */
         long skipThrough;
+        /** When set, a line whose {@code "record"} this does not accept is skipped unparsed. */
+        java.util.function.Predicate<RecordKey> wanted;
 
         LineReader(InputStream in, String source, LineMapper<T> mapper) {
             this.in = new BufferedInputStream(in, 1 << 16);
@@ -227,6 +274,12 @@ public final class JsonlAdapter implements CrmAdapter {
                     continue;
                 }
                 context.line = lines.lineNumber();
+                if (wanted != null) {
+                    RecordKey owner = peekRecord(lines.bytes(), lines.length());
+                    if (owner != null && !wanted.test(owner)) {
+                        continue;
+                    }
+                }
                 T item = parse();
                 if (item != null) {
                     action.accept(item);
@@ -239,7 +292,7 @@ public final class JsonlAdapter implements CrmAdapter {
         private T parse() {
             JsonNode node;
             try {
-                node = MAPPER.readTree(lines.bytes(), 0, lines.length());
+                node = TREE_READER.readTree(lines.bytes(), 0, lines.length());
             } catch (JsonProcessingException e) {
                 problems.badLine(context.source, context.line, "not valid JSON: " + e.getOriginalMessage());
                 return null;
@@ -263,6 +316,30 @@ public final class JsonlAdapter implements CrmAdapter {
         @Override
         public void close() throws IOException {
             in.close();
+        }
+    }
+
+    /**
+     * The record key of an event line from its top-level {@code "record"} field, reading tokens
+     * only up to it; null when the line does not have a usable one (then the whole line is parsed,
+     * which reports what is wrong with it).
+     */
+    private static RecordKey peekRecord(byte[] bytes, int length) {
+        try (com.fasterxml.jackson.core.JsonParser p = MAPPER.getFactory().createParser(bytes, 0, length)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                if ("record".equals(name)) {
+                    return value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? RecordKey.parse(p.getText()) : null;
+                }
+                p.skipChildren();
+            }
+            return null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
         }
     }
 

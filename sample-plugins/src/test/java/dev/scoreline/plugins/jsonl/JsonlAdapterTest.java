@@ -169,4 +169,25 @@ class JsonlAdapterTest {
             assertThat(events.count()).isEqualTo(200_000);
         }
     }
+
+    @Test
+    void theChangeFeedReportsAppendedLinesAfterAWatermark(@TempDir Path dir) throws Exception {
+        write(dir, "records.jsonl", "{\"type\":\"contact\",\"id\":\"c1\"}");
+        write(dir, "events.jsonl", "{\"record\":\"contact:c1\",\"type\":\"a\",\"at\":\"2026-01-02T10:00:00Z\"}", "");
+        JsonlAdapter adapter = new JsonlAdapter(dir);
+        adapter.open(dev.scoreline.api.DataProblems.IGNORE);
+        dev.scoreline.api.ChangeFeed feed = adapter.changeFeed().orElseThrow();
+        String now = feed.currentWatermark();
+        assertThat(now).isEqualTo(feed.changesSince(null).nextWatermark()).isEqualTo("records=1;events=2;associations=0");
+        assertThat(feed.changesSince(now).changes()).isEmpty();
+
+        Files.writeString(dir.resolve("events.jsonl"), "{\"record\":\"contact:c1\",\"type\":\"b\",\"at\":\"2026-01-03T10:00:00Z\"}\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        write(dir, "associations.jsonl", "{\"from\":\"contact:c1\",\"to\":\"company:a1\"}");
+        dev.scoreline.api.ChangeFeed.Batch batch = feed.changesSince(now);
+        assertThat(batch.changes()).extracting(c -> c.getClass().getSimpleName())
+                .containsExactly("AssociationAdded", "EventAppended");
+        assertThat(((dev.scoreline.api.DataChange.EventAppended) batch.changes().get(1)).event().type()).isEqualTo("b");
+        assertThat(batch.nextWatermark()).isEqualTo("records=1;events=3;associations=1").isEqualTo(feed.currentWatermark());
+    }
 }

@@ -1,0 +1,73 @@
+package dev.scoreline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code scoreline run}: the config, the sinks, the store, and runs that re-score only what moved. */
+class RunCommandTest {
+
+    /** The quickstart copied into {@code dir}; returns its config. */
+    static Path quickstart(Path dir) throws IOException {
+        Path quickstart = Path.of("../examples/quickstart");
+        for (String f : List.of("lead.score", "lead-quality.score", "health.score", "scoreline.yaml")) {
+            Files.copy(quickstart.resolve(f), dir.resolve(f));
+        }
+        Path data = Files.createDirectories(dir.resolve("data"));
+        for (String f : List.of("records.jsonl", "events.jsonl", "associations.jsonl")) {
+            Files.copy(quickstart.resolve("data").resolve(f), data.resolve(f));
+        }
+        return dir.resolve("scoreline.yaml");
+    }
+
+    @Test
+    void runRejectsABadConfigNamingTheKey(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("bad.yaml");
+        Files.writeString(config, "rules: [x.score]\nadaptor: {name: jsonl}\n");
+        CliRunner r = CliRunner.run("run", config.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown key \"adaptor\"", "adapter");
+        Files.writeString(config, "rules: [x.score]\nadapter: {name: xml, dir: d}\n");
+        assertThat(CliRunner.run("run", config.toString()).err()).contains("no adapter plugin named \"xml\"", "jsonl");
+    }
+
+    @Test
+    void runScoresTheQuickstartIntoItsSinks(@TempDir Path dir) throws IOException {
+        CliRunner r = CliRunner.run("run", quickstart(dir).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Lead score", "Customer health", "Lead quality");
+        assertThat(Files.readAllLines(dir.resolve("out/scores.jsonl"))).hasSize(400 + 400 + 80);
+        assertThat(dir.resolve("out/scores.csv")).exists();
+    }
+
+    @Test
+    void aSecondRunRescoresOnlyWhatWasAppendedAndTheHistoryNamesIt(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        CliRunner first = CliRunner.run("run", config.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("full: ", "800 records scored");
+
+        Files.writeString(dir.resolve("data/events.jsonl"),
+                "{\"record\": \"contact:c116\", \"type\": \"meeting_booked\", \"at\": \"2026-02-28T20:00:00Z\"}\n",
+                StandardOpenOption.APPEND);
+        CliRunner second = CliRunner.run("run", config.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("incremental: 1 record changed in the feed, 0 fell due; 2 records scored",
+                "1 changed", "1 updates delivered");
+
+        CliRunner history = CliRunner.run("history", "contact:c116", "--score", "Lead score", "--store",
+                dir.resolve("scoreline-data").toString());
+        assertThat(history.out()).contains("-8 Low → 2 Low",
+                "meeting_booked event of contact:c116 at 2026-02-28T20:00:00Z; Sales engagement 0");
+
+        // Scoring everything again finds nothing the incremental run missed.
+        CliRunner full = CliRunner.run("run", "--full", config.toString());
+        assertThat(full.out()).contains("full: asked for", "; 0 changed");
+    }
+}
