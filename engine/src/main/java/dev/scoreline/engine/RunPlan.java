@@ -168,11 +168,12 @@ final class RunPlan {
 
     /**
      * The cause of a changed result in the history: for an incremental run, what moved the record
-     * (the feed's changes, an associated record's, or time), then the groups' values.
+     * (the feed's changes, an associated record's, or time), then the value as {@code text} states
+     * it (groups, total, status, the rules that gave points).
      */
-    Function<ScoreResult, String> cause(String runId, ScoringData data) {
+    Function<ScoreResult, String> cause(String runId, ScoringData data, ValueText text) {
         if (fullBecause != null) {
-            return Scoreline.runCause(runId);
+            return Scoreline.runCause(runId, text);
         }
         return r -> {
             List<String> why = new java.util.ArrayList<>();
@@ -186,7 +187,7 @@ final class RunPlan {
             if (why.isEmpty()) {
                 why.add("time: decay or timeframe moved");
             }
-            return "run " + runId + ": " + String.join("; ", why) + "; " + Scoreline.groupsText(r);
+            return "run " + runId + ": " + String.join("; ", why) + "; " + text.of(r);
         };
     }
 

@@ -124,16 +124,20 @@ public final class ScoreEngine {
                              java.util.function.ObjLongConsumer<ScoreResult> out) {
         check(scores, data);
         long start = System.nanoTime();
-        RunScorer scorer = new RunScorer(scores.program, data.population, now.toEpochMilli(), chunk, ruleText);
+        // Shared with explainer(): the run's matches serve the explanations of its changes.
+        RunScorer scorer = data.scorer(now.toEpochMilli(), ruleText);
+        long outOfScope = scorer.outOfScope();
+        long sessions = scorer.sessions();
+        long facts = scorer.factsMatched();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "scoreline-scorer");
             t.setDaemon(true);
             return t;
         });
         try {
-            long written = scorer.scoreAll(pool, threads, withNextChange, out);
-            return new RunSummary(written, scorer.outOfScope(), scorer.sessions(), scorer.factsMatched(),
-                    Duration.ofNanos(System.nanoTime() - start));
+            long written = scorer.scoreAll(pool, threads, chunk, withNextChange, out);
+            return new RunSummary(written, scorer.outOfScope() - outOfScope, scorer.sessions() - sessions,
+                    scorer.factsMatched() - facts, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scoring was interrupted", e);
@@ -152,10 +156,21 @@ public final class ScoreEngine {
                 now.toEpochMilli(), ruleText));
     }
 
+    /**
+     * Explains one score of one record at a time, reusing what it matched for the records before
+     * (a run's history names the rules behind each changed value this way). Thread-safe.
+     */
+    public java.util.function.BiFunction<RecordKey, String, Optional<Explanation.ScoreExplanation>> explainer(
+            CompiledScores scores, ScoringData data, Instant now) {
+        check(scores, data);
+        RunScorer scorer = data.scorer(now.toEpochMilli(), ruleText);
+        return (record, score) -> Optional.ofNullable(scorer.explainScore(record, score));
+    }
+
     /** Explains every score on the record's type; empty when the record is not in the data. */
     public Optional<Explanation> explain(CompiledScores scores, ScoringData data, RecordKey record, Instant now) {
         check(scores, data);
-        RunScorer scorer = new RunScorer(scores.program, data.population, now.toEpochMilli(), 1, ruleText);
+        RunScorer scorer = data.scorer(now.toEpochMilli(), ruleText);
         return Optional.ofNullable(scorer.explain(record, now.toString()));
     }
 

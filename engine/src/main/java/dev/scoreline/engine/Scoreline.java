@@ -135,7 +135,8 @@ public final class Scoreline {
         }
         dev.scoreline.engine.store.ScoreStore.RunApplication application = null;
         if (store != null) {
-            application = store.beginRun(scoreNames(), now, runId, plan.cause(runId, data), null, b -> {
+            application = store.beginRun(scoreNames(), now, runId,
+                    plan.cause(runId, data, ValueText.withRules(engine, scores, data, now)), null, b -> {
                         changed[0] += b.changes().size();
                         delivered[0] += deliverAll(b.changes());
                     });
@@ -180,16 +181,9 @@ public final class Scoreline {
         return scores.definitions().stream().map(d -> d.name()).toList();
     }
 
-    /** The cause a run gives a changed result in the history: the run and the groups' values. */
-    static java.util.function.Function<ScoreResult, String> runCause(String runId) {
-        return r -> "run " + runId + ": " + groupsText(r);
-    }
-
-    static String groupsText(ScoreResult r) {
-        StringBuilder sb = new StringBuilder();
-        r.groups().forEach((g, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(g).append(' ')
-                .append(v.toPlainString()));
-        return sb.append(" -> ").append(r.value().toPlainString()).append(' ').append(r.status()).toString();
+    /** The cause a run gives a changed result in the history: the run, then the value as {@code text} states it. */
+    static java.util.function.Function<ScoreResult, String> runCause(String runId, ValueText text) {
+        return r -> "run " + runId + ": " + text.of(r);
     }
 
     /**
@@ -224,7 +218,7 @@ public final class Scoreline {
             if (store != null) {
                 // The first pass is a run like any other: the store says what moved since the last one.
                 long[] moved = {0};
-                var app = store.beginRun(scoreNames(), now, followId, runCause(followId), null,
+                var app = store.beginRun(scoreNames(), now, followId, runCause(followId, ValueText.groupsOnly()), null,
                         b -> moved[0] += deliverAll(b.changes()));
                 all.forEach(app);
                 app.finish();

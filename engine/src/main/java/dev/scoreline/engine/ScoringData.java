@@ -8,9 +8,22 @@ public final class ScoringData {
     final Population population;
     final CompiledScores scores;
 
+    /** The scorer of the last NOW asked for: a run and the explanations of its changes share its matches. */
+    private dev.scoreline.engine.internal.RunScorer scorer;
+    private long scorerNow;
+
     ScoringData(Population population, CompiledScores scores) {
         this.population = population;
         this.scores = scores;
+    }
+
+    synchronized dev.scoreline.engine.internal.RunScorer scorer(long now,
+            java.util.function.Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
+        if (scorer == null || scorerNow != now) {
+            scorer = new dev.scoreline.engine.internal.RunScorer(scores.program, population, now, ruleText);
+            scorerNow = now;
+        }
+        return scorer;
     }
 
     public long recordsRead() {

@@ -154,7 +154,7 @@ class IncrementalRunTest {
             assertThat(history).extracting(h -> h.score() + " " + h.record() + " " + h.newValue())
                     .containsExactly("Account company:a1 20", "Lead contact:c2 10");
             assertThat(history.get(1).cause()).contains("meeting_booked event of contact:c2 at 2026-02-27T00:00:00Z")
-                    .contains("Sales 10");
+                    .contains("Sales 10, Fit 0 -> 10 At risk; rules: line 5 add 10 for each meeting_booked +10");
             assertThat(history.get(0).cause()).contains("associated contact:c2: meeting_booked event of contact:c2");
         });
     }

@@ -29,22 +29,19 @@ public final class RunScorer {
     private final Population population;
     private final ShapeMatcher matcher;
     private final Evaluator evaluator;
-    private final int chunk;
     private final NextChange nextChange;
-    private long outOfScope;
+    private final java.util.concurrent.atomic.AtomicLong outOfScope = new java.util.concurrent.atomic.AtomicLong();
 
-    public RunScorer(ScoreProgram program, Population population, long now, int chunk,
-                     Function<Rule, String> ruleText) {
+    public RunScorer(ScoreProgram program, Population population, long now, Function<Rule, String> ruleText) {
         this.program = program;
         this.population = population;
         this.matcher = new ShapeMatcher(program, population, now);
         this.evaluator = new Evaluator(population, matcher, ruleText);
-        this.chunk = chunk;
         this.nextChange = new NextChange(program);
     }
 
     public long outOfScope() {
-        return outOfScope;
+        return outOfScope.get();
     }
 
     public long sessions() {
@@ -60,7 +57,7 @@ public final class RunScorer {
      * {@code withNextChange}, each result comes with the instant its record's values can next
      * change with time alone ({@link NextChange#NEVER} for never); without, with 0.
      */
-    public long scoreAll(ExecutorService pool, int parallelism, boolean withNextChange,
+    public long scoreAll(ExecutorService pool, int parallelism, int chunk, boolean withNextChange,
                          java.util.function.ObjLongConsumer<ScoreResult> out) throws InterruptedException {
         Map<String, int[]> byType = population.recordsByType();
         long written = 0;
@@ -84,7 +81,7 @@ public final class RunScorer {
                 for (int i = 0; i < done.results.length; i++) {
                     ScoreResult r = done.results[i];
                     if (r == null) {
-                        outOfScope++;
+                        outOfScope.incrementAndGet();
                     } else {
                         out.accept(r, done.nextChange == null ? 0 : done.nextChange[i]);
                         written++;
@@ -109,6 +106,22 @@ public final class RunScorer {
             }
         }
         return new Chunk(results, next);
+    }
+
+    /** One score of a record, explained; null when the record is not in the data or the score is not on its type. */
+    public synchronized Explanation.ScoreExplanation explainScore(RecordKey key, String score) {
+        Integer rec = population.indexOf(key);
+        if (rec == null) {
+            return null;
+        }
+        String type = population.shapes().recordShape(population.recordShape(rec)).type();
+        for (ProgramScore s : program.scores) {
+            if (s.definition.name().equals(score) && s.type.equals(type)) {
+                matcher.prepare(new int[] {rec}, 0, 1, s.readsAssociations);
+                return evaluator.explain(s, rec);
+            }
+        }
+        return null;
     }
 
     /** Every score of the record's type, explained; empty when no score is on its type. */

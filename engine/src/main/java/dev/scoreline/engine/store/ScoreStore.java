@@ -621,9 +621,8 @@ public final class ScoreStore implements AutoCloseable {
             }
             // These values were computed outside a run that keeps next-change instants and a feed
             // position, so the next run of these scores must score everything again.
-            for (String score : keysByScore.keySet()) {
-                update("DELETE FROM sl_feed WHERE score_name = ?", score);
-            }
+            update("DELETE FROM sl_feed WHERE score_name IN " + placeholders(keysByScore.size()),
+                    keysByScore.keySet().toArray());
             return out;
         });
     }
