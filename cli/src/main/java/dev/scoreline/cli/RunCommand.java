@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
@@ -134,7 +135,11 @@ final class RunCommand implements Callable<Integer> {
             out.println("  " + report.plan() + "; " + report.rescored() + " record" + (report.rescored() == 1 ? "" : "s")
                     + " scored");
         }
-        report.statusCounts().forEach((score, counts) -> out.println("  " + score + ": " + counts));
+        report.statusCounts().forEach((score, counts) -> {
+            Map<String, Long> before = report.statusCountsBefore().get(score);
+            out.println("  " + score + ": " + counts + (before == null || before.equals(counts) ? ""
+                    : " (before: " + before + ")"));
+        });
         if (problems.badLines() + problems.warnings() > 0) {
             out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings");
         }

@@ -124,11 +124,8 @@ public final class ScoreEngine {
                              java.util.function.ObjLongConsumer<ScoreResult> out) {
         check(scores, data);
         long start = System.nanoTime();
-        // Shared with explainer(): the run's matches serve the explanations of its changes.
-        RunScorer scorer = data.scorer(now.toEpochMilli(), ruleText);
-        long outOfScope = scorer.outOfScope();
-        long sessions = scorer.sessions();
-        long facts = scorer.factsMatched();
+        // Kept by the data: explainer() then reuses this run's matches for the explanations of its changes.
+        RunScorer scorer = data.newRun(now.toEpochMilli(), ruleText);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "scoreline-scorer");
             t.setDaemon(true);
@@ -136,8 +133,8 @@ public final class ScoreEngine {
         });
         try {
             long written = scorer.scoreAll(pool, threads, chunk, withNextChange, out);
-            return new RunSummary(written, scorer.outOfScope() - outOfScope, scorer.sessions() - sessions,
-                    scorer.factsMatched() - facts, Duration.ofNanos(System.nanoTime() - start));
+            return new RunSummary(written, scorer.outOfScope(), scorer.sessions(), scorer.factsMatched(),
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("scoring was interrupted", e);
@@ -163,14 +160,14 @@ public final class ScoreEngine {
     public java.util.function.BiFunction<RecordKey, String, Optional<Explanation.ScoreExplanation>> explainer(
             CompiledScores scores, ScoringData data, Instant now) {
         check(scores, data);
-        RunScorer scorer = data.scorer(now.toEpochMilli(), ruleText);
+        RunScorer scorer = data.explaining(now.toEpochMilli(), ruleText);
         return (record, score) -> Optional.ofNullable(scorer.explainScore(record, score));
     }
 
     /** Explains every score on the record's type; empty when the record is not in the data. */
     public Optional<Explanation> explain(CompiledScores scores, ScoringData data, RecordKey record, Instant now) {
         check(scores, data);
-        RunScorer scorer = data.scorer(now.toEpochMilli(), ruleText);
+        RunScorer scorer = data.explaining(now.toEpochMilli(), ruleText);
         return Optional.ofNullable(scorer.explain(record, now.toString()));
     }
 

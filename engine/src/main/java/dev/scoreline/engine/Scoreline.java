@@ -78,11 +78,13 @@ public final class Scoreline {
      * (only those reach the sinks) and {@code runId} names the run in the history; without one,
      * every result is delivered and counted as changed. {@code rescored} is how many records were
      * scored and {@code plan} says why: every record ({@code full: …}), or only what changed in the
-     * adapter's feed and what fell due ({@code incremental: …}).
+     * adapter's feed and what fell due ({@code incremental: …}). {@code statusCounts} are the
+     * records per status of each score after the run; with a store, {@code statusCountsBefore} are
+     * those before it (empty without a store).
      */
     public record Report(long recordsRead, long results, long changed, long delivered, long pendingInOutboxes,
                          Map<String, Map<String, Long>> statusCounts, String runId, Duration took,
-                         long rescored, String plan) { }
+                         long rescored, String plan, Map<String, Map<String, Long>> statusCountsBefore) { }
 
     /** Scores everything the adapter has at the configured instant (default: now) and delivers it. */
     public Report run() {
@@ -127,6 +129,7 @@ public final class Scoreline {
                     : engine.load(scores, a, problems);
         }
         Map<String, Map<String, Long>> statusCounts = new TreeMap<>();
+        Map<String, Map<String, Long>> before = new TreeMap<>();
         List<ScoreUpdate> pending = new ArrayList<>(batch);
         long[] delivered = {0};
         long[] changed = {0};
@@ -165,16 +168,17 @@ public final class Scoreline {
                 : engine.score(scores, data, now, r -> each.accept(r, null));
         if (app != null) {
             Map<String, dev.scoreline.engine.store.ScoreDiff> diffs = app.finish(plan::position);
-            if (plan.incremental()) {
-                // Records not re-scored keep their values: the counts are the store's, not this run's.
-                diffs.forEach((name, diff) -> statusCounts.put(name, new TreeMap<>(diff.after())));
-            }
+            // With a store the counts are the store's: records not re-scored keep their values.
+            diffs.forEach((name, diff) -> {
+                statusCounts.put(name, new TreeMap<>(diff.after()));
+                before.put(name, new TreeMap<>(diff.before()));
+            });
         }
         delivered[0] += deliver(pending);
         long outbox = closeAll();
         return new Report(data.recordsRead(), summary.results(), changed[0], delivered[0], outbox, statusCounts,
                 store == null ? null : runId, Duration.ofNanos(System.nanoTime() - start), data.scoredRecords(),
-                plan.describe());
+                plan.describe(), before);
     }
 
     private List<String> scoreNames() {
@@ -259,7 +263,7 @@ public final class Scoreline {
         }
         long outbox = closeAll();
         return new Report(0, results, delivered, delivered, outbox, statusCounts, store == null ? null : followId,
-                Duration.ofNanos(System.nanoTime() - start), results, "follow");
+                Duration.ofNanos(System.nanoTime() - start), results, "follow", Map.of());
     }
 
     private long deliverAll(List<ScoreUpdate> updates) {

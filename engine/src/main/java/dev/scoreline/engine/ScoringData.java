@@ -8,22 +8,29 @@ public final class ScoringData {
     final Population population;
     final CompiledScores scores;
 
-    /** The scorer of the last NOW asked for: a run and the explanations of its changes share its matches. */
-    private dev.scoreline.engine.internal.RunScorer scorer;
-    private long scorerNow;
+    /**
+     * The scorer of the last run, kept so that explaining that run's results reuses its matches.
+     * Every run gets a new one: a run's cost never depends on the runs before it.
+     */
+    private dev.scoreline.engine.internal.RunScorer lastRun;
+    private long lastRunNow;
 
     ScoringData(Population population, CompiledScores scores) {
         this.population = population;
         this.scores = scores;
     }
 
-    synchronized dev.scoreline.engine.internal.RunScorer scorer(long now,
+    synchronized dev.scoreline.engine.internal.RunScorer newRun(long now,
             java.util.function.Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
-        if (scorer == null || scorerNow != now) {
-            scorer = new dev.scoreline.engine.internal.RunScorer(scores.program, population, now, ruleText);
-            scorerNow = now;
-        }
-        return scorer;
+        lastRun = new dev.scoreline.engine.internal.RunScorer(scores.program, population, now, ruleText);
+        lastRunNow = now;
+        return lastRun;
+    }
+
+    /** The last run's scorer when it scored at {@code now}, else a new one (kept for the next call). */
+    synchronized dev.scoreline.engine.internal.RunScorer explaining(long now,
+            java.util.function.Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
+        return lastRun != null && lastRunNow == now ? lastRun : newRun(now, ruleText);
     }
 
     public long recordsRead() {

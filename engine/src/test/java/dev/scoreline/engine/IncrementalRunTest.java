@@ -138,6 +138,8 @@ class IncrementalRunTest {
             assertThat(second.changed()).isZero();
             // The counts are the store's: records not re-scored keep their values.
             assertThat(second.statusCounts().get("Lead")).containsEntry("At risk", 3L);
+            assertThat(first.statusCountsBefore().get("Lead")).isEmpty();
+            assertThat(second.statusCountsBefore().get("Lead")).isEqualTo(Map.of("At risk", 3L));
         });
     }
 
