@@ -55,11 +55,19 @@ public final class Facts {
     }
 
     public static final class RecordFact extends ShapeFact {
+        /** The group of a fact that holds every property the rules read: an association's target. */
+        public static final int WHOLE = -1;
         public final int factId;
+        /**
+         * Which projection this fact is: the record seen through the properties (and lists) of one
+         * group of rules, or {@link #WHOLE}. A record rule only matches facts of its own group.
+         */
+        public final int group;
 
-        public RecordFact(int factId, RecordShape shape, long now, int matcherCount) {
+        public RecordFact(int factId, RecordShape shape, int group, long now, int matcherCount) {
             super(shape.type(), shape.values(), shape.lists(), now, matcherCount);
             this.factId = factId;
+            this.group = group;
         }
     }
 

@@ -95,6 +95,10 @@ public final class Population implements DataView {
             asLabels[py] = labels;
         }
         this.stats = new Stats(b.recordsRead, b.eventsRead, b.associationsRead, b.warnings.count);
+        // Each record shape's projections onto the groups of rules, once, with the data.
+        for (int shape = 0; shape < shapes.recordShapeCount(); shape++) {
+            shapes.projections(shape);
+        }
         this.selection = b.rescore == null ? null : Set.copyOf(b.rescore);
         this.becauseOf = b.becauseOf;
         if (b.rescore == null) {

@@ -65,6 +65,7 @@ public final class ProgramCompiler {
     private final java.util.Map<String, java.util.Set<Long>> recordNowWindows = new java.util.TreeMap<>();
     private final java.util.Map<String, java.util.Set<Long>> eventNowWindows = new java.util.TreeMap<>();
     private final Set<dev.scoreline.dsl.model.Decay> decays = new LinkedHashSet<>();
+    private final Map<List<Object>, ScoreProgram.RecordGroup> recordGroups = new java.util.LinkedHashMap<>();
 
     private ProgramCompiler() { }
 
@@ -84,7 +85,7 @@ public final class ProgramCompiler {
                 List.copyOf(recordProperties), List.copyOf(eventProperties), Set.copyOf(listsRead), eventsReadLists,
                 Set.copyOf(numericRecordProperties), Set.copyOf(numericEventProperties), List.copyOf(timeframes),
                 new ScoreProgram.TimeDependence(java.util.Map.copyOf(recordNowWindows), java.util.Map.copyOf(eventNowWindows),
-                        List.copyOf(decays)));
+                        List.copyOf(decays)), List.copyOf(recordGroups.values()));
     }
 
     private ProgramScore score(ScoreDefinition d) {
@@ -103,7 +104,7 @@ public final class ProgramCompiler {
             if (!exclude.isEmpty()) {
                 terms.add(new Term(List.of("exclude", exclude), f -> exclude.stream().noneMatch(f::inList)));
             }
-            recordRule(scope, type, terms);
+            recordRule(scope, recordGroup(type, Set.of(), true), terms);
         }
         ProgramGroup[] groups = new ProgramGroup[d.groups().size()];
         for (int g = 0; g < groups.length; g++) {
@@ -134,7 +135,9 @@ public final class ProgramCompiler {
         if (rule instanceof Rule.PropertyRule p) {
                 int m = matchers++;
                 collectRecordReads(p.condition());
-                recordRule(m, recordType, terms(p.condition()));
+                Set<String> props = new java.util.TreeSet<>();
+                boolean lists = reads(p.condition(), props);
+                recordRule(m, recordGroup(recordType, props, lists), terms(p.condition()));
                 return new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
                         assocType, aggregate, null);
         }
@@ -146,7 +149,7 @@ public final class ProgramCompiler {
                 for (int i = 0; i < points.length; i++) {
                     ValuePoints vp = p.points().get(i);
                     points[i] = vp.points();
-                    recordRule(matchers++, recordType, List.of(holds(prop, vp.value())));
+                    recordRule(matchers++, recordGroup(recordType, Set.of(prop), false), List.of(holds(prop, vp.value())));
                 }
                 return new ProgramRule(rule, RuleKind.PROPERTY_POINTS, first, points, assocMatcher, assocType,
                         aggregate, null);
@@ -205,9 +208,43 @@ public final class ProgramCompiler {
         return constraintIds.computeIfAbsent(key, k -> "c" + constraintIds.size());
     }
 
-    private void recordRule(int matcher, String type, List<Term> terms) {
+    /** The projection group of record rules of {@code type} reading these properties (and lists). */
+    private ScoreProgram.RecordGroup recordGroup(String type, Set<String> properties, boolean lists) {
+        List<String> props = List.copyOf(new java.util.TreeSet<>(properties));
+        return recordGroups.computeIfAbsent(List.of(type, props, lists),
+                k -> new ScoreProgram.RecordGroup(recordGroups.size(), type, props, lists));
+    }
+
+    /** Adds the record properties a condition reads to {@code props}; whether it reads lists. */
+    private static boolean reads(Condition c, Set<String> props) {
+        if (c instanceof Condition.Or or) {
+            boolean lists = false;
+            for (Condition t : or.terms()) {
+                lists |= reads(t, props);
+            }
+            return lists;
+        } else if (c instanceof Condition.And and) {
+            boolean lists = false;
+            for (Condition t : and.terms()) {
+                lists |= reads(t, props);
+            }
+            return lists;
+        } else if (c instanceof Condition.Not not) {
+            return reads(not.term(), props);
+        } else if (c instanceof Condition.InList) {
+            return true;
+        } else if (c instanceof Condition.Predicate p) {
+            props.add(DataValue.fold(p.property()));
+        }
+        return false;
+    }
+
+    private void recordRule(int matcher, ScoreProgram.RecordGroup group, List<Term> terms) {
+        String type = group.type();
+        int g = group.id();
         Variable<RecordFact> r = declarationOf(RecordFact.class);
-        PatternDef<RecordFact> p = pattern(r).expr(id(List.of("type", type)), f -> f.type.equals(type));
+        PatternDef<RecordFact> p = pattern(r).expr(id(List.of("group", g)), f -> f.group == g)
+                .expr(id(List.of("type", type)), f -> f.type.equals(type));
         for (Term t : terms) {
             FactTest test = t.test();
             p = p.expr(id(t.key()), test::test);
@@ -251,7 +288,8 @@ public final class ProgramCompiler {
             String label = DataValue.fold(assoc.label());
             ap = ap.expr(id(List.of("label", label)), x -> x.hasLabel(label));
         }
-        PatternDef<RecordFact> tp = pattern(t).expr(id(List.of("type", type)), f -> f.type.equals(type));
+        PatternDef<RecordFact> tp = pattern(t).expr(id(List.of("group", RecordFact.WHOLE)), f -> f.group == RecordFact.WHOLE)
+                .expr(id(List.of("type", type)), f -> f.type.equals(type));
         if (assoc.where() != null) {
             collectRecordReads(assoc.where());
             for (Term term : terms(assoc.where())) {

@@ -39,6 +39,15 @@ public final class ScoreProgram {
     final TimeDependence time;
     /** Object types with a score that reads associations: a change to a neighbour re-scores them. */
     final Set<String> typesReadingAssociations;
+    /** The record projections the record rules are matched on, by id. */
+    final List<RecordGroup> recordGroups;
+
+    /**
+     * The properties (sorted) and whether the lists of a record of {@code type} that one or more
+     * record rules read: those rules are matched on the record's projection onto just these, so
+     * two records that differ elsewhere share one fact.
+     */
+    record RecordGroup(int id, String type, List<String> properties, boolean lists) { }
 
     /**
      * How matches and values move with NOW alone: {@code is in the last} windows per property
@@ -59,7 +68,7 @@ public final class ScoreProgram {
     ScoreProgram(List<ScoreDefinition> definitions, ProgramScore[] scores, KieBase kieBase, int matcherCount,
                  List<String> recordProperties, List<String> eventProperties, Set<String> listsRead,
                  boolean eventsReadLists, Set<String> numericRecordProperties, Set<String> numericEventProperties,
-                 List<Timeframe> timeframes, TimeDependence time) {
+                 List<Timeframe> timeframes, TimeDependence time, List<RecordGroup> recordGroups) {
         this.definitions = definitions;
         this.scores = scores;
         this.kieBase = kieBase;
@@ -79,6 +88,7 @@ public final class ScoreProgram {
             }
         }
         this.typesReadingAssociations = Set.copyOf(types);
+        this.recordGroups = List.copyOf(recordGroups);
     }
 
     public List<ScoreDefinition> definitions() {

@@ -5,6 +5,7 @@ import dev.scoreline.engine.internal.Facts.EventFact;
 import dev.scoreline.engine.internal.Facts.RecordFact;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.runtime.KieSession;
@@ -23,7 +24,10 @@ public final class ShapeMatcher {
     private final DataView data;
     private volatile long now;
     private volatile TimeRange[] ranges;
+    /** By record shape: the OR of its projections' hits. */
     private final Map<Integer, long[]> recordHits = new ConcurrentHashMap<>();
+    /** By record projection (see {@link ShapeTable#projections}). */
+    private final Map<Integer, long[]> projectionHits = new ConcurrentHashMap<>();
     private final Map<EventKey, long[]> eventHits = new ConcurrentHashMap<>();
     private final Map<Long, long[]> assocHits = new ConcurrentHashMap<>();
     private final AtomicLong sessions = new AtomicLong();
@@ -53,6 +57,7 @@ public final class ShapeMatcher {
         ranges = program.timeframes.stream().map(t -> TimeRange.of(t, newNow)).toArray(TimeRange[]::new);
         if (program.time.recordMatchesMoveWithNow()) {
             recordHits.clear();
+            projectionHits.clear();
             assocHits.clear();
         }
         if (program.time.eventMatchesMoveWithNow()) {
@@ -156,27 +161,26 @@ public final class ShapeMatcher {
      */
     void prepare(int[] records, int from, int to, boolean neighbours) {
         long now = this.now;
-        Map<Integer, RecordFact> newRecords = new HashMap<>();
+        Map<Integer, RecordFact> newProjections = new HashMap<>();
+        Set<Integer> newShapes = new java.util.LinkedHashSet<>();
+        Map<Integer, RecordFact> targets = new HashMap<>();
         Map<EventKey, EventFact> newEvents = new HashMap<>();
         Map<Long, AssocFact> newAssocs = new HashMap<>();
         int[] factIds = {0};
         for (int k = from; k < to; k++) {
             int rec = records[k];
-            needRecord(data.recordShape(rec), newRecords, factIds, now);
+            needRecord(data.recordShape(rec), newProjections, newShapes, factIds, now);
             needEvents(rec, newEvents, now);
             if (neighbours) {
                 for (int a = 0; a < data.assocCount(rec); a++) {
                     int other = data.assocOther(rec, a);
                     int otherShape = data.recordShape(other);
-                    RecordFact target = needRecord(otherShape, newRecords, factIds, now);
+                    needRecord(otherShape, newProjections, newShapes, factIds, now);
                     long key = ((long) data.assocLabels(rec, a) << 32) | otherShape;
                     if (!assocHits.containsKey(key) && !newAssocs.containsKey(key)) {
-                        if (target == null) {
-                            // Matched before, but the association join needs the target in this session.
-                            target = new RecordFact(factIds[0]++, data.shapes().recordShape(otherShape), now,
-                                    program.matcherCount);
-                            newRecords.put(-1 - newRecords.size(), target);
-                        }
+                        // The association's target as a whole record: its where clause may read any property.
+                        RecordFact target = targets.computeIfAbsent(otherShape, s -> new RecordFact(factIds[0]++,
+                                data.shapes().recordShape(s), RecordFact.WHOLE, now, program.matcherCount));
                         newAssocs.put(key, new AssocFact(target.factId,
                                 data.shapes().labelSet(data.assocLabels(rec, a)), program.matcherCount));
                     }
@@ -184,35 +188,52 @@ public final class ShapeMatcher {
                 }
             }
         }
-        if (newRecords.isEmpty() && newEvents.isEmpty() && newAssocs.isEmpty()) {
+        if (newShapes.isEmpty() && newEvents.isEmpty() && newAssocs.isEmpty()) {
             return;
         }
-        KieSession session = program.kieBase.newKieSession();
-        try {
-            newRecords.values().forEach(session::insert);
-            newEvents.values().forEach(session::insert);
-            newAssocs.values().forEach(session::insert);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        sessions.incrementAndGet();
-        factsMatched.addAndGet(newRecords.size() + newEvents.size() + newAssocs.size());
-        newRecords.forEach((shape, fact) -> {
-            if (shape >= 0) {
-                recordHits.put(shape, fact.hits.bits());
+        if (!newProjections.isEmpty() || !newEvents.isEmpty() || !newAssocs.isEmpty()) {
+            KieSession session = program.kieBase.newKieSession();
+            try {
+                newProjections.values().forEach(session::insert);
+                targets.values().forEach(session::insert);
+                newEvents.values().forEach(session::insert);
+                newAssocs.values().forEach(session::insert);
+                session.fireAllRules();
+            } finally {
+                session.dispose();
             }
-        });
+            sessions.incrementAndGet();
+            factsMatched.addAndGet(newProjections.size() + targets.size() + newEvents.size() + newAssocs.size());
+        }
+        newProjections.forEach((projection, fact) -> projectionHits.put(projection, fact.hits.bits()));
+        int words = (program.matcherCount + 63) >>> 6;
+        for (int shape : newShapes) {
+            long[] bits = new long[words];
+            for (int projection : data.shapes().projections(shape)) {
+                long[] hits = projectionHits.get(projection);
+                for (int i = 0; i < words; i++) {
+                    bits[i] |= hits[i];
+                }
+            }
+            recordHits.put(shape, bits);
+        }
         newEvents.forEach((key, fact) -> eventHits.put(key, fact.hits.bits()));
         newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
     }
 
-    private RecordFact needRecord(int shape, Map<Integer, RecordFact> pending, int[] factIds, long now) {
-        if (recordHits.containsKey(shape)) {
-            return null;
+    /** Queues the projections of a record shape not matched yet; its hits are their OR. */
+    private void needRecord(int shape, Map<Integer, RecordFact> pending, Set<Integer> newShapes, int[] factIds,
+                            long now) {
+        if (recordHits.containsKey(shape) || !newShapes.add(shape)) {
+            return;
         }
-        return pending.computeIfAbsent(shape, s -> new RecordFact(factIds[0]++, data.shapes().recordShape(s),
-                now, program.matcherCount));
+        ShapeTable shapes = data.shapes();
+        for (int projection : shapes.projections(shape)) {
+            if (!projectionHits.containsKey(projection) && !pending.containsKey(projection)) {
+                pending.put(projection, new RecordFact(factIds[0]++, shapes.projection(projection),
+                        shapes.projectionGroup(projection), now, program.matcherCount));
+            }
+        }
     }
 
     private void needEvents(int rec, Map<EventKey, EventFact> pending, long now) {

@@ -25,6 +25,13 @@ public final class ShapeTable {
     private final List<RecordShape> recordShapes = new ArrayList<>();
     private final List<EventShape> eventShapes = new ArrayList<>();
     private final List<Set<String>> labelSets = new ArrayList<>();
+    /** Record projections (a record shape seen through one group of rules), interned. */
+    private final Map<String, Integer> projectionIds = new HashMap<>();
+    private final List<RecordShape> projections = new ArrayList<>();
+    private final List<Integer> projectionGroups = new ArrayList<>();
+    /** By record shape id: its projections' ids (null until asked). */
+    private final List<int[]> projectionsOfShape = new ArrayList<>();
+    private final Map<String, List<ScoreProgram.RecordGroup>> groupsByType = new HashMap<>();
 
     ShapeTable(ScoreProgram program) {
         this.program = program;
@@ -34,6 +41,64 @@ public final class ShapeTable {
         for (String p : program.eventProperties) {
             eventPropertyIndex.put(p, eventPropertyIndex.size());
         }
+        for (ScoreProgram.RecordGroup g : program.recordGroups) {
+            groupsByType.computeIfAbsent(g.type(), k -> new ArrayList<>()).add(g);
+        }
+    }
+
+    /**
+     * The projections of a record shape onto the record groups of its type: one id per group,
+     * interned, so records that agree on what one group of rules reads share its projection (and
+     * Drools matches that group once for all of them).
+     */
+    synchronized int[] projections(int recordShape) {
+        while (projectionsOfShape.size() <= recordShape) {
+            projectionsOfShape.add(null);
+        }
+        int[] ids = projectionsOfShape.get(recordShape);
+        if (ids != null) {
+            return ids;
+        }
+        RecordShape shape = recordShapes.get(recordShape);
+        List<ScoreProgram.RecordGroup> groups = groupsByType.getOrDefault(shape.type(), List.of());
+        ids = new int[groups.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ScoreProgram.RecordGroup g = groups.get(i);
+            StringBuilder key = new StringBuilder().append(g.id()).append('\u0001');
+            Map<String, DataValue> values = new HashMap<>();
+            for (String p : g.properties()) {
+                DataValue v = shape.values().get(p);
+                if (v != null) {
+                    values.put(p, v);
+                    key.append(DataValue.key(v.rawTexts()));
+                }
+                key.append('\u0000');
+            }
+            Set<String> lists = g.lists() ? shape.lists() : Set.of();
+            key.append('\u0002');
+            for (String l : new TreeSet<>(lists)) {
+                key.append(l).append('\u0003');
+            }
+            String k = key.toString();
+            Integer id = projectionIds.get(k);
+            if (id == null) {
+                id = projections.size();
+                projectionIds.put(k, id);
+                projections.add(new RecordShape(shape.type(), values, lists));
+                projectionGroups.add(g.id());
+            }
+            ids[i] = id;
+        }
+        projectionsOfShape.set(recordShape, ids);
+        return ids;
+    }
+
+    synchronized RecordShape projection(int id) {
+        return projections.get(id);
+    }
+
+    synchronized int projectionGroup(int id) {
+        return projectionGroups.get(id);
     }
 
     ScoreProgram program() {
