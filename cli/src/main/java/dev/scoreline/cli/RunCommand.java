@@ -138,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         report.statusCounts().forEach((score, counts) -> {
             Map<String, Long> before = report.statusCountsBefore().get(score);
             out.println("  " + score + ": " + counts + (before == null || before.equals(counts) ? ""
-                    : " (before: " + before + ")"));
+                    : " (before: " + (before.isEmpty() ? "no values" : before) + ")"));
         });
         if (problems.badLines() + problems.warnings() > 0) {
             out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings");
