@@ -19,6 +19,7 @@ public final class ByteLines {
     private int lineLen;
     private long lineNumber;
     private boolean eof;
+    private boolean terminated;
 
     public ByteLines(InputStream in) {
         this.in = in;
@@ -30,6 +31,7 @@ public final class ByteLines {
             return false;
         }
         lineLen = 0;
+        terminated = false;
         boolean sawAny = false;
         while (true) {
             if (chunkPos == chunkLen) {
@@ -53,6 +55,7 @@ public final class ByteLines {
             append(start, end - start);
             if (end < chunkLen) {
                 chunkPos = end + 1;
+                terminated = true;
                 break;
             }
             chunkPos = chunkLen;
@@ -83,6 +86,14 @@ public final class ByteLines {
 
     public int length() {
         return lineLen;
+    }
+
+    /**
+     * Whether the current line ended with a line feed. Only the last line of the input can end
+     * without one: it may still be being written.
+     */
+    public boolean terminated() {
+        return terminated;
     }
 
     /** 1-based number of the current line. */

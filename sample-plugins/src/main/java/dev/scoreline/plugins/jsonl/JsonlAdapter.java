@@ -160,10 +160,13 @@ public final class JsonlAdapter implements CrmAdapter {
         }
         try (InputStream in = Files.newInputStream(file)) {
             ByteLines lines = new ByteLines(in);
+            long complete = 0;
             while (lines.next()) {
-                // counting only
+                if (lines.terminated()) {
+                    complete = lines.lineNumber();
+                }
             }
-            return lines.lineNumber();
+            return complete;
         } catch (IOException e) {
             problems.warning(fileName, 0, "cannot read for changes: " + e.getMessage());
             return 0;
@@ -200,10 +203,11 @@ public final class JsonlAdapter implements CrmAdapter {
         try (InputStream in = Files.newInputStream(file)) {
             LineReader<T> reader = new LineReader<>(in, fileName, mapper);
             reader.skipThrough = skip;
+            reader.completeLinesOnly = true;
             while (reader.next(action)) {
                 // each call hands one fact to action
             }
-            return Math.max(skip, reader.lines.lineNumber());
+            return Math.max(skip, reader.completeLines);
         } catch (IOException e) {
             problems.warning(fileName, 0, "cannot read for changes: " + e.getMessage());
             return skip;
@@ -257,6 +261,12 @@ public final class JsonlAdapter implements CrmAdapter {
         private final LineContext context;
         /** Lines up to this number are skipped (a change feed reads only what is new). */
         long skipThrough;
+        /**
+         * For a change feed: stop before a last line with no line feed yet (it may be half written;
+         * the next read takes it whole), and count only complete lines.
+         */
+        boolean completeLinesOnly;
+        long completeLines;
         /** When set, a line whose {@code "record"} this does not accept is skipped unparsed. */
         java.util.function.Predicate<RecordKey> wanted;
 
@@ -270,6 +280,12 @@ public final class JsonlAdapter implements CrmAdapter {
         @Override
         public boolean next(Consumer<? super T> action) throws IOException {
             while (lines.next()) {
+                if (completeLinesOnly) {
+                    if (!lines.terminated()) {
+                        return false;
+                    }
+                    completeLines = lines.lineNumber();
+                }
                 if (lines.isBlank() || lines.lineNumber() <= skipThrough) {
                     continue;
                 }

@@ -190,4 +190,27 @@ class JsonlAdapterTest {
         assertThat(((dev.scoreline.api.DataChange.EventAppended) batch.changes().get(1)).event().type()).isEqualTo("b");
         assertThat(batch.nextWatermark()).isEqualTo("records=1;events=3;associations=1").isEqualTo(feed.currentWatermark());
     }
+
+    @Test
+    void theChangeFeedWaitsForALineStillBeingWritten(@TempDir Path dir) throws Exception {
+        write(dir, "events.jsonl", "{\"record\":\"contact:c1\",\"type\":\"a\",\"at\":\"2026-01-02T10:00:00Z\"}");
+        JsonlAdapter adapter = new JsonlAdapter(dir);
+        RecordedProblems problems = new RecordedProblems();
+        adapter.open(problems);
+        dev.scoreline.api.ChangeFeed feed = adapter.changeFeed().orElseThrow();
+        String start = feed.currentWatermark();
+        Files.writeString(dir.resolve("events.jsonl"), "{\"record\":\"contact:c1\",\"ty",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        dev.scoreline.api.ChangeFeed.Batch half = feed.changesSince(start);
+        assertThat(half.changes()).isEmpty();
+        assertThat(half.nextWatermark()).isEqualTo(start).isEqualTo(feed.currentWatermark());
+        assertThat(problems.all()).isEmpty();                              // not a bad line: not finished yet
+
+        Files.writeString(dir.resolve("events.jsonl"), "pe\":\"b\",\"at\":\"2026-01-03T10:00:00Z\"}\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        dev.scoreline.api.ChangeFeed.Batch whole = feed.changesSince(half.nextWatermark());
+        assertThat(whole.changes()).singleElement().satisfies(c ->
+                assertThat(((dev.scoreline.api.DataChange.EventAppended) c).event().type()).isEqualTo("b"));
+        assertThat(problems.all()).isEmpty();
+    }
 }
