@@ -1,9 +1,11 @@
 package dev.scoreline.plugins.csv;
 
 import dev.scoreline.api.Association;
+import dev.scoreline.api.ChangeFeed;
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
+import dev.scoreline.api.DataChange;
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ListMembership;
 import dev.scoreline.api.RecordKey;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -118,6 +121,80 @@ public final class CsvAdapter implements CrmAdapter {
     @Override
     public Stream<ListMembership> listMemberships() {
         return LazyFileStream.of(dir.resolve(LISTS_FILE), file -> new RowReader<>(file, new ListRows()));
+    }
+
+    /**
+     * Rows appended to the files since a watermark: record rows become upserts, event rows
+     * appends, association and list rows additions. The watermark counts the data rows already
+     * read of each file ({@code contact.csv=120;events.csv=3000;…}); files are only ever appended
+     * to, and a file the watermark does not name is read from its first row.
+     */
+    @Override
+    public Optional<ChangeFeed> changeFeed() {
+        return Optional.of(new ChangeFeed() {
+            @Override
+            public ChangeFeed.Batch changesSince(String watermark) {
+                return CsvAdapter.this.changesSince(watermark, true);
+            }
+
+            @Override
+            public String currentWatermark() {
+                return CsvAdapter.this.changesSince(null, false).nextWatermark();
+            }
+        });
+    }
+
+    private ChangeFeed.Batch changesSince(String watermark, boolean collect) {
+        Map<String, Long> seen = new LinkedHashMap<>();
+        if (watermark != null && !watermark.isBlank()) {
+            for (String part : watermark.split(";")) {
+                int eq = part.lastIndexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("not a csv watermark: \"" + watermark + "\"");
+                }
+                seen.put(part.substring(0, eq), Long.parseLong(part.substring(eq + 1).strip()));
+            }
+        }
+        List<DataChange> changes = new ArrayList<>();
+        Map<String, Long> next = new LinkedHashMap<>();
+        for (Path file : recordFiles()) {
+            String fileName = file.getFileName().toString();
+            String type = fileName.substring(0, fileName.length() - ".csv".length());
+            next.put(fileName, readAfter(file, new RecordRows(type), seen.getOrDefault(fileName, 0L), collect,
+                    r -> changes.add(new DataChange.RecordUpserted(r))));
+        }
+        next.put(LISTS_FILE, readAfter(dir.resolve(LISTS_FILE), new ListRows(), seen.getOrDefault(LISTS_FILE, 0L), collect,
+                m -> changes.add(new DataChange.ListMembershipAdded(m))));
+        next.put(ASSOCIATIONS_FILE, readAfter(dir.resolve(ASSOCIATIONS_FILE), new AssociationRows(),
+                seen.getOrDefault(ASSOCIATIONS_FILE, 0L), collect, a -> changes.add(new DataChange.AssociationAdded(a))));
+        next.put(EVENTS_FILE, readAfter(dir.resolve(EVENTS_FILE), new EventRows(), seen.getOrDefault(EVENTS_FILE, 0L),
+                collect, e -> changes.add(new DataChange.EventAppended(e))));
+        StringBuilder mark = new StringBuilder();
+        next.forEach((f, n) -> mark.append(mark.length() == 0 ? "" : ";").append(f).append('=').append(n));
+        return new ChangeFeed.Batch(changes, mark.toString());
+    }
+
+    /** Reads the data rows after the first {@code skip}; returns how many data rows the file has now. */
+    private <T> long readAfter(Path file, Rows<T> rows, long skip, boolean collect, Consumer<T> action) {
+        if (!Files.isRegularFile(file)) {
+            return skip;
+        }
+        try {
+            RowReader<T> reader = new RowReader<>(file, rows);
+            try {
+                reader.skipRows = skip;
+                reader.countOnly = !collect;
+                while (reader.next(action)) {
+                    // each call hands one fact to action
+                }
+                return Math.max(skip, reader.dataRows);
+            } finally {
+                reader.close();
+            }
+        } catch (IOException e) {
+            problems.warning(file.getFileName().toString(), 0, "cannot read for changes: " + e.getMessage());
+            return skip;
+        }
     }
 
     @Override
@@ -351,6 +428,11 @@ public final class CsvAdapter implements CrmAdapter {
         private final Rows<T> rows;
         private boolean headerRead;
         private boolean unusable;
+        /** For a change feed: data rows (non-blank rows after the header) to pass over unread. */
+        long skipRows;
+        /** For a change feed's watermark: only count the data rows. */
+        boolean countOnly;
+        long dataRows;
 
         RowReader(Path file, Rows<T> rows) throws IOException {
             this.source = file.getFileName().toString();
@@ -380,6 +462,9 @@ public final class CsvAdapter implements CrmAdapter {
                         continue;
                     }
                     if (row.isBlank()) {
+                        continue;
+                    }
+                    if (++dataRows <= skipRows || countOnly) {
                         continue;
                     }
                     if (row.error() != null) {

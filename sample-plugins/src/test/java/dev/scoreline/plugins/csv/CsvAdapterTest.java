@@ -107,4 +107,35 @@ class CsvAdapterTest {
         assertThat(read.records()).hasSize(1);
         assertThat(read.problems().badLines()).singleElement().asString().contains("contact.csv:3", "not valid UTF-8");
     }
+
+    @Test
+    void theChangeFeedReportsRowsAppendedToEveryFile(@TempDir Path dir) throws Exception {
+        write(dir, "contact.csv", "id,jobtitle\nc1,CTO\n\n");
+        write(dir, "events.csv", "record,type,at\ncontact:c1,a,2026-01-02T10:00:00Z\n");
+        CsvAdapter adapter = new CsvAdapter(dir);
+        RecordedProblems problems = new RecordedProblems();
+        adapter.open(problems);
+        dev.scoreline.api.ChangeFeed feed = adapter.changeFeed().orElseThrow();
+        String start = feed.currentWatermark();
+        assertThat(start).isEqualTo("contact.csv=1;lists.csv=0;associations.csv=0;events.csv=1")
+                .isEqualTo(feed.changesSince(null).nextWatermark());
+        assertThat(feed.changesSince(start).changes()).isEmpty();
+
+        Files.writeString(dir.resolve("contact.csv"), "c1,VP Sales\n\"c2\",\"multi\nline\"\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("events.csv"), "contact:c2,b,2026-01-03T10:00:00Z\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        write(dir, "lists.csv", "list,record\nVIP,contact:c2\n");
+        dev.scoreline.api.ChangeFeed.Batch batch = feed.changesSince(start);
+        assertThat(batch.changes()).extracting(c -> c.getClass().getSimpleName())
+                .containsExactly("RecordUpserted", "RecordUpserted", "ListMembershipAdded", "EventAppended");
+        assertThat(((dev.scoreline.api.DataChange.RecordUpserted) batch.changes().get(0)).record().properties())
+                .isEqualTo(Map.of("jobtitle", "VP Sales"));
+        assertThat(((dev.scoreline.api.DataChange.RecordUpserted) batch.changes().get(1)).record().properties())
+                .isEqualTo(Map.of("jobtitle", "multi\nline"));
+        assertThat(batch.nextWatermark()).isEqualTo("contact.csv=3;lists.csv=1;associations.csv=0;events.csv=2")
+                .isEqualTo(feed.currentWatermark());
+        assertThat(feed.changesSince(batch.nextWatermark()).changes()).isEmpty();
+        assertThat(problems.all()).isEmpty();
+    }
 }
