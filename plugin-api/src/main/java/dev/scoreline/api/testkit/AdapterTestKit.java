@@ -41,8 +41,10 @@ public final class AdapterTestKit {
 
     /**
      * Checks what every adapter must do: a non-blank name, streams that can be read again with the
-     * same result (the engine may read twice, e.g. for a preview and a run), and streams that are
-     * closed by their callers without error.
+     * same result (the engine may read twice, e.g. for a preview and a run), streams that are
+     * closed by their callers without error, {@code events(owners)} giving exactly the owners'
+     * events, and a change feed (if any) whose current watermark is where reading all changes
+     * ends, with nothing after it.
      *
      * @throws AssertionError naming the first rule the adapter breaks
      */
@@ -67,6 +69,32 @@ public final class AdapterTestKit {
             if (!once.snapshot().equals(twice.snapshot())) {
                 throw new AssertionError(first.getClass().getName() + " gives different facts when read again");
             }
+            // events(owners) must give exactly the owners' events, in the order events() does.
+            java.util.Set<dev.scoreline.api.RecordKey> owners = new java.util.HashSet<>();
+            int i = 0;
+            for (CrmEvent e : once.events()) {
+                if (i++ % 2 == 0) {
+                    owners.add(e.record());
+                }
+            }
+            List<CrmEvent> expected = once.events().stream().filter(e -> owners.contains(e.record())).toList();
+            List<CrmEvent> selected = drain("events(owners)", () -> again.events(owners::contains));
+            if (!expected.equals(selected)) {
+                throw new AssertionError(first.getClass().getName() + ".events(owners) gives " + selected.size()
+                        + " events where events() filtered by the same owners gives " + expected.size());
+            }
+            again.changeFeed().ifPresent(feed -> {
+                String now = feed.currentWatermark();
+                String fromStart = feed.changesSince(null).nextWatermark();
+                if (!Objects.equals(now, fromStart)) {
+                    throw new AssertionError(first.getClass().getName() + ": currentWatermark() is \"" + now
+                            + "\" but changesSince(null) ends at \"" + fromStart + "\"");
+                }
+                if (!feed.changesSince(now).changes().isEmpty()) {
+                    throw new AssertionError(first.getClass().getName() + ": changesSince(currentWatermark()) is not "
+                            + "empty on data that did not change");
+                }
+            });
         }
         return once;
     }
