@@ -72,12 +72,16 @@ final class RunPlan {
         if (feed.isEmpty()) {
             return full("adapter " + adapter.name() + " has no change feed", adapter, null, hashes, now, runId);
         }
-        String why = fullRequested ? "asked for" : whyFull(store, adapter, hashes, now);
+        Map<String, Optional<FeedPosition>> positions = new LinkedHashMap<>();
+        for (String score : hashes.keySet()) {
+            positions.put(score, store.feedPosition(score));
+        }
+        String why = fullRequested ? "asked for" : whyFull(positions, adapter, hashes, now);
         if (why != null) {
             // Taken before the data is read: a change landing meanwhile is re-read next time, not missed.
             return full(why, adapter, feed.get().currentWatermark(), hashes, now, runId);
         }
-        String since = store.feedPosition(hashes.keySet().iterator().next()).orElseThrow().watermark();
+        String since = positions.values().iterator().next().orElseThrow().watermark();
         ChangeFeed.Batch batch;
         try {
             batch = feed.get().changesSince(since);
@@ -104,11 +108,12 @@ final class RunPlan {
     }
 
     /** Why this run cannot rely on the last one, or null when it can. */
-    private static String whyFull(ScoreStore store, CrmAdapter adapter, Map<String, String> hashes, Instant now) {
+    private static String whyFull(Map<String, Optional<FeedPosition>> positions, CrmAdapter adapter,
+                                  Map<String, String> hashes, Instant now) {
         String watermark = null;
         for (Map.Entry<String, String> e : hashes.entrySet()) {
             String score = e.getKey();
-            Optional<FeedPosition> found = store.feedPosition(score);
+            Optional<FeedPosition> found = positions.get(score);
             if (found.isEmpty()) {
                 return "\"" + score + "\" has no finished run with a feed position in this store";
             }

@@ -117,7 +117,7 @@ public final class ScoreEngine {
     public RunSummary scoreWithNextChange(CompiledScores scores, ScoringData data, Instant now,
                                           java.util.function.BiConsumer<ScoreResult, Instant> out) {
         return score(scores, data, now, true, (r, next) ->
-                out.accept(r, next == Long.MAX_VALUE ? null : Instant.ofEpochMilli(next)));
+                out.accept(r, next == dev.scoreline.engine.internal.NextChange.NEVER ? null : Instant.ofEpochMilli(next)));
     }
 
     private RunSummary score(CompiledScores scores, ScoringData data, Instant now, boolean withNextChange,

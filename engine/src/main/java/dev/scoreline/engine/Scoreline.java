@@ -211,8 +211,9 @@ public final class Scoreline {
         }
         try {
             Instant now = asOf == null ? Instant.now() : asOf;
+            // Taken before the data is read: a change landing meanwhile is applied again, not missed.
+            String watermark = feed.currentWatermark();
             LiveScores live = engine.live(scores, adapter, problems, now);
-            String watermark = feed.changesSince(null).nextWatermark();
             List<ScoreResult> all = new ArrayList<>(live.results());
             all.sort(java.util.Comparator.comparing(ScoreResult::score).thenComparing(ScoreResult::record));
             for (ScoreResult r : all) {

@@ -65,7 +65,8 @@ public final class ScoringData {
      * removes their values); for a full load, empty.
      */
     public java.util.Set<dev.scoreline.api.RecordKey> selection() {
-        return population.isPartial() ? population.selection() : java.util.Set.of();
+        java.util.Set<dev.scoreline.api.RecordKey> selection = population.selection();
+        return selection == null ? java.util.Set.of() : selection;
     }
 
     /**
@@ -74,11 +75,6 @@ public final class ScoringData {
      */
     public java.util.List<dev.scoreline.api.RecordKey> rescoredBecauseOf(dev.scoreline.api.RecordKey record) {
         return population.rescoredBecauseOf(record);
-    }
-
-    /** Whether this was loaded for re-scoring a selection of records only. */
-    public boolean isPartial() {
-        return population.isPartial();
     }
 
     /** Distinct record and event shapes: how many facts Drools needs to see at most. */

@@ -17,10 +17,10 @@ import java.util.Set;
  * due). The instant is per record, the earliest over the program's time dependence: it may come
  * before a given score actually moves, never after.
  */
-final class NextChange {
+public final class NextChange {
 
     /** No instant: the record's values never change with time alone. */
-    static final long NEVER = Long.MAX_VALUE;
+    public static final long NEVER = Long.MAX_VALUE;
 
     private final ScoreProgram program;
 

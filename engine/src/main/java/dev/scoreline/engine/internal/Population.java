@@ -129,11 +129,6 @@ public final class Population implements DataView {
         return becauseOf.getOrDefault(key, List.of());
     }
 
-    /** Whether this holds only what re-scoring a selection of records needs. */
-    public boolean isPartial() {
-        return selected != null;
-    }
-
     public int size() {
         return keys.length;
     }
@@ -199,20 +194,11 @@ public final class Population implements DataView {
     /** Reads everything an adapter has. Problems and warnings go to {@code problems}. */
     public static Population load(ScoreProgram program, CrmAdapter adapter, DataProblems problems) {
         Builder b = new Builder(new ShapeTable(program), problems);
-        try (Stream<CrmRecord> records = adapter.records()) {
-            records.forEach(b::addRecord);
-        }
-        try (Stream<ListMembership> lists = adapter.listMemberships()) {
-            lists.forEach(b::addMembership);
-        }
-        b.shapeRecords();
-        try (Stream<Association> assocs = adapter.associations()) {
-            assocs.forEach(b::addAssociation);
-        }
-        try (Stream<CrmEvent> events = adapter.events()) {
-            events.forEach(b::addEvent);
-        }
-        return new Population(b);
+        return b.read(adapter, () -> {
+            try (Stream<Association> assocs = adapter.associations()) {
+                assocs.forEach(b::addAssociation);
+            }
+        }, adapter::events);
     }
 
     /**
@@ -263,23 +249,15 @@ public final class Population implements DataView {
         b.keep = keep;
         b.rescore = rescore;
         b.becauseOf = becauseOf;
-        try (Stream<CrmRecord> records = adapter.records()) {
-            records.forEach(b::addRecord);
-        }
-        try (Stream<ListMembership> lists = adapter.listMemberships()) {
-            lists.forEach(b::addMembership);
-        }
-        b.shapeRecords();
-        for (Association a : relevant) {
-            if (keep.contains(a.from()) && keep.contains(a.to())) {
-                b.addAssociation(a);
+        long read = associationsRead;
+        return b.read(adapter, () -> {
+            for (Association a : relevant) {
+                if (keep.contains(a.from()) && keep.contains(a.to())) {
+                    b.addAssociation(a);
+                }
             }
-        }
-        b.associationsRead = associationsRead;
-        try (Stream<CrmEvent> events = adapter.events(keep::contains)) {
-            events.forEach(b::addEvent);
-        }
-        return new Population(b);
+            b.associationsRead = read;
+        }, () -> adapter.events(keep::contains));
     }
 
     private static boolean reads(Set<String> typesReading, RecordKey key) {
@@ -339,6 +317,27 @@ public final class Population implements DataView {
         Builder(ShapeTable shapes, DataProblems problems) {
             this.shapes = shapes;
             this.warnings = new Warnings(problems);
+        }
+
+        /**
+         * The one order of a load: records and list memberships (a record's shape needs both), then
+         * the associations {@code associations} adds, then the events (an event's shape may need its
+         * owner's lists).
+         */
+        Population read(CrmAdapter adapter, Runnable associations,
+                        java.util.function.Supplier<Stream<CrmEvent>> events) {
+            try (Stream<CrmRecord> records = adapter.records()) {
+                records.forEach(this::addRecord);
+            }
+            try (Stream<ListMembership> lists = adapter.listMemberships()) {
+                lists.forEach(this::addMembership);
+            }
+            shapeRecords();
+            associations.run();
+            try (Stream<CrmEvent> stream = events.get()) {
+                stream.forEach(this::addEvent);
+            }
+            return new Population(this);
         }
 
         void addRecord(CrmRecord r) {

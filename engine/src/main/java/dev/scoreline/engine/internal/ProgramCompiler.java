@@ -134,9 +134,9 @@ public final class ProgramCompiler {
         var aggregate = assoc == null ? null : assoc.aggregateOrDefault();
         if (rule instanceof Rule.PropertyRule p) {
                 int m = matchers++;
-                collectRecordReads(p.condition());
                 Set<String> props = new java.util.TreeSet<>();
-                boolean lists = reads(p.condition(), props);
+                boolean lists = collect(p.condition(), props, numericRecordProperties, false);
+                recordProperties.addAll(props);
                 recordRule(m, recordGroup(recordType, props, lists), terms(p.condition()));
                 return new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
                         assocType, aggregate, null);
@@ -215,30 +215,6 @@ public final class ProgramCompiler {
                 k -> new ScoreProgram.RecordGroup(recordGroups.size(), type, props, lists));
     }
 
-    /** Adds the record properties a condition reads to {@code props}; whether it reads lists. */
-    private static boolean reads(Condition c, Set<String> props) {
-        if (c instanceof Condition.Or or) {
-            boolean lists = false;
-            for (Condition t : or.terms()) {
-                lists |= reads(t, props);
-            }
-            return lists;
-        } else if (c instanceof Condition.And and) {
-            boolean lists = false;
-            for (Condition t : and.terms()) {
-                lists |= reads(t, props);
-            }
-            return lists;
-        } else if (c instanceof Condition.Not not) {
-            return reads(not.term(), props);
-        } else if (c instanceof Condition.InList) {
-            return true;
-        } else if (c instanceof Condition.Predicate p) {
-            props.add(DataValue.fold(p.property()));
-        }
-        return false;
-    }
-
     private void recordRule(int matcher, ScoreProgram.RecordGroup group, List<Term> terms) {
         String type = group.type();
         int g = group.id();
@@ -314,16 +290,27 @@ public final class ProgramCompiler {
         collect(c, eventProperties, numericEventProperties, true);
     }
 
-    private void collect(Condition c, Set<String> props, Set<String> numeric, boolean onEvents) {
+    /**
+     * Adds the properties a condition reads to {@code props} (those it compares as numbers also to
+     * {@code numeric}) and notes the lists and {@code is in the last} windows it reads; returns
+     * whether it reads lists (a record rule's projection then keeps them).
+     */
+    private boolean collect(Condition c, Set<String> props, Set<String> numeric, boolean onEvents) {
+        boolean lists = false;
         if (c instanceof Condition.Or or) {
-            or.terms().forEach(t -> collect(t, props, numeric, onEvents));
+            for (Condition t : or.terms()) {
+                lists |= collect(t, props, numeric, onEvents);
+            }
         } else if (c instanceof Condition.And and) {
-            and.terms().forEach(t -> collect(t, props, numeric, onEvents));
+            for (Condition t : and.terms()) {
+                lists |= collect(t, props, numeric, onEvents);
+            }
         } else if (c instanceof Condition.Not not) {
-            collect(not.term(), props, numeric, onEvents);
+            lists = collect(not.term(), props, numeric, onEvents);
         } else if (c instanceof Condition.InList in) {
             listsRead.add(DataValue.fold(in.list()));
             eventsReadLists |= onEvents;
+            lists = true;
         } else if (c instanceof Condition.Predicate p) {
             String name = DataValue.fold(p.property());
             props.add(name);
@@ -336,5 +323,6 @@ public final class ProgramCompiler {
                 default -> { }
             }
         }
+        return lists;
     }
 }

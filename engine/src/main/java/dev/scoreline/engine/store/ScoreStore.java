@@ -772,6 +772,9 @@ public final class ScoreStore implements AutoCloseable {
         }
     }
 
+    /** A result waiting for its batch, with the instant its value can next change with time alone. */
+    private record Pending(ScoreResult result, Instant nextChange) { }
+
     /** One run of one score being applied; see {@link ScoreStore#begin}. Not reusable after finish. */
     public final class Application implements Consumer<ScoreResult> {
         private final String score;
@@ -782,8 +785,8 @@ public final class ScoreStore implements AutoCloseable {
         private final Consumer<ScoreDiff.Batch> listener;
         private final Map<String, Long> before;
         private final boolean resumed;
-        private final LinkedHashMap<String, ScoreResult> buffer = new LinkedHashMap<>();
-        private final Map<String, Instant> bufferedNextChange = new java.util.HashMap<>();
+        /** Results not committed yet, by record key, each with its next-change instant (null: none). */
+        private final LinkedHashMap<String, Pending> buffer = new LinkedHashMap<>();
         /** Whether some result came without its next-change instant: then no feed position is kept. */
         private boolean untimed;
         /** The records this run re-scores, by key text; null when it scores every record. */
@@ -852,8 +855,7 @@ public final class ScoreStore implements AutoCloseable {
                 throw new IllegalArgumentException("a result of \"" + r.score() + "\" given to the run of \"" + score + "\"");
             }
             String key = r.record().toString();
-            buffer.put(key, r);
-            bufferedNextChange.put(key, nextChange);
+            buffer.put(key, new Pending(r, nextChange));
             if (scope != null) {
                 scored.add(key);
             }
@@ -950,12 +952,10 @@ public final class ScoreStore implements AutoCloseable {
             if (buffer.isEmpty()) {
                 return;
             }
-            List<ScoreResult> batch = new ArrayList<>(buffer.values());
-            Map<String, Instant> next = new java.util.HashMap<>(bufferedNextChange);
+            List<Pending> batch = new ArrayList<>(buffer.values());
             buffer.clear();
-            bufferedNextChange.clear();
             try {
-                ScoreDiff.Batch b = tx(() -> writeBatch(batch, next));
+                ScoreDiff.Batch b = tx(() -> writeBatch(batch));
                 results += batch.size();
                 changed += b.changes().size();
                 recovered += b.recovered();
@@ -978,10 +978,10 @@ public final class ScoreStore implements AutoCloseable {
             }
         }
 
-        private ScoreDiff.Batch writeBatch(List<ScoreResult> batch, Map<String, Instant> next) throws SQLException {
+        private ScoreDiff.Batch writeBatch(List<Pending> batch) throws SQLException {
             List<String> keys = new ArrayList<>(batch.size());
-            for (ScoreResult r : batch) {
-                keys.add(r.record().toString());
+            for (Pending p : batch) {
+                keys.add(p.result().record().toString());
             }
             Map<String, Object[]> current = new java.util.HashMap<>();
             inChunks("SELECT record_key, score_value, status, seen_run, next_change FROM sl_current "
@@ -1004,13 +1004,14 @@ public final class ScoreStore implements AutoCloseable {
                          + "WHERE score_name = ? AND record_key = ?");
                  PreparedStatement updateHistory = connection.prepareStatement("UPDATE sl_history "
                          + "SET new_value = ?, new_status = ?, cause = ? WHERE run_id = ? AND score_name = ? AND record_key = ?")) {
-                for (ScoreResult r : batch) {
+                for (Pending p : batch) {
+                    ScoreResult r = p.result();
                     String key = r.record().toString();
                     BigDecimal value = normalize(r.value());
                     Object[] cur = current.get(key);
                     Object[] prior = earlier.get(key);
                     boolean same = cur != null && ((BigDecimal) cur[0]).compareTo(value) == 0 && cur[1].equals(r.status());
-                    Instant nextChange = next.get(key);
+                    Instant nextChange = p.nextChange();
                     // An unchanged record is marked seen by this run, with its new next-change instant.
                     boolean touchIt = same && (!runId.equals(cur[2]) || !Objects.equals(cur[3], nextChange));
                     if (touchIt) {
