@@ -40,6 +40,18 @@ public final class AdapterTestKit {
     }
 
     /**
+     * Opens the adapter with {@code problems} and returns its change feed, for feed tests: read a
+     * watermark, append to the source, and check what {@code changesSince} reports.
+     *
+     * @throws AssertionError when the adapter has no change feed
+     */
+    public static dev.scoreline.api.ChangeFeed openFeed(CrmAdapter adapter, dev.scoreline.api.DataProblems problems) {
+        adapter.open(problems);
+        return adapter.changeFeed().orElseThrow(() ->
+                new AssertionError(adapter.getClass().getName() + " has no change feed"));
+    }
+
+    /**
      * Checks what every adapter must do: a non-blank name, streams that can be read again with the
      * same result (the engine may read twice, e.g. for a preview and a run), streams that are
      * closed by their callers without error, {@code events(owners)} giving exactly the owners'

@@ -160,40 +160,49 @@ public final class CsvAdapter implements CrmAdapter {
         for (Path file : recordFiles()) {
             String fileName = file.getFileName().toString();
             String type = fileName.substring(0, fileName.length() - ".csv".length());
-            next.put(fileName, readAfter(file, new RecordRows(type), seen.getOrDefault(fileName, 0L), collect,
-                    r -> changes.add(new DataChange.RecordUpserted(r))));
+            readNew(file, new RecordRows(type), seen, collect, next, r -> changes.add(new DataChange.RecordUpserted(r)));
         }
-        next.put(LISTS_FILE, readAfter(dir.resolve(LISTS_FILE), new ListRows(), seen.getOrDefault(LISTS_FILE, 0L), collect,
-                m -> changes.add(new DataChange.ListMembershipAdded(m))));
-        next.put(ASSOCIATIONS_FILE, readAfter(dir.resolve(ASSOCIATIONS_FILE), new AssociationRows(),
-                seen.getOrDefault(ASSOCIATIONS_FILE, 0L), collect, a -> changes.add(new DataChange.AssociationAdded(a))));
-        next.put(EVENTS_FILE, readAfter(dir.resolve(EVENTS_FILE), new EventRows(), seen.getOrDefault(EVENTS_FILE, 0L),
-                collect, e -> changes.add(new DataChange.EventAppended(e))));
+        readNew(dir.resolve(LISTS_FILE), new ListRows(), seen, collect, next,
+                m -> changes.add(new DataChange.ListMembershipAdded(m)));
+        readNew(dir.resolve(ASSOCIATIONS_FILE), new AssociationRows(), seen, collect, next,
+                a -> changes.add(new DataChange.AssociationAdded(a)));
+        readNew(dir.resolve(EVENTS_FILE), new EventRows(), seen, collect, next,
+                e -> changes.add(new DataChange.EventAppended(e)));
         StringBuilder mark = new StringBuilder();
         next.forEach((f, n) -> mark.append(mark.length() == 0 ? "" : ";").append(f).append('=').append(n));
         return new ChangeFeed.Batch(changes, mark.toString());
     }
 
-    /** Reads the data rows after the first {@code skip}; returns how many data rows the file has now. */
-    private <T> long readAfter(Path file, Rows<T> rows, long skip, boolean collect, Consumer<T> action) {
+    /**
+     * Hands the rows of {@code file} past its count in {@code seen} to {@code action} (without
+     * {@code collect}, skips every row: counting only) and puts its new count in {@code next}.
+     */
+    private <T> void readNew(Path file, Rows<T> rows, Map<String, Long> seen, boolean collect, Map<String, Long> next,
+                             Consumer<T> action) {
+        String name = file.getFileName().toString();
+        long before = seen.getOrDefault(name, 0L);
+        next.put(name, Math.max(before, readAfter(file, rows, collect ? before : Long.MAX_VALUE, action)));
+    }
+
+    /** Reads the data rows after the first {@code skip}; returns how many data rows the file has (0: none). */
+    private <T> long readAfter(Path file, Rows<T> rows, long skip, Consumer<T> action) {
         if (!Files.isRegularFile(file)) {
-            return skip;
+            return 0;
         }
         try {
             RowReader<T> reader = new RowReader<>(file, rows);
             try {
                 reader.skipRows = skip;
-                reader.countOnly = !collect;
                 while (reader.next(action)) {
                     // each call hands one fact to action
                 }
-                return Math.max(skip, reader.dataRows);
+                return reader.dataRows;
             } finally {
                 reader.close();
             }
         } catch (IOException e) {
             problems.warning(file.getFileName().toString(), 0, "cannot read for changes: " + e.getMessage());
-            return skip;
+            return 0;
         }
     }
 
@@ -430,8 +439,6 @@ public final class CsvAdapter implements CrmAdapter {
         private boolean unusable;
         /** For a change feed: data rows (non-blank rows after the header) to pass over unread. */
         long skipRows;
-        /** For a change feed's watermark: only count the data rows. */
-        boolean countOnly;
         long dataRows;
 
         RowReader(Path file, Rows<T> rows) throws IOException {
@@ -464,7 +471,7 @@ public final class CsvAdapter implements CrmAdapter {
                     if (row.isBlank()) {
                         continue;
                     }
-                    if (++dataRows <= skipRows || countOnly) {
+                    if (++dataRows <= skipRows) {
                         continue;
                     }
                     if (row.error() != null) {

@@ -153,24 +153,9 @@ public final class JsonlAdapter implements CrmAdapter {
         });
     }
 
+    /** The complete lines of a file: every line skipped, so none is parsed. */
     private long lineCount(String fileName) {
-        Path file = dir.resolve(fileName);
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            ByteLines lines = new ByteLines(in);
-            long complete = 0;
-            while (lines.next()) {
-                if (lines.terminated()) {
-                    complete = lines.lineNumber();
-                }
-            }
-            return complete;
-        } catch (IOException e) {
-            problems.warning(fileName, 0, "cannot read for changes: " + e.getMessage());
-            return 0;
-        }
+        return readAfter(fileName, this::record, Long.MAX_VALUE, r -> { });
     }
 
     private ChangeFeed.Batch changesSince(String watermark) {
@@ -187,18 +172,23 @@ public final class JsonlAdapter implements CrmAdapter {
         }
         List<DataChange> changes = new ArrayList<>();
         long[] lines = new long[3];
-        lines[0] = readAfter(RECORDS_FILE, this::record, seen[0], r -> changes.add(new DataChange.RecordUpserted(r)));
-        lines[1] = readAfter(ASSOCIATIONS_FILE, this::association, seen[2],
-                a -> changes.add(new DataChange.AssociationAdded(a)));
-        lines[2] = readAfter(EVENTS_FILE, this::event, seen[1], e -> changes.add(new DataChange.EventAppended(e)));
+        lines[0] = Math.max(seen[0], readAfter(RECORDS_FILE, this::record, seen[0],
+                r -> changes.add(new DataChange.RecordUpserted(r))));
+        lines[1] = Math.max(seen[2], readAfter(ASSOCIATIONS_FILE, this::association, seen[2],
+                a -> changes.add(new DataChange.AssociationAdded(a))));
+        lines[2] = Math.max(seen[1], readAfter(EVENTS_FILE, this::event, seen[1],
+                e -> changes.add(new DataChange.EventAppended(e))));
         return new ChangeFeed.Batch(changes, "records=" + lines[0] + ";events=" + lines[2] + ";associations=" + lines[1]);
     }
 
-    /** Reads the lines after the first {@code skip} ones; returns the number of lines the file has now. */
+    /**
+     * Reads the complete lines after the first {@code skip} ones; returns how many complete lines
+     * the file has now (0 when it is missing or unreadable).
+     */
     private <T> long readAfter(String fileName, LineMapper<T> mapper, long skip, Consumer<T> action) {
         Path file = dir.resolve(fileName);
         if (!Files.isRegularFile(file)) {
-            return skip;
+            return 0;
         }
         try (InputStream in = Files.newInputStream(file)) {
             LineReader<T> reader = new LineReader<>(in, fileName, mapper);
@@ -207,10 +197,10 @@ public final class JsonlAdapter implements CrmAdapter {
             while (reader.next(action)) {
                 // each call hands one fact to action
             }
-            return Math.max(skip, reader.completeLines);
+            return reader.completeLines;
         } catch (IOException e) {
             problems.warning(fileName, 0, "cannot read for changes: " + e.getMessage());
-            return skip;
+            return 0;
         }
     }
 
@@ -286,7 +276,7 @@ public final class JsonlAdapter implements CrmAdapter {
                     }
                     completeLines = lines.lineNumber();
                 }
-                if (lines.isBlank() || lines.lineNumber() <= skipThrough) {
+                if (lines.lineNumber() <= skipThrough || lines.isBlank()) {
                     continue;
                 }
                 context.line = lines.lineNumber();

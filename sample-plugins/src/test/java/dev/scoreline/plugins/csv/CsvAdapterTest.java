@@ -112,10 +112,8 @@ class CsvAdapterTest {
     void theChangeFeedReportsRowsAppendedToEveryFile(@TempDir Path dir) throws Exception {
         write(dir, "contact.csv", "id,jobtitle\nc1,CTO\n\n");
         write(dir, "events.csv", "record,type,at\ncontact:c1,a,2026-01-02T10:00:00Z\n");
-        CsvAdapter adapter = new CsvAdapter(dir);
         RecordedProblems problems = new RecordedProblems();
-        adapter.open(problems);
-        dev.scoreline.api.ChangeFeed feed = adapter.changeFeed().orElseThrow();
+        dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new CsvAdapter(dir), problems);
         String start = feed.currentWatermark();
         assertThat(start).isEqualTo("contact.csv=1;lists.csv=0;associations.csv=0;events.csv=1")
                 .isEqualTo(feed.changesSince(null).nextWatermark());

@@ -174,9 +174,7 @@ class JsonlAdapterTest {
     void theChangeFeedReportsAppendedLinesAfterAWatermark(@TempDir Path dir) throws Exception {
         write(dir, "records.jsonl", "{\"type\":\"contact\",\"id\":\"c1\"}");
         write(dir, "events.jsonl", "{\"record\":\"contact:c1\",\"type\":\"a\",\"at\":\"2026-01-02T10:00:00Z\"}", "");
-        JsonlAdapter adapter = new JsonlAdapter(dir);
-        adapter.open(dev.scoreline.api.DataProblems.IGNORE);
-        dev.scoreline.api.ChangeFeed feed = adapter.changeFeed().orElseThrow();
+        dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new JsonlAdapter(dir), dev.scoreline.api.DataProblems.IGNORE);
         String now = feed.currentWatermark();
         assertThat(now).isEqualTo(feed.changesSince(null).nextWatermark()).isEqualTo("records=1;events=2;associations=0");
         assertThat(feed.changesSince(now).changes()).isEmpty();
@@ -194,10 +192,8 @@ class JsonlAdapterTest {
     @Test
     void theChangeFeedWaitsForALineStillBeingWritten(@TempDir Path dir) throws Exception {
         write(dir, "events.jsonl", "{\"record\":\"contact:c1\",\"type\":\"a\",\"at\":\"2026-01-02T10:00:00Z\"}");
-        JsonlAdapter adapter = new JsonlAdapter(dir);
         RecordedProblems problems = new RecordedProblems();
-        adapter.open(problems);
-        dev.scoreline.api.ChangeFeed feed = adapter.changeFeed().orElseThrow();
+        dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new JsonlAdapter(dir), problems);
         String start = feed.currentWatermark();
         Files.writeString(dir.resolve("events.jsonl"), "{\"record\":\"contact:c1\",\"ty",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
