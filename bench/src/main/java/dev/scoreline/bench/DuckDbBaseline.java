@@ -54,21 +54,19 @@ public final class DuckDbBaseline implements Contender {
     public ScoredSummary score(Scenario scenario, DataSet data, Instant asOf) throws Exception {
         if (connection == null) load(scenario, data, asOf);
         ScoredSummary out = new ScoredSummary(scenario, data);
-        Table table = data.table(scenario.objectType);
         String sql = resource("duckdb/" + scenario.name + ".sql");
         try (Statement s = connection.createStatement()) {
             s.execute("SET VARIABLE now = " + asOf.toEpochMilli());
             try (ResultSet r = s.executeQuery(sql)) {
                 while (r.next()) {
-                    int idx = table.indexOf(r.getString(1));
-                    if (idx < 0) throw new IllegalStateException("DuckDB scored a record not in the data: " + r.getString(1));
+                    String id = r.getString(1);
                     int col = 2;
                     for (ScoreSpec spec : scenario.scores) {
                         double v = r.getDouble(col++);
                         String status = r.getString(col++);
                         double[] g = new double[spec.groups().size()];
                         for (int k = 0; k < g.length; k++) g[k] = r.getDouble(col++);
-                        out.put(spec.name(), idx, v, status, g);
+                        out.putById(id, spec.name(), v, status, g);
                     }
                 }
             }

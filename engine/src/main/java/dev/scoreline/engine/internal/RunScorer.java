@@ -61,8 +61,16 @@ public final class RunScorer {
                          java.util.function.ObjLongConsumer<ScoreResult> out) throws InterruptedException {
         Map<String, int[]> byType = population.recordsByType();
         long written = 0;
+        // Shapes are matched once per type: the first score of a type prepares what every score
+        // of that type reads (its neighbours too if any of them reads associations).
+        Map<String, Boolean> neighboursByType = new HashMap<>();
+        for (ProgramScore s : program.scores) {
+            neighboursByType.merge(s.type, s.readsAssociations, Boolean::logicalOr);
+        }
+        java.util.Set<String> prepared = new java.util.HashSet<>();
         for (ProgramScore s : program.scores) {
             int[] records = byType.getOrDefault(s.type, new int[0]);
+            Boolean prepareNeighbours = prepared.add(s.type) ? neighboursByType.get(s.type) : null;
             Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < records.length || !inFlight.isEmpty()) {
@@ -70,7 +78,7 @@ public final class RunScorer {
                     int from = next;
                     int to = Math.min(records.length, next + chunk);
                     next = to;
-                    inFlight.add(pool.submit(() -> scoreChunk(s, records, from, to, withNextChange)));
+                    inFlight.add(pool.submit(() -> scoreChunk(s, records, from, to, prepareNeighbours, withNextChange)));
                 }
                 Chunk done;
                 try {
@@ -94,8 +102,12 @@ public final class RunScorer {
 
     private record Chunk(ScoreResult[] results, long[] nextChange) { }
 
-    private Chunk scoreChunk(ProgramScore s, int[] records, int from, int to, boolean withNextChange) {
-        matcher.prepare(records, from, to, s.readsAssociations);
+    /** Scores a chunk; {@code prepareNeighbours} null when an earlier score of the type prepared it. */
+    private Chunk scoreChunk(ProgramScore s, int[] records, int from, int to, Boolean prepareNeighbours,
+                             boolean withNextChange) {
+        if (prepareNeighbours != null) {
+            matcher.prepare(records, from, to, prepareNeighbours);
+        }
         ScoreResult[] results = new ScoreResult[to - from];
         long[] next = withNextChange ? new long[to - from] : null;
         long now = matcher.now();
