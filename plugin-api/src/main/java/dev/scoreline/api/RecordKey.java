@@ -25,9 +25,26 @@ public record RecordKey(String type, String id) implements Comparable<RecordKey>
         return new RecordKey(key.substring(0, colon), key.substring(colon + 1));
     }
 
+    /** The order of {@code type:id} as text, without building the texts (outputs are sorted by it). */
     @Override
     public int compareTo(RecordKey o) {
-        return toString().compareTo(o.toString());
+        if (type.equals(o.type)) {
+            return id.compareTo(o.id); // same "type:" prefix
+        }
+        int n = type.length() + 1 + id.length();
+        int m = o.type.length() + 1 + o.id.length();
+        for (int k = 0, lim = Math.min(n, m); k < lim; k++) {
+            char a = charAt(k);
+            char b = o.charAt(k);
+            if (a != b) {
+                return a - b;
+            }
+        }
+        return n - m;
+    }
+
+    private char charAt(int k) {
+        return k < type.length() ? type.charAt(k) : k == type.length() ? ':' : id.charAt(k - type.length() - 1);
     }
 
     @Override

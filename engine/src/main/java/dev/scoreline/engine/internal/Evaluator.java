@@ -316,7 +316,9 @@ public final class Evaluator {
                 linked.add(other);
             }
         }
-        linked.sort(Comparator.comparing(data::key));
+        if (trace != null) {
+            linked.sort(Comparator.comparing(data::key)); // explanations list them by key; sums need no order
+        }
         if (trace != null && linked.isEmpty()) {
             trace.details.add("no associated " + r.assocType + " passes the association filter");
         }

@@ -25,17 +25,15 @@ import java.util.stream.Stream;
 public final class Population implements DataView {
 
     private final ShapeTable shapes;
+    private final KeyIndex index;
     private final RecordKey[] keys;
     private final int[] recordShape;
-    /** Events of record i: indices evStart[i] until evStart[i+1] of evShape/evAt. */
-    private final int[] evStart;
-    private final int[] evShape;
-    private final long[] evAt;
+    /** Every event, grouped by record, oldest first. */
+    private final EventBlocks events;
     /** Associations of record i: indices asStart[i] until asStart[i+1] of asOther/asLabels. */
     private final int[] asStart;
     private final int[] asOther;
     private final int[] asLabels;
-    private final Map<RecordKey, Integer> index;
     private final Stats stats;
     /** The records to score; null when every record is (a full load). */
     private final java.util.BitSet selected;
@@ -49,44 +47,29 @@ public final class Population implements DataView {
 
     private Population(Builder b) {
         this.shapes = b.shapes;
-        int n = b.keys.size();
-        this.keys = b.keys.toArray(new RecordKey[0]);
-        this.recordShape = b.recordShape;
         this.index = b.index;
-        // Events grouped by record with a counting sort: two int arrays and a long array in all.
-        int m = b.evCount;
-        evStart = new int[n + 1];
-        for (int i = 0; i < m; i++) {
-            evStart[b.evRecord[i] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            evStart[i + 1] += evStart[i];
-        }
-        evShape = new int[m];
-        evAt = new long[m];
-        int[] fill = Arrays.copyOf(evStart, n);
-        for (int i = 0; i < m; i++) {
-            int pos = fill[b.evRecord[i]]++;
-            evShape[pos] = b.evShapeTmp[i];
-            evAt[pos] = b.evAtTmp[i];
-        }
+        this.keys = b.index.keys();
+        int n = keys.length;
+        this.recordShape = b.recordShape;
+        this.events = b.events;
+        events.groupByRecord(n);
         // Associations both ways.
-        int a = b.pairs.size();
+        PairIndex pairs = b.pairs;
         asStart = new int[n + 1];
-        for (long pair : b.pairs.keySet()) {
-            asStart[(int) (pair >>> 32) + 1]++;
-            asStart[(int) pair + 1]++;
+        for (int p = 0; p < pairs.size(); p++) {
+            asStart[(int) (pairs.pair(p) >>> 32) + 1]++;
+            asStart[(int) pairs.pair(p) + 1]++;
         }
         for (int i = 0; i < n; i++) {
             asStart[i + 1] += asStart[i];
         }
-        asOther = new int[2 * a];
-        asLabels = new int[2 * a];
+        asOther = new int[2 * pairs.size()];
+        asLabels = new int[2 * pairs.size()];
         int[] afill = Arrays.copyOf(asStart, n);
-        for (Map.Entry<Long, Set<String>> e : b.pairs.entrySet()) {
-            int x = (int) (e.getKey() >>> 32);
-            int y = (int) (long) e.getKey();
-            int labels = shapes.internLabels(e.getValue());
+        for (int p = 0; p < pairs.size(); p++) {
+            int x = (int) (pairs.pair(p) >>> 32);
+            int y = (int) pairs.pair(p);
+            int labels = pairs.labels(p);
             int px = afill[x]++;
             asOther[px] = y;
             asLabels[px] = labels;
@@ -106,8 +89,8 @@ public final class Population implements DataView {
         } else {
             this.selected = new java.util.BitSet(n);
             for (RecordKey k : b.rescore) {
-                Integer i = index.get(k);
-                if (i != null) {
+                int i = index.indexOf(k);
+                if (i >= 0) {
                     selected.set(i);
                 }
             }
@@ -156,10 +139,6 @@ public final class Population implements DataView {
         if (result != null) {
             return result;
         }
-        String[] sortKeys = new String[keys.length];
-        for (int i = 0; i < sortKeys.length; i++) {
-            sortKeys[i] = keys[i].toString();
-        }
         Map<String, List<Integer>> lists = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
             if (selected != null && !selected.get(i)) {
@@ -170,7 +149,7 @@ public final class Population implements DataView {
         result = new HashMap<>();
         for (Map.Entry<String, List<Integer>> e : lists.entrySet()) {
             Integer[] boxed = e.getValue().toArray(new Integer[0]);
-            Arrays.sort(boxed, (a, b) -> sortKeys[a].compareTo(sortKeys[b]));
+            Arrays.sort(boxed, (a, b) -> keys[a].compareTo(keys[b]));
             result.put(e.getKey(), Arrays.stream(boxed).mapToInt(Integer::intValue).toArray());
         }
         byType = result;
@@ -178,15 +157,16 @@ public final class Population implements DataView {
     }
 
     public Integer indexOf(RecordKey key) {
-        return index.get(key);
+        int i = index.indexOf(key);
+        return i < 0 ? null : i;
     }
 
     @Override public ShapeTable shapes() { return shapes; }
     @Override public RecordKey key(int rec) { return keys[rec]; }
     @Override public int recordShape(int rec) { return recordShape[rec]; }
-    @Override public int eventCount(int rec) { return evStart[rec + 1] - evStart[rec]; }
-    @Override public int eventShape(int rec, int i) { return evShape[evStart[rec] + i]; }
-    @Override public long eventAt(int rec, int i) { return evAt[evStart[rec] + i]; }
+    @Override public int eventCount(int rec) { return events.count(rec); }
+    @Override public int eventShape(int rec, int i) { return events.shape(events.start(rec) + i); }
+    @Override public long eventAt(int rec, int i) { return events.at(events.start(rec) + i); }
     @Override public int assocCount(int rec) { return asStart[rec + 1] - asStart[rec]; }
     @Override public int assocOther(int rec, int i) { return asOther[asStart[rec] + i]; }
     @Override public int assocLabels(int rec, int i) { return asLabels[asStart[rec] + i]; }
@@ -295,17 +275,16 @@ public final class Population implements DataView {
     private static final class Builder {
         final ShapeTable shapes;
         final Warnings warnings;
-        final List<RecordKey> keys = new ArrayList<>();
-        final Map<RecordKey, Integer> index = new HashMap<>();
+        final KeyIndex index = new KeyIndex();
+        /** One instance per type name, shared by every key of the type. */
+        final Map<String, String> typeNames = new HashMap<>();
         final List<String> types = new ArrayList<>();
         final List<Object[]> rawValues = new ArrayList<>();
+        /** The read lists of each record: one shared empty set until a record is in a list. */
         final List<Set<String>> lists = new ArrayList<>();
         int[] recordShape;
-        final Map<Long, Set<String>> pairs = new LinkedHashMap<>();
-        int[] evRecord = new int[1024];
-        int[] evShapeTmp = new int[1024];
-        long[] evAtTmp = new long[1024];
-        int evCount;
+        final PairIndex pairs = new PairIndex();
+        final EventBlocks events = new EventBlocks();
         long recordsRead;
         long eventsRead;
         long associationsRead;
@@ -347,35 +326,40 @@ public final class Population implements DataView {
             }
             Object[] values = shapes.projectRecord(r.properties(), warnings.numbers("records", r.key()));
             Set<String> memberOf = shapes.readLists(r.lists());
-            Integer existing = index.get(r.key());
-            if (existing != null) {
+            int existing = index.indexOf(r.key());
+            if (existing >= 0) {
                 warnings.duplicate(r.key());
                 types.set(existing, DataValue.fold(r.key().type()));
                 rawValues.set(existing, values);
                 lists.set(existing, memberOf);
                 return;
             }
-            index.put(r.key(), keys.size());
-            keys.add(r.key());
-            types.add(DataValue.fold(r.key().type()));
+            String type = typeNames.computeIfAbsent(r.key().type(), t -> t);
+            index.add(type == r.key().type() ? r.key() : new RecordKey(type, r.key().id()));
+            types.add(typeNames.computeIfAbsent(DataValue.fold(type), t -> t));
             rawValues.add(values);
             lists.add(memberOf);
         }
 
         void addMembership(ListMembership m) {
-            Integer i = index.get(m.record());
-            if (i == null && keep != null && !keep.contains(m.record())) {
+            int i = index.indexOf(m.record());
+            if (i < 0 && keep != null && !keep.contains(m.record())) {
                 return;
             }
-            if (i == null) {
+            if (i < 0) {
                 warnings.dangling("lists", "list \"" + m.list() + "\"", m.record());
                 return;
             }
-            lists.get(i).addAll(shapes.readLists(List.of(m.list())));
+            Set<String> added = shapes.readLists(List.of(m.list()));
+            if (!added.isEmpty() && !lists.get(i).containsAll(added)) {
+                Set<String> union = new TreeSet<>(lists.get(i));
+                union.addAll(added);
+                lists.set(i, union);
+            }
         }
 
         void shapeRecords() {
-            int n = keys.size();
+            int n = index.size();
             recordShape = new int[n];
             for (int i = 0; i < n; i++) {
                 recordShape[i] = shapes.internRecord(types.get(i), rawValues.get(i), lists.get(i));
@@ -385,46 +369,43 @@ public final class Population implements DataView {
 
         void addAssociation(Association a) {
             associationsRead++;
-            Integer x = index.get(a.from());
-            Integer y = index.get(a.to());
-            if (x == null || y == null) {
+            int x = index.indexOf(a.from());
+            int y = index.indexOf(a.to());
+            if (x < 0 || y < 0) {
                 warnings.dangling("associations", "association " + a.from() + " -> " + a.to(),
-                        x == null ? a.from() : a.to());
+                        x < 0 ? a.from() : a.to());
                 return;
             }
-            if (x.equals(y)) {
+            if (x == y) {
                 return; // an association of a record with itself means nothing
             }
-            int lo = Math.min(x, y);
-            int hi = Math.max(x, y);
-            Set<String> labels = pairs.computeIfAbsent(((long) lo << 32) | hi, k -> new TreeSet<>());
+            long pair = ((long) Math.min(x, y) << 32) | Math.max(x, y);
+            Set<String> labels = new TreeSet<>();
             for (String l : a.labels()) {
                 labels.add(DataValue.fold(l));
+            }
+            int p = pairs.indexOf(pair);
+            if (p < 0) {
+                pairs.add(pair, shapes.internLabels(labels));
+            } else if (!labels.isEmpty()) {
+                labels.addAll(shapes.labelSet(pairs.labels(p)));
+                pairs.setLabels(p, shapes.internLabels(labels));
             }
         }
 
         void addEvent(CrmEvent e) {
             eventsRead++;
-            Integer owner = index.get(e.record());
-            if (owner == null && keep != null && !keep.contains(e.record())) {
+            int owner = index.indexOf(e.record());
+            if (owner < 0 && keep != null && !keep.contains(e.record())) {
                 return;
             }
-            if (owner == null) {
+            if (owner < 0) {
                 warnings.dangling("events", e.type() + " event", e.record());
                 return;
             }
             Object[] raw = shapes.projectEvent(e.properties(), warnings.numbers("events", e.record()));
             int shape = shapes.internEvent(DataValue.fold(e.type()), raw, lists.get(owner));
-            if (evCount == evRecord.length) {
-                int cap = evCount * 2;
-                evRecord = Arrays.copyOf(evRecord, cap);
-                evShapeTmp = Arrays.copyOf(evShapeTmp, cap);
-                evAtTmp = Arrays.copyOf(evAtTmp, cap);
-            }
-            evRecord[evCount] = owner;
-            evShapeTmp[evCount] = shape;
-            evAtTmp[evCount] = e.at().toEpochMilli();
-            evCount++;
+            events.add(owner, shape, e.at().toEpochMilli());
         }
     }
 }

@@ -164,14 +164,17 @@ public final class ShapeTable {
 
     /** The lists of a record that the rules read, folded. */
     Set<String> readLists(Iterable<String> lists) {
-        Set<String> out = new TreeSet<>();
+        Set<String> out = null;
         for (String list : lists) {
             String folded = DataValue.fold(list);
             if (program.listsRead.contains(folded)) {
+                if (out == null) {
+                    out = new TreeSet<>();
+                }
                 out.add(folded);
             }
         }
-        return out;
+        return out == null ? Set.of() : out; // most records are in no list a rule reads: one shared set
     }
 
     /** One string per shape: type, each read value's key, the read lists, with separators no data holds. */
