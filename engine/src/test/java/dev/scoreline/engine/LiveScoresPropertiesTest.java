@@ -54,6 +54,8 @@ class LiveScoresPropertiesTest {
                 decay 25% every 1 month
                 add 2 for each visit on associated contact labeled "Champion"
                 add 4 if role is "buyer" on associated contact aggregate sum
+                add 3 if reply occurs at least 2 times in the last 10 days on associated contact
+                add 1 for each visit where page starts with "/pricing" in the last 15 days on associated contact aggregate max
               group "Own" limit 40
                 add 10 if tier is "gold"
                 subtract 5 if renewal is in the last 30 days
@@ -180,6 +182,30 @@ class LiveScoresPropertiesTest {
 
     @net.jqwik.api.Property(tries = 60)
     void incrementalEqualsFromScratch(@ForAll @Size(max = 25) List<@net.jqwik.api.From("steps") Step> steps) {
+        assertLiveEqualsFromScratch(steps);
+    }
+
+    /**
+     * A company's score remembers what each associated contact's events give it; an event on one
+     * contact must be counted anew while the others' counts are reused (and a clock move past a
+     * contact's next change must count it anew too).
+     */
+    @net.jqwik.api.Example
+    void eventsOnAnAssociatedContactAreCountedAnew() {
+        assertLiveEqualsFromScratch(List.of(
+                new Link("company:a1", "contact:c1", "Champion", true),
+                new Link("company:a1", "contact:c2", null, true),
+                new Event("contact:c2", "reply", null, 30),
+                new Event("contact:c1", "visit", "/pricing", 5),
+                new Event("contact:c1", "reply", null, 1),
+                new Event("contact:c1", "visit", null, 2),
+                new Event("contact:c1", "reply", null, 3),
+                new Advance(24 * 12),
+                new Event("contact:c2", "reply", null, 4),
+                new Event("contact:c2", "reply", null, 5)));
+    }
+
+    private static void assertLiveEqualsFromScratch(List<Step> steps) {
         World world = new World();
         CompiledScores scores = Fixture.compile(SCORES);
         LiveScores live = Fixture.ENGINE.live(scores, world.adapter(), DataProblems.IGNORE, START);

@@ -73,28 +73,101 @@ public final class Evaluator {
         return matcher.eventHits(data, rec);
     }
 
-    /** Event matches of the records one evaluation reads, each looked up once. */
+    /**
+     * What one evaluation reads, each looked up once: the record's event matches, and per
+     * association its other record, the association's matches and that record's event matches.
+     */
     private final class EventCache {
         private final int scored;
         private long[][] own;
-        private java.util.HashMap<Integer, long[][]> others;
+        private int[] other;
+        private long[][] assocHits;
+        private long[][][] otherEvents;
 
         EventCache(int scored) {
             this.scored = scored;
         }
 
         long[][] of(int rec) {
-            if (rec == scored) {
-                if (own == null) {
-                    own = eventHits(rec);
-                }
-                return own;
+            if (own == null) {
+                own = eventHits(rec);
             }
-            if (others == null) {
-                others = new java.util.HashMap<>();
-            }
-            return others.computeIfAbsent(rec, Evaluator.this::eventHits);
+            return own;
         }
+
+        /** The associations of the scored record, with their matches, looked up on first use. */
+        void neighbours() {
+            if (other != null) {
+                return;
+            }
+            int n = data.assocCount(scored);
+            other = new int[n];
+            assocHits = new long[n][];
+            otherEvents = new long[n][][];
+            for (int a = 0; a < n; a++) {
+                other[a] = data.assocOther(scored, a);
+                assocHits[a] = matcher.assoc(data.assocLabels(scored, a), data.recordShape(other[a]));
+            }
+        }
+
+        long[][] eventsOfNeighbour(int a) {
+            if (otherEvents[a] == null) {
+                otherEvents[a] = eventHits(other[a]);
+            }
+            return otherEvents[a];
+        }
+    }
+
+    /**
+     * Live scoring only: per record, what its events give each rule that reads them through an
+     * association (counts per listed value and decay step, or a frequency's count and newest
+     * instant), valid from the NOW it was computed at until the record's next change with time
+     * ({@link NextChange}) or a change to its data ({@link #forget}). An event on one contact then
+     * re-reads that contact's events, not those of every contact of its companies.
+     */
+    private Partials[] partials;
+    private final Map<ProgramRule, Integer> partialSlot = new java.util.IdentityHashMap<>();
+    private NextChange nextChange;
+
+    private static final class Partials {
+        final long from;
+        final long until;
+        final long[][] bySlot;
+
+        Partials(long from, long until, int slots) {
+            this.from = from;
+            this.until = until;
+            this.bySlot = new long[slots][];
+        }
+    }
+
+    /** Keeps association partials between evaluations (single-threaded use only). */
+    void keepPartials(ScoreProgram program) {
+        for (ProgramScore s : program.scores) {
+            for (ProgramGroup g : s.groups) {
+                for (ProgramRule r : g.rules) {
+                    if (r.assocMatcher >= 0 && r.readsEvents()) {
+                        partialSlot.put(r, partialSlot.size());
+                    }
+                }
+            }
+        }
+        partials = new Partials[1024];
+        nextChange = new NextChange(program);
+    }
+
+    /** The record's data changed: its partials no longer hold. */
+    void forget(int rec) {
+        if (partials != null && rec < partials.length) {
+            partials[rec] = null;
+        }
+    }
+
+    /** Whether a record's partials hold at NOW, so evaluating its neighbours does not read its events. */
+    boolean hasPartials(int rec) {
+        now = matcher.now();
+        Partials p = partials == null || rec >= partials.length ? null : partials[rec];
+        return p != null && p.from <= now && now < p.until;
     }
 
     private ScoreResult evaluate(ProgramScore s, int rec, Trace trace) {
@@ -298,37 +371,47 @@ public final class Evaluator {
                 }
                 case EVENT, EVENT_POINTS -> {
                     Aggregation agg = new Aggregation();
-                    events(r, rec, cache.of(rec), g, agg, trace, null);
+                    addCounts(r, g, eventCounts(r, g, rec, cache.of(rec), trace, null), agg);
                     if (trace != null && agg.count == 0) {
                         trace.details.add("no matching event");
                     }
                     yield agg.sum;
                 }
-                case FREQUENCY -> frequency(r, new int[] {rec}, cache, g, trace);
+                case FREQUENCY -> frequency(r, frequencyCount(r, rec, cache.of(rec)), g, trace);
             };
         }
         // On associated records: the association filter picks them, then the rule reads each.
-        List<Integer> linked = new ArrayList<>();
-        for (int a = 0; a < data.assocCount(rec); a++) {
-            int other = data.assocOther(rec, a);
-            long[] ah = matcher.assoc(data.assocLabels(rec, a), data.recordShape(other));
-            if (HitSet.has(ah, r.assocMatcher)) {
-                linked.add(other);
+        cache.neighbours();
+        int[] linked = new int[cache.other.length];
+        int n = 0;
+        for (int a = 0; a < linked.length; a++) {
+            if (HitSet.has(cache.assocHits[a], r.assocMatcher)) {
+                linked[n++] = a;
             }
         }
+        linked = java.util.Arrays.copyOf(linked, n);
         if (trace != null) {
-            linked.sort(Comparator.comparing(data::key)); // explanations list them by key; sums need no order
-        }
-        if (trace != null && linked.isEmpty()) {
-            trace.details.add("no associated " + r.assocType + " passes the association filter");
+            // Explanations list them by key; sums need no order.
+            linked = java.util.Arrays.stream(linked).boxed()
+                    .sorted(Comparator.comparing(a -> data.key(cache.other[a]))).mapToInt(Integer::intValue).toArray();
+            if (linked.length == 0) {
+                trace.details.add("no associated " + r.assocType + " passes the association filter");
+            }
         }
         if (r.kind == RuleKind.FREQUENCY) {
-            return frequency(r, linked.stream().mapToInt(Integer::intValue).toArray(), cache, g, trace);
+            long[] total = {0, Long.MIN_VALUE};
+            for (int a : linked) {
+                addFrequency(total, partial(r, g, cache.other[a], () -> cache.eventsOfNeighbour(a), trace,
+                        data.key(cache.other[a])));
+            }
+            return frequency(r, total, g, trace);
         }
         Aggregation agg = new Aggregation();
-        for (int other : linked) {
+        long[] counts = null;
+        for (int a : linked) {
+            int other = cache.other[a];
             long[] oh = matcher.record(data.recordShape(other));
-            RecordKey key = data.key(other);
+            RecordKey key = trace == null ? null : data.key(other);
             switch (r.kind) {
                 case PROPERTY -> {
                     if (HitSet.has(oh, r.matcher)) {
@@ -355,11 +438,22 @@ public final class Evaluator {
                                 : " gives " + plain(v) + " (" + values(other, r) + ")"));
                     }
                 }
-                default -> events(r, other, cache.of(other), g, agg, trace, key);
+                default -> {
+                    long[] c = partial(r, g, other, () -> cache.eventsOfNeighbour(a), trace, key);
+                    if (c != null) {
+                        if (counts == null) {
+                            counts = new long[c.length];
+                        }
+                        for (int k = 0; k < c.length; k++) {
+                            counts[k] += c[k];
+                        }
+                    }
+                }
             }
         }
+        addCounts(r, g, counts, agg);
         BigDecimal result = agg.result(r.aggregate);
-        if (trace != null && !linked.isEmpty()) {
+        if (trace != null && linked.length > 0) {
             trace.details.add(r.aggregate.keyword() + " over " + agg.count + " matching "
                     + (r.readsEvents() ? "events" : "records") + ": " + plain(round(result)));
         }
@@ -367,12 +461,59 @@ public final class Evaluator {
     }
 
     /**
-     * Adds the decayed points of every matching event of a record. Events are counted per listed
-     * value and decay step, so the decimal arithmetic is done once per distinct (value, step), not
-     * once per event.
+     * What a record's events give an event rule: counts per (listed value, decay step), or for a
+     * frequency rule its count and newest instant; null when no event counts. Kept between live
+     * evaluations when the rule reads through an association (see {@link #partials}).
      */
-    private void events(ProgramRule r, int rec, long[][] hits, ProgramGroup g, Aggregation agg, Trace trace,
-                        RecordKey via) {
+    private long[] partial(ProgramRule r, ProgramGroup g, int rec, java.util.function.Supplier<long[][]> hits,
+                           Trace trace, RecordKey via) {
+        Integer slot = partials == null || trace != null ? null : partialSlot.get(r);
+        if (slot == null) {
+            return count(r, g, rec, hits.get(), trace, via);
+        }
+        Partials p = partialsOf(rec);
+        long[] c = p.bySlot[slot];
+        if (c == null) {
+            c = count(r, g, rec, hits.get(), null, null);
+            p.bySlot[slot] = c == null ? NOTHING : c;
+        }
+        return c == NOTHING ? null : c;
+    }
+
+    private static final long[] NOTHING = new long[0];
+
+    /** The record's partials valid at NOW, new (empty) when the kept ones no longer hold. */
+    private Partials partialsOf(int rec) {
+        if (rec >= partials.length) {
+            partials = java.util.Arrays.copyOf(partials, Math.max(rec + 1, partials.length * 2));
+        }
+        Partials p = partials[rec];
+        if (p == null || p.from > now || now >= p.until) {
+            p = new Partials(now, nextChange.ownNext(data, rec, now), partialSlot.size());
+            partials[rec] = p;
+        }
+        return p;
+    }
+
+    /**
+     * When the record's own data can next change with time ({@link NextChange#ownNext}), kept with
+     * its partials in live scoring so a company's next change does not re-read its contacts' events.
+     */
+    long ownNext(int rec) {
+        now = matcher.now();
+        return partials == null ? nextChange.ownNext(data, rec, now) : partialsOf(rec).until;
+    }
+
+    private long[] count(ProgramRule r, ProgramGroup g, int rec, long[][] hits, Trace trace, RecordKey via) {
+        return r.kind == RuleKind.FREQUENCY ? frequencyCount(r, rec, hits) : eventCounts(r, g, rec, hits, trace, via);
+    }
+
+    /**
+     * Counts the matching events of a record per listed value and decay step, so the decimal
+     * arithmetic is done once per distinct (value, step) ({@link #addCounts}), not once per event;
+     * null when none matches.
+     */
+    private long[] eventCounts(ProgramRule r, ProgramGroup g, int rec, long[][] hits, Trace trace, RecordKey via) {
         Decay decay = g.decay;
         int steps = g.factors.length;
         long[] counts = null;
@@ -404,9 +545,15 @@ public final class Evaluator {
                         + plain(r.points[value].multiply(factor)));
             }
         }
+        return counts;
+    }
+
+    /** Adds the decayed points of counted events: points x factor, once per (value, step). */
+    private static void addCounts(ProgramRule r, ProgramGroup g, long[] counts, Aggregation agg) {
         if (counts == null) {
             return;
         }
+        int steps = g.factors.length;
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] > 0) {
                 BigDecimal factor = g.factors[k % steps];
@@ -416,25 +563,35 @@ public final class Evaluator {
         }
     }
 
-    private BigDecimal frequency(ProgramRule r, int[] recs, EventCache cache, ProgramGroup g, Trace trace) {
-        Decay decay = g.decay;
+    /** A frequency rule's matching events of a record: {count, newest instant}. */
+    private long[] frequencyCount(ProgramRule r, int rec, long[][] hits) {
         long n = 0;
         long newest = Long.MIN_VALUE;
-        for (int rec : recs) {
-            long[][] hits = cache.of(rec);
-            for (int e = 0; e < hits.length; e++) {
-                if (hits[e] != null && HitSet.has(hits[e], r.matcher)) {
-                    n++;
-                    newest = Math.max(newest, data.eventAt(rec, e));
-                }
+        for (int e = 0; e < hits.length; e++) {
+            if (hits[e] != null && HitSet.has(hits[e], r.matcher)) {
+                n++;
+                newest = Math.max(newest, data.eventAt(rec, e));
             }
         }
+        return new long[] {n, newest};
+    }
+
+    private static void addFrequency(long[] total, long[] part) {
+        if (part != null) {
+            total[0] += part[0];
+            total[1] = Math.max(total[1], part[1]);
+        }
+    }
+
+    private BigDecimal frequency(ProgramRule r, long[] total, ProgramGroup g, Trace trace) {
+        long n = total[0];
+        long newest = total[1];
         boolean holds = r.frequency.test(n);
         BigDecimal factor = n == 0 ? BigDecimal.ONE : factorAt(g, newest);
         if (trace != null) {
             trace.details.add((holds ? "" : "no: ") + n + " matching event" + (n == 1 ? "" : "s")
                     + (holds ? " satisfies" : " does not satisfy") + " the frequency"
-                    + (n > 0 && decay != null ? "; newest " + age(newest) + ", decay x" + plain(factor) : ""));
+                    + (n > 0 && g.decay != null ? "; newest " + age(newest) + ", decay x" + plain(factor) : ""));
         }
         return holds ? r.points[0].multiply(factor) : BigDecimal.ZERO;
     }

@@ -46,6 +46,7 @@ public final class LiveEngine {
         this.data = new LiveData(Population.load(program, adapter, problems), warnings);
         this.matcher = new ShapeMatcher(program, data, now);
         this.evaluator = new Evaluator(data, matcher, ruleText);
+        evaluator.keepPartials(program);
         this.typesReadingAssociations = program.typesReadingAssociations;
         this.nextChangeOf = new NextChange(program);
         List<Integer> all = new ArrayList<>();
@@ -104,10 +105,14 @@ public final class LiveEngine {
         String cause = ChangeText.describe(change);
         if (change instanceof DataChange.RecordUpserted u) {
             int rec = data.upsert(u.record());
+            evaluator.forget(rec);
             affected.add(rec);
             addNeighbours(rec, affected);
         } else if (change instanceof DataChange.RecordRemoved r) {
             Integer rec = data.indexOf(r.key());
+            if (rec != null) {
+                evaluator.forget(rec);
+            }
             int[] others = data.remove(r.key());
             List<ScoreUpdate> updates = new ArrayList<>();
             if (rec != null) {
@@ -124,6 +129,7 @@ public final class LiveEngine {
         } else if (change instanceof DataChange.EventAppended e) {
             int rec = data.append(e.event());
             if (rec >= 0) {
+                evaluator.forget(rec);
                 affected.add(rec);
                 addNeighbours(rec, affected);
             }
@@ -138,6 +144,7 @@ public final class LiveEngine {
         } else if (change instanceof DataChange.ListMembershipAdded m) {
             int rec = data.membership(m.membership().record(), m.membership().list(), true);
             if (rec >= 0) {
+                evaluator.forget(rec);
                 affected.add(rec);
                 addNeighbours(rec, affected);
             }
@@ -145,6 +152,7 @@ public final class LiveEngine {
             DataChange.ListMembershipRemoved m = (DataChange.ListMembershipRemoved) change;
             int rec = data.membership(m.membership().record(), m.membership().list(), false);
             if (rec >= 0) {
+                evaluator.forget(rec);
                 affected.add(rec);
                 addNeighbours(rec, affected);
             }
@@ -185,7 +193,7 @@ public final class LiveEngine {
             return;
         }
         int[] arr = list.stream().mapToInt(Integer::intValue).toArray();
-        matcher.prepare(arr, 0, arr.length, !typesReadingAssociations.isEmpty());
+        matcher.prepare(arr, 0, arr.length, !typesReadingAssociations.isEmpty(), o -> !evaluator.hasPartials(o));
         Instant when = Instant.ofEpochMilli(matcher.now());
         for (int rec : arr) {
             if (data.isRemoved(rec)) {
@@ -235,7 +243,7 @@ public final class LiveEngine {
 
     /** Computes when the record's value can next change with time alone, and queues it. */
     private void schedule(int rec) {
-        long next = nextChangeOf.of(data, rec, matcher.now());
+        long next = nextChangeOf.of(data, rec, matcher.now(), evaluator::ownNext);
         if (next == NextChange.NEVER) {
             nextChange.remove(rec);
             return;

@@ -30,16 +30,22 @@ public final class NextChange {
 
     /** The earliest instant after {@code now} at which the record's values can change, or {@link #NEVER}. */
     long of(DataView data, int rec, long now) {
-        long next = own(data, rec, now);
+        return of(data, rec, now, other -> ownNext(data, other, now));
+    }
+
+    /** The same, with the associated records' own instants from {@code neighbourNext} (live scoring remembers them). */
+    long of(DataView data, int rec, long now, java.util.function.IntToLongFunction neighbourNext) {
+        long next = ownNext(data, rec, now);
         if (program.typesReadingAssociations.contains(data.shapes().recordShape(data.recordShape(rec)).type())) {
             for (int i = 0; i < data.assocCount(rec); i++) {
-                next = Math.min(next, own(data, data.assocOther(rec, i), now));
+                next = Math.min(next, neighbourNext.applyAsLong(data.assocOther(rec, i)));
             }
         }
         return next;
     }
 
-    private long own(DataView data, int rec, long now) {
+    /** The same for the record's own data alone, associations left out. */
+    long ownNext(DataView data, int rec, long now) {
         long next = NEVER;
         ScoreProgram.TimeDependence time = program.time;
         for (int e = 0; e < data.eventCount(rec); e++) {

@@ -110,10 +110,18 @@ public final class ShapeMatcher {
         long now = this.now;
         LongHitCache cache = ranges.length > 31 ? null : localCache();
         long[][] hits = new long[data.eventCount(rec)][];
+        boolean prepared = false;
         for (int e = 0; e < hits.length; e++) {
             long at = data.eventAt(rec, e);
             if (at <= now) {
                 hits[e] = event(data.eventShape(rec, e), at, cache);
+                if (hits[e] == null && !prepared) {
+                    // Not matched yet (a caller prepared only part of what it reads): match the
+                    // record's events now rather than read the event as matching nothing.
+                    prepare(new int[] {rec}, 0, 1, false);
+                    prepared = true;
+                    hits[e] = event(data.eventShape(rec, e), at, cache);
+                }
             }
         }
         return hits;
@@ -160,6 +168,14 @@ public final class ShapeMatcher {
      * Drools session for all that are new.
      */
     void prepare(int[] records, int from, int to, boolean neighbours) {
+        prepare(records, from, to, neighbours, null);
+    }
+
+    /**
+     * The same, checking the events of only those neighbours {@code neighbourEvents} accepts
+     * (null: all): live scoring skips the neighbours whose events it has already counted.
+     */
+    void prepare(int[] records, int from, int to, boolean neighbours, java.util.function.IntPredicate neighbourEvents) {
         long now = this.now;
         Map<Integer, RecordFact> newProjections = new HashMap<>();
         Set<Integer> newShapes = new java.util.LinkedHashSet<>();
@@ -184,7 +200,9 @@ public final class ShapeMatcher {
                         newAssocs.put(key, new AssocFact(target.factId,
                                 data.shapes().labelSet(data.assocLabels(rec, a)), program.matcherCount));
                     }
-                    needEvents(other, newEvents, now);
+                    if (neighbourEvents == null || neighbourEvents.test(other)) {
+                        needEvents(other, newEvents, now);
+                    }
                 }
             }
         }
