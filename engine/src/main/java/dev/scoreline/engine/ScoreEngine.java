@@ -83,7 +83,6 @@ public final class ScoreEngine {
 
     /** Reads all data of an adapter; bad data is reported to {@code problems} and left out. */
     public ScoringData load(CompiledScores scores, CrmAdapter adapter, DataProblems problems) {
-        adapter.open(problems);
         return new ScoringData(Population.load(scores.program, adapter, problems), scores);
     }
 
@@ -96,7 +95,6 @@ public final class ScoreEngine {
      */
     public ScoringData load(CompiledScores scores, CrmAdapter adapter, DataProblems problems,
                             java.util.Set<RecordKey> changed, java.util.Set<RecordKey> due) {
-        adapter.open(problems);
         return new ScoringData(Population.load(scores.program, adapter, problems, changed, due), scores);
     }
 
@@ -148,7 +146,6 @@ public final class ScoreEngine {
      * see {@link LiveScores}.
      */
     public LiveScores live(CompiledScores scores, CrmAdapter adapter, DataProblems problems, Instant now) {
-        adapter.open(problems);
         return new LiveScores(new dev.scoreline.engine.internal.LiveEngine(scores.program, adapter, problems,
                 now.toEpochMilli(), ruleText));
     }

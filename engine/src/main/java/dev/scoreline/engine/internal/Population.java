@@ -174,11 +174,9 @@ public final class Population implements DataView {
     /** Reads everything an adapter has. Problems and warnings go to {@code problems}. */
     public static Population load(ScoreProgram program, CrmAdapter adapter, DataProblems problems) {
         Builder b = new Builder(new ShapeTable(program), problems);
-        return b.read(adapter, () -> {
-            try (Stream<Association> assocs = adapter.associations()) {
-                assocs.forEach(b::addAssociation);
-            }
-        }, adapter::events);
+        adapter.open(b.adapterProblems);
+        return b.read(adapter, () -> ReadAhead.forEach(adapter::associations, b::addAssociation, b.adapterProblems),
+                adapter::events);
     }
 
     /**
@@ -191,6 +189,8 @@ public final class Population implements DataView {
      */
     public static Population load(ScoreProgram program, CrmAdapter adapter, DataProblems problems,
                                   Set<RecordKey> changed, Set<RecordKey> due) {
+        Builder b = new Builder(new ShapeTable(program), problems);
+        adapter.open(b.adapterProblems);
         Set<String> reading = program.typesReadingAssociations;
         // Associations first: they decide which neighbours are re-scored and which are read.
         List<Association> relevant = new ArrayList<>();
@@ -225,7 +225,6 @@ public final class Population implements DataView {
                 keep.add(a.from());
             }
         }
-        Builder b = new Builder(new ShapeTable(program), problems);
         b.keep = keep;
         b.rescore = rescore;
         b.becauseOf = becauseOf;
@@ -275,6 +274,8 @@ public final class Population implements DataView {
     private static final class Builder {
         final ShapeTable shapes;
         final Warnings warnings;
+        /** What the adapter reports while read ahead reaches {@code problems} in stream order. */
+        final ReadAhead.Problems adapterProblems;
         final KeyIndex index = new KeyIndex();
         /** One instance per type name, shared by every key of the type. */
         final Map<String, String> typeNames = new HashMap<>();
@@ -296,6 +297,7 @@ public final class Population implements DataView {
         Builder(ShapeTable shapes, DataProblems problems) {
             this.shapes = shapes;
             this.warnings = new Warnings(problems);
+            this.adapterProblems = new ReadAhead.Problems(problems);
         }
 
         /**
@@ -305,17 +307,12 @@ public final class Population implements DataView {
          */
         Population read(CrmAdapter adapter, Runnable associations,
                         java.util.function.Supplier<Stream<CrmEvent>> events) {
-            try (Stream<CrmRecord> records = adapter.records()) {
-                records.forEach(this::addRecord);
-            }
-            try (Stream<ListMembership> lists = adapter.listMemberships()) {
-                lists.forEach(this::addMembership);
-            }
+            // Each stream is parsed on a second thread while this one shapes what it gives.
+            ReadAhead.forEach(adapter::records, this::addRecord, adapterProblems);
+            ReadAhead.forEach(adapter::listMemberships, this::addMembership, adapterProblems);
             shapeRecords();
             associations.run();
-            try (Stream<CrmEvent> stream = events.get()) {
-                stream.forEach(this::addEvent);
-            }
+            ReadAhead.forEach(events, this::addEvent, adapterProblems);
             return new Population(this);
         }
 
