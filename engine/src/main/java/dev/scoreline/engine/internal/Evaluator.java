@@ -83,6 +83,7 @@ public final class Evaluator {
         private int[] other;
         private long[][] assocHits;
         private long[][][] otherEvents;
+        private long[][] otherRecord;
 
         EventCache(int scored) {
             this.scored = scored;
@@ -104,10 +105,18 @@ public final class Evaluator {
             other = new int[n];
             assocHits = new long[n][];
             otherEvents = new long[n][][];
+            otherRecord = new long[n][];
             for (int a = 0; a < n; a++) {
                 other[a] = data.assocOther(scored, a);
                 assocHits[a] = matcher.assoc(data.assocLabels(scored, a), data.recordShape(other[a]));
             }
+        }
+
+        long[] recordHitsOfNeighbour(int a) {
+            if (otherRecord[a] == null) {
+                otherRecord[a] = matcher.record(data.recordShape(other[a]));
+            }
+            return otherRecord[a];
         }
 
         long[][] eventsOfNeighbour(int a) {
@@ -161,6 +170,38 @@ public final class Evaluator {
         if (partials != null && rec < partials.length) {
             partials[rec] = null;
         }
+    }
+
+    /** Bounds over every kept partial: all hold while maxFrom <= NOW < minUntil. */
+    private long keptFrom = Long.MIN_VALUE;
+    private long keptUntil = Long.MAX_VALUE;
+
+    /**
+     * Whether every kept partial holds at NOW, so preparing a company need not look at its
+     * contacts one by one (touching thousands of them costs more than scoring). When the clock has
+     * passed some partial's end, the ones that no longer hold are dropped and the bounds computed
+     * anew, so the answer is true again until the next one ends.
+     */
+    boolean allPartialsHold() {
+        now = matcher.now();
+        if (partials == null) {
+            return false;
+        }
+        if (keptFrom <= now && now < keptUntil) {
+            return true;
+        }
+        keptFrom = Long.MIN_VALUE;
+        keptUntil = Long.MAX_VALUE;
+        for (int rec = 0; rec < partials.length; rec++) {
+            Partials p = partials[rec];
+            if (p != null && (p.from > now || now >= p.until)) {
+                partials[rec] = null;
+            } else if (p != null) {
+                keptFrom = Math.max(keptFrom, p.from);
+                keptUntil = Math.min(keptUntil, p.until);
+            }
+        }
+        return false; // the records just dropped need their events prepared
     }
 
     /** Whether a record's partials hold at NOW, so evaluating its neighbours does not read its events. */
@@ -407,15 +448,17 @@ public final class Evaluator {
             return frequency(r, total, g, trace);
         }
         Aggregation agg = new Aggregation();
+        // Counted first, added once: per listed value for property rules (a record holding more
+        // than one listed value adds their sum on its own), per value and decay step for events.
         long[] counts = null;
         for (int a : linked) {
             int other = cache.other[a];
-            long[] oh = matcher.record(data.recordShape(other));
             RecordKey key = trace == null ? null : data.key(other);
             switch (r.kind) {
                 case PROPERTY -> {
-                    if (HitSet.has(oh, r.matcher)) {
-                        agg.add(r.points[0]);
+                    if (HitSet.has(cache.recordHitsOfNeighbour(a), r.matcher)) {
+                        counts = counts == null ? new long[1] : counts;
+                        counts[0]++;
                         if (trace != null) {
                             trace.details.add(key + " matches: " + plain(r.points[0]));
                         }
@@ -424,13 +467,26 @@ public final class Evaluator {
                     }
                 }
                 case PROPERTY_POINTS -> {
-                    BigDecimal v = null;
+                    long[] oh = cache.recordHitsOfNeighbour(a);
+                    int only = -1;
+                    int held = 0;
                     for (int i = 0; i < r.points.length; i++) {
                         if (HitSet.has(oh, r.matcher + i)) {
-                            v = (v == null ? BigDecimal.ZERO : v).add(r.points[i]);
+                            only = i;
+                            held++;
                         }
                     }
-                    if (v != null) {
+                    BigDecimal v = null;
+                    if (held > 1 || held == 1 && trace != null) {
+                        v = BigDecimal.ZERO;
+                        for (int i = 0; i < r.points.length; i++) {
+                            v = HitSet.has(oh, r.matcher + i) ? v.add(r.points[i]) : v;
+                        }
+                    }
+                    if (held == 1) {
+                        counts = counts == null ? new long[r.points.length] : counts;
+                        counts[only]++;
+                    } else if (v != null) {
                         agg.add(v);
                     }
                     if (trace != null) {
@@ -451,7 +507,15 @@ public final class Evaluator {
                 }
             }
         }
-        addCounts(r, g, counts, agg);
+        if (r.kind == RuleKind.PROPERTY || r.kind == RuleKind.PROPERTY_POINTS) {
+            for (int i = 0; counts != null && i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    agg.add(r.points[i], counts[i]);
+                }
+            }
+        } else {
+            addCounts(r, g, counts, agg);
+        }
         BigDecimal result = agg.result(r.aggregate);
         if (trace != null && linked.length > 0) {
             trace.details.add(r.aggregate.keyword() + " over " + agg.count + " matching "
@@ -491,6 +555,8 @@ public final class Evaluator {
         if (p == null || p.from > now || now >= p.until) {
             p = new Partials(now, nextChange.ownNext(data, rec, now), partialSlot.size());
             partials[rec] = p;
+            keptFrom = Math.max(keptFrom, p.from);
+            keptUntil = Math.min(keptUntil, p.until);
         }
         return p;
     }

@@ -193,7 +193,10 @@ public final class LiveEngine {
             return;
         }
         int[] arr = list.stream().mapToInt(Integer::intValue).toArray();
-        matcher.prepare(arr, 0, arr.length, !typesReadingAssociations.isEmpty(), o -> !evaluator.hasPartials(o));
+        // Neighbours' events need matching only where their kept partials no longer hold.
+        java.util.function.IntPredicate neighbourEvents = evaluator.allPartialsHold() ? o -> false
+                : o -> !evaluator.hasPartials(o);
+        matcher.prepare(arr, 0, arr.length, !typesReadingAssociations.isEmpty(), neighbourEvents);
         Instant when = Instant.ofEpochMilli(matcher.now());
         for (int rec : arr) {
             if (data.isRemoved(rec)) {
