@@ -707,6 +707,9 @@ public final class Evaluator {
 
     /** Two decimals, half away from zero (-0.125 gives -0.13); no trailing zeros, never -0. */
     public static BigDecimal round(BigDecimal v) {
+        if (v.scale() == 0) {
+            return v.signum() == 0 ? BigDecimal.ZERO : v; // whole points, the usual case: nothing to do
+        }
         BigDecimal r = v.setScale(2, RoundingMode.HALF_UP);
         if (r.signum() == 0) {
             return BigDecimal.ZERO;

@@ -151,6 +151,9 @@ public final class LiveData implements DataView {
             warnings.dangling("events", e.type() + " event", e.record());
             return -1;
         }
+        if (!shapes.program().readsEvents) {
+            return rec; // no rule reads events: nothing to keep (as when loading)
+        }
         Object[] raw = shapes.projectEvent(e.properties(), warnings.numbers("events", e.record()));
         int shape = shapes.internEvent(DataValue.fold(e.type()), raw, shapes.recordShape(recordShape[rec]).lists());
         int n = evCount[rec];

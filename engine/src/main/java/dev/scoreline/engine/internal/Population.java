@@ -400,6 +400,9 @@ public final class Population implements DataView {
                 warnings.dangling("events", e.type() + " event", e.record());
                 return;
             }
+            if (!shapes.program().readsEvents) {
+                return; // read, counted and checked, but no rule reads events: nothing to keep
+            }
             Object[] raw = shapes.projectEvent(e.properties(), warnings.numbers("events", e.record()));
             int shape = shapes.internEvent(DataValue.fold(e.type()), raw, lists.get(owner));
             events.add(owner, shape, e.at().toEpochMilli());

@@ -65,6 +65,9 @@ public final class ScoreProgram {
         }
     }
 
+    /** Whether any rule reads events; without, events are counted and checked but neither kept nor matched. */
+    final boolean readsEvents;
+
     ScoreProgram(List<ScoreDefinition> definitions, ProgramScore[] scores, KieBase kieBase, int matcherCount,
                  List<String> recordProperties, List<String> eventProperties, Set<String> listsRead,
                  boolean eventsReadLists, Set<String> numericRecordProperties, Set<String> numericEventProperties,
@@ -82,11 +85,18 @@ public final class ScoreProgram {
         this.timeframes = timeframes;
         this.time = time;
         Set<String> types = new java.util.HashSet<>();
+        boolean events = false;
         for (ProgramScore s : scores) {
             if (s.readsAssociations) {
                 types.add(s.type);
             }
+            for (ProgramGroup g : s.groups) {
+                for (ProgramRule r : g.rules) {
+                    events |= r.readsEvents();
+                }
+            }
         }
+        this.readsEvents = events;
         this.typesReadingAssociations = Set.copyOf(types);
         this.recordGroups = List.copyOf(recordGroups);
     }

@@ -25,7 +25,7 @@ public final class ShapeMatcher {
     private volatile long now;
     private volatile TimeRange[] ranges;
     /** By record shape: the OR of its projections' hits. */
-    private final Map<Integer, long[]> recordHits = new ConcurrentHashMap<>();
+    private final IdTable<long[]> recordHits;
     /** By record projection (see {@link ShapeTable#projections}). */
     private final Map<Integer, long[]> projectionHits = new ConcurrentHashMap<>();
     private final Map<EventKey, long[]> eventHits = new ConcurrentHashMap<>();
@@ -36,6 +36,7 @@ public final class ShapeMatcher {
     public ShapeMatcher(ScoreProgram program, DataView data, long now) {
         this.program = program;
         this.data = data;
+        this.recordHits = new IdTable<>(data.shapes().recordShapeCount());
         this.now = now;
         this.ranges = program.timeframes.stream().map(t -> TimeRange.of(t, now)).toArray(TimeRange[]::new);
     }
@@ -242,7 +243,7 @@ public final class ShapeMatcher {
     /** Queues the projections of a record shape not matched yet; its hits are their OR. */
     private void needRecord(int shape, Map<Integer, RecordFact> pending, Set<Integer> newShapes, int[] factIds,
                             long now) {
-        if (recordHits.containsKey(shape) || !newShapes.add(shape)) {
+        if (recordHits.get(shape) != null || !newShapes.add(shape)) {
             return;
         }
         ShapeTable shapes = data.shapes();
@@ -255,6 +256,9 @@ public final class ShapeMatcher {
     }
 
     private void needEvents(int rec, Map<EventKey, EventFact> pending, long now) {
+        if (!program.readsEvents) {
+            return; // no rule reads an event: nothing to match
+        }
         LongHitCache cache = ranges.length > 31 ? null : localCache();
         for (int e = 0; e < data.eventCount(rec); e++) {
             long at = data.eventAt(rec, e);

@@ -29,8 +29,8 @@ public final class ShapeTable {
     private final Map<String, Integer> projectionIds = new HashMap<>();
     private final List<RecordShape> projections = new ArrayList<>();
     private final List<Integer> projectionGroups = new ArrayList<>();
-    /** By record shape id: its projections' ids (null until asked). */
-    private final List<int[]> projectionsOfShape = new ArrayList<>();
+    /** By record shape id: its projections' ids (null until asked); read without the table's lock. */
+    private final IdTable<int[]> projectionsOfShape = new IdTable<>(1024);
     private final Map<String, List<ScoreProgram.RecordGroup>> groupsByType = new HashMap<>();
 
     ShapeTable(ScoreProgram program) {
@@ -51,10 +51,12 @@ public final class ShapeTable {
      * interned, so records that agree on what one group of rules reads share its projection (and
      * Drools matches that group once for all of them).
      */
-    synchronized int[] projections(int recordShape) {
-        while (projectionsOfShape.size() <= recordShape) {
-            projectionsOfShape.add(null);
-        }
+    int[] projections(int recordShape) {
+        int[] ids = projectionsOfShape.get(recordShape);
+        return ids != null ? ids : projectAndIntern(recordShape);
+    }
+
+    private synchronized int[] projectAndIntern(int recordShape) {
         int[] ids = projectionsOfShape.get(recordShape);
         if (ids != null) {
             return ids;
@@ -89,7 +91,7 @@ public final class ShapeTable {
             }
             ids[i] = id;
         }
-        projectionsOfShape.set(recordShape, ids);
+        projectionsOfShape.put(recordShape, ids);
         return ids;
     }
 

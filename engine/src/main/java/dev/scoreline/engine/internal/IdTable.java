@@ -1,0 +1,46 @@
+package dev.scoreline.engine.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
+/**
+ * Values by small dense id (a shape id), read by the scoring threads without a lock, boxing or
+ * hashing: one array read where a {@code ConcurrentHashMap<Integer, …>} costs a boxed key and a
+ * few dependent reads (for 100,000 near-unique record shapes, the largest cost of a fit score).
+ *
+ * <p>A grown array is published by replacing it through a volatile field; a value put into the
+ * current array is published with release/acquire, so a reader that sees a value sees it whole.
+ * A reader that sees null takes the slow path its caller has.
+ */
+final class IdTable<T> {
+
+    private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
+
+    private volatile Object[] values;
+
+    IdTable(int sizeHint) {
+        values = new Object[Math.max(16, sizeHint)];
+    }
+
+    @SuppressWarnings("unchecked")
+    T get(int id) {
+        Object[] v = values;
+        return id < v.length ? (T) ELEMENT.getAcquire(v, id) : null;
+    }
+
+    synchronized void put(int id, T value) {
+        Object[] v = values;
+        if (id >= v.length) {
+            Object[] grown = Arrays.copyOf(v, Math.max(id + 1, v.length * 2));
+            grown[id] = value;
+            values = grown;
+            return;
+        }
+        ELEMENT.setRelease(v, id, value);
+    }
+
+    synchronized void clear() {
+        values = new Object[values.length];
+    }
+}
