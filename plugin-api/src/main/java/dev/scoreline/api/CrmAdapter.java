@@ -9,6 +9,12 @@ import java.util.stream.Stream;
  * <p>Each stream is read once per run, in any order; the engine joins them. An adapter reports
  * unusable data through the {@link DataProblems} it was opened with and leaves it out of its
  * streams. Swapping one adapter for another changes no rule and no score.
+ *
+ * <p>The engine parses ahead: it may ask for a stream and iterate it on a thread of its own while
+ * another thread uses what it gives, so a stream must not depend on the thread that created the
+ * adapter (no thread-locals, no connection bound to the opening thread). It reads one stream at a
+ * time, each from a single thread, and the problems an adapter reports while a stream is read
+ * come out in stream order.
  */
 public interface CrmAdapter extends AutoCloseable {
 

@@ -54,8 +54,9 @@ public final class AdapterTestKit {
     /**
      * Checks what every adapter must do: a non-blank name, streams that can be read again with the
      * same result (the engine may read twice, e.g. for a preview and a run), streams that are
-     * closed by their callers without error, {@code events(owners)} giving exactly the owners'
-     * events, and a change feed (if any) whose current watermark is where reading all changes
+     * closed by their callers without error, the same facts when each stream is asked for and read
+     * on another thread (the engine parses ahead on a second core), {@code events(owners)} giving
+     * exactly the owners' events, and a change feed (if any) whose current watermark is where reading all changes
      * ends, with nothing after it.
      *
      * @throws AssertionError naming the first rule the adapter breaks
@@ -80,6 +81,14 @@ public final class AdapterTestKit {
                     drain("listMemberships", again::listMemberships), problems);
             if (!once.snapshot().equals(twice.snapshot())) {
                 throw new AssertionError(first.getClass().getName() + " gives different facts when read again");
+            }
+            // The engine reads ahead: it opens and iterates each stream on a second thread.
+            AdapterContents elsewhere = new AdapterContents(onAnotherThread("records", again::records),
+                    onAnotherThread("events", again::events), onAnotherThread("associations", again::associations),
+                    onAnotherThread("listMemberships", again::listMemberships), problems);
+            if (!once.snapshot().equals(elsewhere.snapshot())) {
+                throw new AssertionError(first.getClass().getName()
+                        + " gives different facts when its streams are read on another thread");
             }
             // events(owners) must give exactly the owners' events, in the order events() does.
             java.util.Set<dev.scoreline.api.RecordKey> owners = new java.util.HashSet<>();
@@ -109,6 +118,30 @@ public final class AdapterTestKit {
             });
         }
         return once;
+    }
+
+    private static <T> List<T> onAnotherThread(String what, Supplier<Stream<T>> streams) {
+        java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                result.set(drain(what, streams));
+            } catch (Throwable t) {
+                result.set(t);
+            }
+        }, "adapter-testkit-reader");
+        reader.start();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while reading " + what, e);
+        }
+        if (result.get() instanceof Throwable t) {
+            throw new AssertionError(what + "() failed when read on another thread: " + t, t);
+        }
+        @SuppressWarnings("unchecked")
+        List<T> items = (List<T>) result.get();
+        return items;
     }
 
     private static <T> List<T> drain(String what, Supplier<Stream<T>> streams) {
