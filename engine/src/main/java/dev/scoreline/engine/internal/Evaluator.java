@@ -121,7 +121,7 @@ public final class Evaluator {
 
         long[][] eventsOfNeighbour(int a) {
             if (otherEvents[a] == null) {
-                otherEvents[a] = eventHits(other[a]);
+                otherEvents[a] = matcher.eventHits(data, other[a], other);
             }
             return otherEvents[a];
         }

@@ -106,7 +106,8 @@ public final class RunScorer {
     private Chunk scoreChunk(ProgramScore s, int[] records, int from, int to, Boolean prepareNeighbours,
                              boolean withNextChange) {
         if (prepareNeighbours != null) {
-            matcher.prepare(records, from, to, prepareNeighbours);
+            // Associated records' events are matched when first read (see ShapeMatcher.eventHits).
+            matcher.prepare(records, from, to, prepareNeighbours, other -> false);
         }
         ScoreResult[] results = new ScoreResult[to - from];
         long[] next = withNextChange ? new long[to - from] : null;

@@ -108,6 +108,16 @@ public final class ShapeMatcher {
 
     /** The matches of every event of a record (null for events after NOW), with one cache fetch. */
     long[][] eventHits(DataView data, int rec) {
+        return eventHits(data, rec, null);
+    }
+
+    /**
+     * The same; when an event has not been matched yet, the events of all of {@code together}
+     * (null: just this record) are matched in one session first. A company's evaluation passes
+     * its associated records, so a batch run need not walk their events twice (once to prepare,
+     * once to score) when, as is usual after the first chunks, every key is known.
+     */
+    long[][] eventHits(DataView data, int rec, int[] together) {
         long now = this.now;
         LongHitCache cache = ranges.length > 31 ? null : localCache();
         long[][] hits = new long[data.eventCount(rec)][];
@@ -119,7 +129,8 @@ public final class ShapeMatcher {
                 if (hits[e] == null && !prepared) {
                     // Not matched yet (a caller prepared only part of what it reads): match the
                     // record's events now rather than read the event as matching nothing.
-                    prepare(new int[] {rec}, 0, 1, false);
+                    int[] recs = together == null ? new int[] {rec} : together;
+                    prepare(recs, 0, recs.length, false);
                     prepared = true;
                     hits[e] = event(data.eventShape(rec, e), at, cache);
                 }
