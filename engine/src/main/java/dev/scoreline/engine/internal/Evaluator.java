@@ -89,9 +89,10 @@ public final class Evaluator {
             this.scored = scored;
         }
 
-        long[][] of(int rec) {
+        /** The scored record's event matches. */
+        long[][] own() {
             if (own == null) {
-                own = eventHits(rec);
+                own = eventHits(scored);
             }
             return own;
         }
@@ -385,7 +386,6 @@ public final class Evaluator {
 
     private BigDecimal contribution(ProgramRule r, int rec, long[] rh, ProgramGroup g, EventCache cache,
                                     Trace trace) {
-        Decay decay = g.decay;
         if (r.assocMatcher < 0) {
             return switch (r.kind) {
                 case PROPERTY -> {
@@ -412,13 +412,13 @@ public final class Evaluator {
                 }
                 case EVENT, EVENT_POINTS -> {
                     Aggregation agg = new Aggregation();
-                    addCounts(r, g, eventCounts(r, g, rec, cache.of(rec), trace, null), agg);
+                    addCounts(r, g, eventCounts(r, g, rec, cache.own(), trace, null), agg);
                     if (trace != null && agg.count == 0) {
                         trace.details.add("no matching event");
                     }
                     yield agg.sum;
                 }
-                case FREQUENCY -> frequency(r, frequencyCount(r, rec, cache.of(rec)), g, trace);
+                case FREQUENCY -> frequency(r, frequencyCount(r, rec, cache.own()), g, trace);
             };
         }
         // On associated records: the association filter picks them, then the rule reads each.
