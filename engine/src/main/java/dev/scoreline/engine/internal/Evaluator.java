@@ -173,45 +173,6 @@ public final class Evaluator {
         }
     }
 
-    /** Bounds over every kept partial: all hold while maxFrom <= NOW < minUntil. */
-    private long keptFrom = Long.MIN_VALUE;
-    private long keptUntil = Long.MAX_VALUE;
-
-    /**
-     * Whether every kept partial holds at NOW, so preparing a company need not look at its
-     * contacts one by one (touching thousands of them costs more than scoring). When the clock has
-     * passed some partial's end, the ones that no longer hold are dropped and the bounds computed
-     * anew, so the answer is true again until the next one ends.
-     */
-    boolean allPartialsHold() {
-        now = matcher.now();
-        if (partials == null) {
-            return false;
-        }
-        if (keptFrom <= now && now < keptUntil) {
-            return true;
-        }
-        keptFrom = Long.MIN_VALUE;
-        keptUntil = Long.MAX_VALUE;
-        for (int rec = 0; rec < partials.length; rec++) {
-            Partials p = partials[rec];
-            if (p != null && (p.from > now || now >= p.until)) {
-                partials[rec] = null;
-            } else if (p != null) {
-                keptFrom = Math.max(keptFrom, p.from);
-                keptUntil = Math.min(keptUntil, p.until);
-            }
-        }
-        return false; // the records just dropped need their events prepared
-    }
-
-    /** Whether a record's partials hold at NOW, so evaluating its neighbours does not read its events. */
-    boolean hasPartials(int rec) {
-        now = matcher.now();
-        Partials p = partials == null || rec >= partials.length ? null : partials[rec];
-        return p != null && p.from <= now && now < p.until;
-    }
-
     private ScoreResult evaluate(ProgramScore s, int rec, Trace trace) {
         now = matcher.now();
         EventCache events = new EventCache(rec);
@@ -442,14 +403,14 @@ public final class Evaluator {
         if (r.kind == RuleKind.FREQUENCY) {
             long[] total = {0, Long.MIN_VALUE};
             for (int a : linked) {
-                addFrequency(total, partial(r, g, cache.other[a], () -> cache.eventsOfNeighbour(a), trace,
-                        data.key(cache.other[a])));
+                addFrequency(total, partial(r, g, cache, a, trace, trace == null ? null : data.key(cache.other[a])));
             }
             return frequency(r, total, g, trace);
         }
         Aggregation agg = new Aggregation();
-        // Counted first, added once: per listed value for property rules (a record holding more
-        // than one listed value adds their sum on its own), per value and decay step for events.
+        // Counted first, added once, per (listed value, decay step): records count at step 0 (no
+        // decay), and a record holding more than one listed value adds their sum on its own.
+        int steps = g.factors.length;
         long[] counts = null;
         for (int a : linked) {
             int other = cache.other[a];
@@ -457,7 +418,7 @@ public final class Evaluator {
             switch (r.kind) {
                 case PROPERTY -> {
                     if (HitSet.has(cache.recordHitsOfNeighbour(a), r.matcher)) {
-                        counts = counts == null ? new long[1] : counts;
+                        counts = counts == null ? new long[steps] : counts;
                         counts[0]++;
                         if (trace != null) {
                             trace.details.add(key + " matches: " + plain(r.points[0]));
@@ -484,8 +445,8 @@ public final class Evaluator {
                         }
                     }
                     if (held == 1) {
-                        counts = counts == null ? new long[r.points.length] : counts;
-                        counts[only]++;
+                        counts = counts == null ? new long[r.points.length * steps] : counts;
+                        counts[only * steps]++;
                     } else if (v != null) {
                         agg.add(v);
                     }
@@ -495,7 +456,7 @@ public final class Evaluator {
                     }
                 }
                 default -> {
-                    long[] c = partial(r, g, other, () -> cache.eventsOfNeighbour(a), trace, key);
+                    long[] c = partial(r, g, cache, a, trace, key);
                     if (c != null) {
                         if (counts == null) {
                             counts = new long[c.length];
@@ -507,15 +468,7 @@ public final class Evaluator {
                 }
             }
         }
-        if (r.kind == RuleKind.PROPERTY || r.kind == RuleKind.PROPERTY_POINTS) {
-            for (int i = 0; counts != null && i < counts.length; i++) {
-                if (counts[i] > 0) {
-                    agg.add(r.points[i], counts[i]);
-                }
-            }
-        } else {
-            addCounts(r, g, counts, agg);
-        }
+        addCounts(r, g, counts, agg);
         BigDecimal result = agg.result(r.aggregate);
         if (trace != null && linked.length > 0) {
             trace.details.add(r.aggregate.keyword() + " over " + agg.count + " matching "
@@ -529,16 +482,16 @@ public final class Evaluator {
      * frequency rule its count and newest instant; null when no event counts. Kept between live
      * evaluations when the rule reads through an association (see {@link #partials}).
      */
-    private long[] partial(ProgramRule r, ProgramGroup g, int rec, java.util.function.Supplier<long[][]> hits,
-                           Trace trace, RecordKey via) {
+    private long[] partial(ProgramRule r, ProgramGroup g, EventCache cache, int a, Trace trace, RecordKey via) {
+        int rec = cache.other[a];
         Integer slot = partials == null || trace != null ? null : partialSlot.get(r);
         if (slot == null) {
-            return count(r, g, rec, hits.get(), trace, via);
+            return count(r, g, rec, cache.eventsOfNeighbour(a), trace, via);
         }
         Partials p = partialsOf(rec);
         long[] c = p.bySlot[slot];
         if (c == null) {
-            c = count(r, g, rec, hits.get(), null, null);
+            c = count(r, g, rec, cache.eventsOfNeighbour(a), null, null);
             p.bySlot[slot] = c == null ? NOTHING : c;
         }
         return c == NOTHING ? null : c;
@@ -555,8 +508,6 @@ public final class Evaluator {
         if (p == null || p.from > now || now >= p.until) {
             p = new Partials(now, nextChange.ownNext(data, rec, now), partialSlot.size());
             partials[rec] = p;
-            keptFrom = Math.max(keptFrom, p.from);
-            keptUntil = Math.min(keptUntil, p.until);
         }
         return p;
     }

@@ -193,10 +193,7 @@ public final class LiveEngine {
             return;
         }
         int[] arr = list.stream().mapToInt(Integer::intValue).toArray();
-        // Neighbours' events need matching only where their kept partials no longer hold.
-        java.util.function.IntPredicate neighbourEvents = evaluator.allPartialsHold() ? o -> false
-                : o -> !evaluator.hasPartials(o);
-        matcher.prepare(arr, 0, arr.length, !typesReadingAssociations.isEmpty(), neighbourEvents);
+        matcher.prepare(arr, 0, arr.length, !typesReadingAssociations.isEmpty());
         Instant when = Instant.ofEpochMilli(matcher.now());
         for (int rec : arr) {
             if (data.isRemoved(rec)) {

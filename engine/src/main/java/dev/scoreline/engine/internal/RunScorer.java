@@ -106,8 +106,7 @@ public final class RunScorer {
     private Chunk scoreChunk(ProgramScore s, int[] records, int from, int to, Boolean prepareNeighbours,
                              boolean withNextChange) {
         if (prepareNeighbours != null) {
-            // Associated records' events are matched when first read (see ShapeMatcher.eventHits).
-            matcher.prepare(records, from, to, prepareNeighbours, other -> false);
+            matcher.prepare(records, from, to, prepareNeighbours);
         }
         ScoreResult[] results = new ScoreResult[to - from];
         long[] next = withNextChange ? new long[to - from] : null;

@@ -176,18 +176,13 @@ public final class ShapeMatcher {
     }
 
     /**
-     * Makes sure every shape that evaluating these records reads has been matched, running one
-     * Drools session for all that are new.
+     * Makes sure the shapes of these records, their events and (with {@code neighbours}) their
+     * associations and associated records have been matched, running one Drools session for all
+     * that are new. Associated records' events are not walked here: they are matched when an
+     * evaluation first reads them ({@link #eventHits(DataView, int, int[])}), most often never,
+     * as live scoring keeps what they give and a batch run finds their keys known.
      */
     void prepare(int[] records, int from, int to, boolean neighbours) {
-        prepare(records, from, to, neighbours, null);
-    }
-
-    /**
-     * The same, checking the events of only those neighbours {@code neighbourEvents} accepts
-     * (null: all): live scoring skips the neighbours whose events it has already counted.
-     */
-    void prepare(int[] records, int from, int to, boolean neighbours, java.util.function.IntPredicate neighbourEvents) {
         long now = this.now;
         Map<Integer, RecordFact> newProjections = new HashMap<>();
         Set<Integer> newShapes = new java.util.LinkedHashSet<>();
@@ -211,9 +206,6 @@ public final class ShapeMatcher {
                                 data.shapes().recordShape(s), RecordFact.WHOLE, now, program.matcherCount));
                         newAssocs.put(key, new AssocFact(target.factId,
                                 data.shapes().labelSet(data.assocLabels(rec, a)), program.matcherCount));
-                    }
-                    if (neighbourEvents == null || neighbourEvents.test(other)) {
-                        needEvents(other, newEvents, now);
                     }
                 }
             }
