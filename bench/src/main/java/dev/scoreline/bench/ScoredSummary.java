@@ -85,9 +85,8 @@ public final class ScoredSummary {
     /**
      * Keeps an engine result to be filed by record index later, outside the timed part: finding
      * a record's index from its key is the bench's bookkeeping, not the contender's work (the
-     * hand-written contenders write by index directly). The result is copied into flat arrays at
-     * once, so the engine's result objects die young as they would in a real sink. Called from
-     * one thread.
+     * hand-written contenders write by index directly). Only the numbers are kept, so the
+     * engine's result objects die young as they would in a real sink. Called from one thread.
      */
     public void put(ScoreResult r) {
         Values v = valuesOf(r.score());
@@ -96,57 +95,29 @@ public final class ScoredSummary {
             BigDecimal b = r.groups().get(v.spec.groups().get(i).name());
             g[i] = b == null ? Double.NaN : b.doubleValue();
         }
-        pending.add(r.record().id(), r.record().type(), r.score(), r.value().doubleValue(), r.status(), g);
+        pending.add(new Pending(r.record().id(), r.record().type(), r.score(), r.value().doubleValue(), r.status(), g));
     }
 
     /** Keeps a row a contender returned by record id, filed like {@link #put(ScoreResult)}. Called from one thread. */
     public void putById(String id, String score, double value, String status, double[] groups) {
-        pending.add(id, table.type, score, value, status, groups);
+        pending.add(new Pending(id, table.type, score, value, status, groups));
     }
 
-    /** Results kept by record id, in arrays that grow; the ids and labels are the contender's own objects. */
-    private static final class Pending {
-        String[] ids = new String[1024];
-        String[] types = new String[1024];
-        String[] scores = new String[1024];
-        double[] values = new double[1024];
-        String[] statuses = new String[1024];
-        double[][] groups = new double[1024][];
-        int size;
+    /** A result kept by record id until it is filed; the id and labels are the contender's own objects. */
+    private record Pending(String id, String type, String score, double value, String status, double[] groups) { }
 
-        void add(String id, String type, String score, double value, String status, double[] g) {
-            if (size == ids.length) {
-                int n = size * 2;
-                ids = Arrays.copyOf(ids, n);
-                types = Arrays.copyOf(types, n);
-                scores = Arrays.copyOf(scores, n);
-                values = Arrays.copyOf(values, n);
-                statuses = Arrays.copyOf(statuses, n);
-                groups = Arrays.copyOf(groups, n);
-            }
-            ids[size] = id;
-            types[size] = type;
-            scores[size] = score;
-            values[size] = value;
-            statuses[size] = status;
-            groups[size] = g;
-            size++;
-        }
-    }
-
-    private final Pending pending = new Pending();
+    private final List<Pending> pending = new ArrayList<>();
 
     /** Files what {@code put} kept; every reader calls it first. */
     private synchronized void settle() {
-        for (int i = 0; i < pending.size; i++) {
-            int idx = table.indexOf(pending.ids[i]);
-            if (idx < 0 || !pending.types[i].equals(table.type)) {
-                throw new IllegalStateException("a contender scored a record not in the data: "
-                        + pending.types[i] + ":" + pending.ids[i]);
+        for (Pending p : pending) {
+            int idx = table.indexOf(p.id());
+            if (idx < 0 || !p.type().equals(table.type)) {
+                throw new IllegalStateException("a contender scored a record not in the data: " + p.type() + ":" + p.id());
             }
-            put(pending.scores[i], idx, pending.values[i], pending.statuses[i], pending.groups[i]);
+            put(p.score(), idx, p.value(), p.status(), p.groups());
         }
-        pending.size = 0;
+        pending.clear();
     }
 
     /** Records with a value, over all scores. */
