@@ -17,7 +17,12 @@ public final class DecayMath {
 
     /** Whole intervals of 30*K days in an age (0 for events younger than one interval). */
     public static long steps(Decay decay, long ageMillis) {
-        return Math.max(0, Math.floorDiv(ageMillis, 30L * decay.everyMonths() * TimeRange.DAY_MS));
+        return Math.max(0, Math.floorDiv(ageMillis, interval(decay)));
+    }
+
+    /** One interval of a decay: 30*K days, in milliseconds. */
+    public static long interval(Decay decay) {
+        return 30L * decay.everyMonths() * TimeRange.DAY_MS;
     }
 
     /** The first step at which the factor reaches zero: ceil(100 / P). */

@@ -50,13 +50,21 @@ public final class Evaluator {
 
     /** The score of a record, or null when the record is out of the score's scope. */
     ScoreResult score(ProgramScore s, int rec) {
-        return evaluate(s, rec, null);
+        return evaluate(s, rec, null, null);
+    }
+
+    /**
+     * The same, for a record of a batch being scored: when the record has events not matched yet,
+     * the batch's events are matched with them, in one session.
+     */
+    ScoreResult score(ProgramScore s, int rec, ShapeMatcher.Batch batch) {
+        return evaluate(s, rec, batch, null);
     }
 
     /** The explanation of a score for a record (of the score's type). */
     ScoreExplanation explain(ProgramScore s, int rec) {
         Trace trace = new Trace();
-        evaluate(s, rec, trace);
+        evaluate(s, rec, null, trace);
         return trace.result;
     }
 
@@ -68,31 +76,51 @@ public final class Evaluator {
         ScoreExplanation result;
     }
 
-    /** The matches of each event of a record, looked up once per evaluation (null: after NOW). */
-    private long[][] eventHits(int rec) {
-        return matcher.eventHits(data, rec);
+    /** Per layout, its tally at this evaluator's matcher. */
+    private final Map<EventTally.Layout, EventTally> tallies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What the record's events give the layout's rules (see {@link EventTally}); null when no event counts. */
+    private long[] tally(EventTally.Layout layout, int rec, ShapeMatcher.Batch together) {
+        if (layout.width == 0) {
+            return null;
+        }
+        long[] counts = new long[layout.width];
+        return tallyOf(layout).count(data, rec, together, counts, null) ? counts : null;
+    }
+
+    private EventTally tallyOf(EventTally.Layout layout) {
+        EventTally t = tallies.get(layout);
+        return t != null ? t : tallies.computeIfAbsent(layout, l -> new EventTally(l, matcher));
     }
 
     /**
-     * What one evaluation reads, each looked up once: the record's event matches, and per
-     * association its other record, the association's matches and that record's event matches.
+     * What one evaluation reads, each looked up once: the record's event counts, and per
+     * association its other record, the association's matches and that record's event counts.
      */
     private final class EventCache {
+        private final ProgramScore score;
         private final int scored;
-        private long[][] own;
+        private final ShapeMatcher.Batch batch;
+        private boolean ownCounted;
+        private long[] own;
         private int[] other;
+        private ShapeMatcher.Batch together;
         private long[][] assocHits;
-        private long[][][] otherEvents;
+        private long[][] otherCounts;
+        private boolean[] otherCounted;
         private long[][] otherRecord;
 
-        EventCache(int scored) {
+        EventCache(ProgramScore score, int scored, ShapeMatcher.Batch batch) {
+            this.score = score;
             this.scored = scored;
+            this.batch = batch;
         }
 
-        /** The scored record's event matches. */
-        long[][] own() {
-            if (own == null) {
-                own = eventHits(scored);
+        /** The scored record's counts for the score's own event rules; null when none counts. */
+        long[] own() {
+            if (!ownCounted) {
+                own = tally(score.ownEvents, scored, batch);
+                ownCounted = true;
             }
             return own;
         }
@@ -104,8 +132,10 @@ public final class Evaluator {
             }
             int n = data.assocCount(scored);
             other = new int[n];
+            together = new ShapeMatcher.Batch(other, 0, n);
             assocHits = new long[n][];
-            otherEvents = new long[n][][];
+            otherCounts = new long[n][];
+            otherCounted = new boolean[n];
             otherRecord = new long[n][];
             for (int a = 0; a < n; a++) {
                 other[a] = data.assocOther(scored, a);
@@ -120,23 +150,28 @@ public final class Evaluator {
             return otherRecord[a];
         }
 
-        long[][] eventsOfNeighbour(int a) {
-            if (otherEvents[a] == null) {
-                otherEvents[a] = matcher.eventHits(data, other[a], other);
+        /**
+         * The associated record's counts for the score's event rules on associated records (kept
+         * between live evaluations, see {@link #partials}); null when none counts. Its events are
+         * matched, when new, with those of every associated record in one session.
+         */
+        long[] countsOfNeighbour(int a) {
+            if (!otherCounted[a]) {
+                otherCounts[a] = partial(score.associatedEvents, other[a], together);
+                otherCounted[a] = true;
             }
-            return otherEvents[a];
+            return otherCounts[a];
         }
     }
 
     /**
-     * Live scoring only: per record, what its events give each rule that reads them through an
-     * association (counts per listed value and decay step, or a frequency's count and newest
-     * instant), valid from the NOW it was computed at until the record's next change with time
+     * Live scoring only: per record and score, what its events give the score's rules that read
+     * them through an association (its {@link EventTally} counts), valid from the NOW it was computed at until the record's next change with time
      * ({@link NextChange}) or a change to its data ({@link #forget}). An event on one contact then
      * re-reads that contact's events, not those of every contact of its companies.
      */
     private Partials[] partials;
-    private final Map<ProgramRule, Integer> partialSlot = new java.util.IdentityHashMap<>();
+    private final Map<EventTally.Layout, Integer> partialSlot = new java.util.IdentityHashMap<>();
     private NextChange nextChange;
 
     private static final class Partials {
@@ -154,12 +189,8 @@ public final class Evaluator {
     /** Keeps association partials between evaluations (single-threaded use only). */
     void keepPartials(ScoreProgram program) {
         for (ProgramScore s : program.scores) {
-            for (ProgramGroup g : s.groups) {
-                for (ProgramRule r : g.rules) {
-                    if (r.assocMatcher >= 0 && r.readsEvents()) {
-                        partialSlot.put(r, partialSlot.size());
-                    }
-                }
+            if (s.associatedEvents.width > 0) {
+                partialSlot.put(s.associatedEvents, partialSlot.size());
             }
         }
         partials = new Partials[1024];
@@ -173,9 +204,9 @@ public final class Evaluator {
         }
     }
 
-    private ScoreResult evaluate(ProgramScore s, int rec, Trace trace) {
+    private ScoreResult evaluate(ProgramScore s, int rec, ShapeMatcher.Batch batch, Trace trace) {
         now = matcher.now();
-        EventCache events = new EventCache(rec);
+        EventCache events = new EventCache(s, rec, batch);
         long[] rh = matcher.record(data.recordShape(rec));
         String typeName = s.definition.type().keyword();
         if (s.scopeMatcher >= 0 && !HitSet.has(rh, s.scopeMatcher)) {
@@ -373,13 +404,20 @@ public final class Evaluator {
                 }
                 case EVENT, EVENT_POINTS -> {
                     Aggregation agg = new Aggregation();
-                    addCounts(r, g, eventCounts(r, g, rec, cache.own(), trace, null), agg);
-                    if (trace != null && agg.count == 0) {
-                        trace.details.add("no matching event");
+                    addCounts(r, g, cache.own(), r.counter, agg);
+                    if (trace != null) {
+                        explainEvents(cache.score.ownEvents, r, g, rec, null, trace);
+                        if (agg.count == 0) {
+                            trace.details.add("no matching event");
+                        }
                     }
                     yield agg.sum;
                 }
-                case FREQUENCY -> frequency(r, frequencyCount(r, rec, cache.own()), g, trace);
+                case FREQUENCY -> {
+                    long[] own = cache.own();
+                    long n = own == null ? 0 : own[r.counter];
+                    yield frequency(r, n, n == 0 ? Long.MIN_VALUE : own[r.counter + 1], g, trace);
+                }
             };
         }
         // On associated records: the association filter picks them, then the rule reads each.
@@ -401,11 +439,16 @@ public final class Evaluator {
             }
         }
         if (r.kind == RuleKind.FREQUENCY) {
-            long[] total = {0, Long.MIN_VALUE};
+            long events = 0;
+            long newest = Long.MIN_VALUE;
             for (int a : linked) {
-                addFrequency(total, partial(r, g, cache, a, trace, trace == null ? null : data.key(cache.other[a])));
+                long[] c = cache.countsOfNeighbour(a);
+                if (c != null && c[r.counter] > 0) {
+                    events += c[r.counter];
+                    newest = Math.max(newest, c[r.counter + 1]);
+                }
             }
-            return frequency(r, total, g, trace);
+            return frequency(r, events, newest, g, trace);
         }
         Aggregation agg = new Aggregation();
         // Counted first, added once, per (listed value, decay step): records count at step 0 (no
@@ -456,19 +499,23 @@ public final class Evaluator {
                     }
                 }
                 default -> {
-                    long[] c = partial(r, g, cache, a, trace, key);
+                    long[] c = cache.countsOfNeighbour(a);
                     if (c != null) {
+                        int width = EventTally.Layout.counters(r, g);
                         if (counts == null) {
-                            counts = new long[c.length];
+                            counts = new long[width];
                         }
-                        for (int k = 0; k < c.length; k++) {
-                            counts[k] += c[k];
+                        for (int k = 0; k < width; k++) {
+                            counts[k] += c[r.counter + k];
                         }
+                    }
+                    if (trace != null) {
+                        explainEvents(cache.score.associatedEvents, r, g, other, key, trace);
                     }
                 }
             }
         }
-        addCounts(r, g, counts, agg);
+        addCounts(r, g, counts, 0, agg);
         BigDecimal result = agg.result(r.aggregate);
         if (trace != null && linked.length > 0) {
             trace.details.add(r.aggregate.keyword() + " over " + agg.count + " matching "
@@ -478,20 +525,18 @@ public final class Evaluator {
     }
 
     /**
-     * What a record's events give an event rule: counts per (listed value, decay step), or for a
-     * frequency rule its count and newest instant; null when no event counts. Kept between live
-     * evaluations when the rule reads through an association (see {@link #partials}).
+     * What a record's events give a layout's rules ({@link EventTally}); null when no event counts.
+     * In live scoring, kept with the record's partials (see {@link #partials}).
      */
-    private long[] partial(ProgramRule r, ProgramGroup g, EventCache cache, int a, Trace trace, RecordKey via) {
-        int rec = cache.other[a];
-        Integer slot = partials == null || trace != null ? null : partialSlot.get(r);
+    private long[] partial(EventTally.Layout layout, int rec, ShapeMatcher.Batch together) {
+        Integer slot = partials == null ? null : partialSlot.get(layout);
         if (slot == null) {
-            return count(r, g, rec, cache.eventsOfNeighbour(a), trace, via);
+            return tally(layout, rec, together);
         }
         Partials p = partialsOf(rec);
         long[] c = p.bySlot[slot];
         if (c == null) {
-            c = count(r, g, rec, cache.eventsOfNeighbour(a), null, null);
+            c = tally(layout, rec, together);
             p.bySlot[slot] = c == null ? NOTHING : c;
         }
         return c == NOTHING ? null : c;
@@ -521,88 +566,48 @@ public final class Evaluator {
         return partials == null ? nextChange.ownNext(data, rec, now) : partialsOf(rec).until;
     }
 
-    private long[] count(ProgramRule r, ProgramGroup g, int rec, long[][] hits, Trace trace, RecordKey via) {
-        return r.kind == RuleKind.FREQUENCY ? frequencyCount(r, rec, hits) : eventCounts(r, g, rec, hits, trace, via);
+    /** Explains, event by event, what the record's events give an event rule ({@code via}: the association's record). */
+    private void explainEvents(EventTally.Layout layout, ProgramRule r, ProgramGroup g, int rec, RecordKey via,
+                               Trace trace) {
+        if (r.kind == RuleKind.FREQUENCY) {
+            return; // a frequency rule explains its count and newest event
+        }
+        int steps = g.factors.length;
+        int width = EventTally.Layout.counters(r, g);
+        tallyOf(layout).count(data, rec, null, new long[layout.width], (c, e, at) -> {
+            if (c < r.counter || c >= r.counter + width) {
+                return;
+            }
+            int value = (c - r.counter) / steps;
+            BigDecimal factor = g.factors[(c - r.counter) % steps];
+            trace.details.add((via == null ? "" : via + ": ") + eventText(rec, e) + ", " + age(at)
+                    + (g.decay == null ? "" : ", decay x" + plain(factor)) + ": "
+                    + plain(r.points[value].multiply(factor)));
+        });
     }
 
     /**
-     * Counts the matching events of a record per listed value and decay step, so the decimal
-     * arithmetic is done once per distinct (value, step) ({@link #addCounts}), not once per event;
-     * null when none matches.
+     * Adds the decayed points of counted events: points x factor, once per (value, step), from
+     * the rule's counters starting at {@code from}.
      */
-    private long[] eventCounts(ProgramRule r, ProgramGroup g, int rec, long[][] hits, Trace trace, RecordKey via) {
-        Decay decay = g.decay;
-        int steps = g.factors.length;
-        long[] counts = null;
-        for (int e = 0; e < hits.length; e++) {
-            long[] eh = hits[e];
-            if (eh == null) {
-                continue;
-            }
-            int value = -1;
-            for (int i = 0; i < r.points.length; i++) {
-                if (HitSet.has(eh, r.matcher + i)) {
-                    value = i; // the first listed value the event holds
-                    break;
-                }
-            }
-            if (value < 0) {
-                continue;
-            }
-            long at = data.eventAt(rec, e);
-            int step = stepOf(g, at);
-            if (counts == null) {
-                counts = new long[r.points.length * steps];
-            }
-            counts[value * steps + step]++;
-            if (trace != null) {
-                BigDecimal factor = g.factors[step];
-                trace.details.add((via == null ? "" : via + ": ") + eventText(rec, e) + ", " + age(at)
-                        + (decay == null ? "" : ", decay x" + plain(factor)) + ": "
-                        + plain(r.points[value].multiply(factor)));
-            }
-        }
-        return counts;
-    }
-
-    /** Adds the decayed points of counted events: points x factor, once per (value, step). */
-    private static void addCounts(ProgramRule r, ProgramGroup g, long[] counts, Aggregation agg) {
+    private static void addCounts(ProgramRule r, ProgramGroup g, long[] counts, int from, Aggregation agg) {
         if (counts == null) {
             return;
         }
         int steps = g.factors.length;
-        for (int k = 0; k < counts.length; k++) {
-            if (counts[k] > 0) {
+        int width = r.points.length * steps;
+        for (int k = 0; k < width; k++) {
+            long n = counts[from + k];
+            if (n > 0) {
                 BigDecimal factor = g.factors[k % steps];
                 BigDecimal points = r.points[k / steps];
-                agg.add(factor.signum() == 0 ? BigDecimal.ZERO : points.multiply(factor), counts[k]);
+                agg.add(factor.signum() == 0 ? BigDecimal.ZERO : points.multiply(factor), n);
             }
         }
     }
 
-    /** A frequency rule's matching events of a record: {count, newest instant}. */
-    private long[] frequencyCount(ProgramRule r, int rec, long[][] hits) {
-        long n = 0;
-        long newest = Long.MIN_VALUE;
-        for (int e = 0; e < hits.length; e++) {
-            if (hits[e] != null && HitSet.has(hits[e], r.matcher)) {
-                n++;
-                newest = Math.max(newest, data.eventAt(rec, e));
-            }
-        }
-        return new long[] {n, newest};
-    }
-
-    private static void addFrequency(long[] total, long[] part) {
-        if (part != null) {
-            total[0] += part[0];
-            total[1] = Math.max(total[1], part[1]);
-        }
-    }
-
-    private BigDecimal frequency(ProgramRule r, long[] total, ProgramGroup g, Trace trace) {
-        long n = total[0];
-        long newest = total[1];
+    /** A frequency rule's result from its matching events' number and the newest one's instant. */
+    private BigDecimal frequency(ProgramRule r, long n, long newest, ProgramGroup g, Trace trace) {
         boolean holds = r.frequency.test(n);
         BigDecimal factor = n == 0 ? BigDecimal.ONE : factorAt(g, newest);
         if (trace != null) {

@@ -111,8 +111,9 @@ public final class RunScorer {
         ScoreResult[] results = new ScoreResult[to - from];
         long[] next = withNextChange ? new long[to - from] : null;
         long now = matcher.now();
+        ShapeMatcher.Batch batch = new ShapeMatcher.Batch(records, from, to);
         for (int k = from; k < to; k++) {
-            results[k - from] = evaluator.score(s, records[k]);
+            results[k - from] = evaluator.score(s, records[k], batch);
             if (next != null && results[k - from] != null) {
                 next[k - from] = nextChange.of(population, records[k], now);
             }

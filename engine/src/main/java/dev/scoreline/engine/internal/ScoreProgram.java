@@ -131,6 +131,9 @@ public final class ScoreProgram {
         final boolean readsAssociations;
         /** The statuses sorted by their threshold, the defaults of the type when none is written. */
         final List<StatusThreshold> sortedStatuses;
+        /** The event rules on the record itself, and those on associated records, each counted in one walk. */
+        final EventTally.Layout ownEvents;
+        final EventTally.Layout associatedEvents;
 
         ProgramScore(ScoreDefinition definition, String type, int scopeMatcher, ProgramGroup[] groups,
                      BigDecimal limit, List<StatusThreshold> statuses, Levels fitLevels, Levels engagementLevels) {
@@ -143,12 +146,22 @@ public final class ScoreProgram {
             this.fitLevels = fitLevels;
             this.engagementLevels = engagementLevels;
             boolean assoc = false;
+            List<ProgramRule> own = new java.util.ArrayList<>();
+            List<ProgramGroup> ownGroups = new java.util.ArrayList<>();
+            List<ProgramRule> associated = new java.util.ArrayList<>();
+            List<ProgramGroup> associatedGroups = new java.util.ArrayList<>();
             for (ProgramGroup g : groups) {
                 for (ProgramRule r : g.rules) {
                     assoc |= r.assocMatcher >= 0;
+                    if (r.readsEvents()) {
+                        (r.assocMatcher >= 0 ? associated : own).add(r);
+                        (r.assocMatcher >= 0 ? associatedGroups : ownGroups).add(g);
+                    }
                 }
             }
             this.readsAssociations = assoc;
+            this.ownEvents = new EventTally.Layout(own, ownGroups);
+            this.associatedEvents = new EventTally.Layout(associated, associatedGroups);
             this.sortedStatuses = Evaluator.statuses(this);
         }
     }
@@ -192,6 +205,8 @@ public final class ScoreProgram {
         final String assocType;
         final Aggregate aggregate;
         final Frequency frequency;
+        /** An event rule's first counter in its score's {@link EventTally.Layout}. */
+        int counter = -1;
 
         ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
                     Aggregate aggregate, Frequency frequency) {

@@ -106,37 +106,56 @@ public final class ShapeMatcher {
         return event(shape, at, ranges.length > 31 ? null : localCache());
     }
 
-    /** The matches of every event of a record (null for events after NOW), with one cache fetch. */
-    long[][] eventHits(DataView data, int rec) {
-        return eventHits(data, rec, null);
-    }
-
     /**
-     * The same; when an event has not been matched yet, the events of all of {@code together}
-     * (null: just this record) are matched in one session first. A company's evaluation passes
-     * its associated records, so a batch run need not walk their events twice (once to prepare,
-     * once to score) when, as is usual after the first chunks, every key is known.
+     * The matches of an event of this shape at {@code at} (not after NOW). Events are matched when
+     * first read: when this one has not been matched yet, the events of all of {@code together}
+     * (null: just {@code rec}) are matched in one session first. A batch run passes the chunk
+     * being scored, a company's evaluation its associated records, so each event is walked once,
+     * to be counted, and Drools sees each chunk's new shapes in one session. A caller may ask for
+     * any instant with the same position against every timeframe as the record's event
+     * ({@link EventTally}); when that instant itself has no match yet, it is matched on its own.
      */
-    long[][] eventHits(DataView data, int rec, int[] together) {
-        long now = this.now;
+    long[] eventMatches(int shape, long at, int rec, Batch together) {
         LongHitCache cache = ranges.length > 31 ? null : localCache();
-        long[][] hits = new long[data.eventCount(rec)][];
-        boolean prepared = false;
-        for (int e = 0; e < hits.length; e++) {
-            long at = data.eventAt(rec, e);
-            if (at <= now) {
-                hits[e] = event(data.eventShape(rec, e), at, cache);
-                if (hits[e] == null && !prepared) {
-                    // Not matched yet (a caller prepared only part of what it reads): match the
-                    // record's events now rather than read the event as matching nothing.
-                    int[] recs = together == null ? new int[] {rec} : together;
-                    prepare(recs, 0, recs.length, false);
-                    prepared = true;
-                    hits[e] = event(data.eventShape(rec, e), at, cache);
-                }
+        long[] hits = event(shape, at, cache);
+        if (hits == null) {
+            if (together == null) {
+                match(new int[] {rec}, 0, 1, false, true);
+            } else {
+                match(together.records(), together.from(), together.to(), false, true);
             }
+            hits = event(shape, at, cache);
+        }
+        if (hits == null) {
+            hits = matchAlone(shape, at);
         }
         return hits;
+    }
+
+    private long[] matchAlone(int shape, long at) {
+        EventKey key = eventKey(shape, at);
+        EventFact fact = new EventFact(data.shapes().eventShape(shape), at, now, program.matcherCount);
+        KieSession session = program.kieBase.newKieSession();
+        try {
+            session.insert(fact);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        sessions.incrementAndGet();
+        factsMatched.incrementAndGet();
+        eventHits.put(key, fact.hits.bits());
+        return fact.hits.bits();
+    }
+
+    /** Changes whenever NOW moves: what was worked out from matches and NOW is to be worked out again. */
+    long generation() {
+        return generation;
+    }
+
+    /** The program's timeframes as instants at NOW, in the order of its timeframe slots. */
+    TimeRange[] ranges() {
+        return ranges;
     }
 
     private LongHitCache localCache() {
@@ -175,14 +194,19 @@ public final class ShapeMatcher {
         return assocHits.get(((long) labels << 32) | targetShape);
     }
 
+    /** Records whose events are matched together when one of them has an event not matched yet. */
+    record Batch(int[] records, int from, int to) { }
+
     /**
-     * Makes sure the shapes of these records, their events and (with {@code neighbours}) their
-     * associations and associated records have been matched, running one Drools session for all
-     * that are new. Associated records' events are not walked here: they are matched when an
-     * evaluation first reads them ({@link #eventHits(DataView, int, int[])}), most often never,
-     * as live scoring keeps what they give and a batch run finds their keys known.
+     * Makes sure the shapes of these records and (with {@code neighbours}) their associations and
+     * associated records have been matched, running one Drools session for all that are new.
+     * Events are not walked here: they are matched when first read ({@link #eventMatches}).
      */
     void prepare(int[] records, int from, int to, boolean neighbours) {
+        match(records, from, to, neighbours, false);
+    }
+
+    private void match(int[] records, int from, int to, boolean neighbours, boolean events) {
         long now = this.now;
         Map<Integer, RecordFact> newProjections = new HashMap<>();
         Set<Integer> newShapes = new java.util.LinkedHashSet<>();
@@ -193,7 +217,9 @@ public final class ShapeMatcher {
         for (int k = from; k < to; k++) {
             int rec = records[k];
             needRecord(data.recordShape(rec), newProjections, newShapes, factIds, now);
-            needEvents(rec, newEvents, now);
+            if (events) {
+                needEvents(rec, newEvents, now);
+            }
             if (neighbours) {
                 for (int a = 0; a < data.assocCount(rec); a++) {
                     int other = data.assocOther(rec, a);
@@ -279,9 +305,9 @@ public final class ShapeMatcher {
         }
     }
 
-    /** For tests and explanations: all record shapes a list of records needs, matched. */
+    /** For tests: all shapes a list of records needs, matched. */
     public void prepareAll(int[] records) {
-        prepare(records, 0, records.length, true);
+        match(records, 0, records.length, true, true);
     }
 
 }
