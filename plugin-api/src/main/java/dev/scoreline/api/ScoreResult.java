@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The value of one score for one record. Numbers are rounded half away from zero to 2 decimals;
- * {@code groups} keeps the order of the score's groups. {@code engagement} and {@code fit} are set
- * for combined scores only.
+ * {@code groups} keeps the order of the score's groups (a {@link GroupValues}, immutable).
+ * {@code engagement} and {@code fit} are set for combined scores only.
  */
 public record ScoreResult(String score, RecordKey record, BigDecimal value, String status,
                           Map<String, BigDecimal> groups, BigDecimal engagement, BigDecimal fit) {
@@ -17,7 +17,7 @@ public record ScoreResult(String score, RecordKey record, BigDecimal value, Stri
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(status, "status");
-        groups = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groups));
+        groups = GroupValues.copyOf(groups);
     }
 
     public boolean isCombined() {

@@ -1,5 +1,6 @@
 package dev.scoreline.engine.internal;
 
+import dev.scoreline.api.GroupValues;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.dsl.model.Aggregate;
@@ -21,7 +22,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -207,7 +207,8 @@ public final class Evaluator {
     private ScoreResult evaluate(ProgramScore s, int rec, ShapeMatcher.Batch batch, Trace trace) {
         now = matcher.now();
         EventCache events = new EventCache(s, rec, batch);
-        long[] rh = matcher.record(data.recordShape(rec));
+        // A score of event rules alone needs no record matches: not fetching them saves a cache miss.
+        long[] rh = s.readsRecordMatches ? matcher.record(data.recordShape(rec)) : null;
         String typeName = s.definition.type().keyword();
         if (s.scopeMatcher >= 0 && !HitSet.has(rh, s.scopeMatcher)) {
             if (trace != null) {
@@ -220,8 +221,9 @@ public final class Evaluator {
         BigDecimal sum = BigDecimal.ZERO;
         BigDecimal engagement = BigDecimal.ZERO;
         BigDecimal fit = BigDecimal.ZERO;
-        Map<String, BigDecimal> rounded = new LinkedHashMap<>();
-        for (ProgramGroup g : s.groups) {
+        BigDecimal[] rounded = new BigDecimal[s.groups.length];
+        for (int gi = 0; gi < s.groups.length; gi++) {
+            ProgramGroup g = s.groups[gi];
             BigDecimal groupSum = g.startAt;
             if (trace != null) {
                 trace.rules = new ArrayList<>();
@@ -246,7 +248,7 @@ public final class Evaluator {
                     clamp = "clamped to " + plain(value) + " by limit " + plain(g.limit);
                 }
             }
-            rounded.put(g.group.name(), round(value));
+            rounded[gi] = round(value);
             sum = sum.add(value);
             if (g.kind == GroupKind.FIT) {
                 fit = fit.add(value);
@@ -296,8 +298,8 @@ public final class Evaluator {
                 reason = "the only status";
             }
         }
-        ScoreResult result = new ScoreResult(s.definition.name(), data.key(rec), value, status, rounded,
-                eng, ft);
+        ScoreResult result = new ScoreResult(s.definition.name(), data.key(rec), value, status,
+                GroupValues.of(s.groupNames, rounded), eng, ft);
         if (trace != null) {
             String totalClamp = total.compareTo(sum) == 0 ? null
                     : "clamped to " + plain(total) + " by " + (sum.compareTo(total) > 0 ? "limit " : "minimum ")

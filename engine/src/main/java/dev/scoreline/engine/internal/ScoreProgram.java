@@ -134,6 +134,10 @@ public final class ScoreProgram {
         /** The event rules on the record itself, and those on associated records, each counted in one walk. */
         final EventTally.Layout ownEvents;
         final EventTally.Layout associatedEvents;
+        /** The groups' names, in order: shared by every result's {@link dev.scoreline.api.GroupValues}. */
+        final List<String> groupNames;
+        /** Whether the score reads the record's own matches: a scope, or a property rule on the record itself. */
+        final boolean readsRecordMatches;
 
         ProgramScore(ScoreDefinition definition, String type, int scopeMatcher, ProgramGroup[] groups,
                      BigDecimal limit, List<StatusThreshold> statuses, Levels fitLevels, Levels engagementLevels) {
@@ -146,6 +150,7 @@ public final class ScoreProgram {
             this.fitLevels = fitLevels;
             this.engagementLevels = engagementLevels;
             boolean assoc = false;
+            boolean recordMatches = scopeMatcher >= 0;
             List<ProgramRule> own = new java.util.ArrayList<>();
             List<ProgramGroup> ownGroups = new java.util.ArrayList<>();
             List<ProgramRule> associated = new java.util.ArrayList<>();
@@ -153,6 +158,7 @@ public final class ScoreProgram {
             for (ProgramGroup g : groups) {
                 for (ProgramRule r : g.rules) {
                     assoc |= r.assocMatcher >= 0;
+                    recordMatches |= r.assocMatcher < 0 && !r.readsEvents();
                     if (r.readsEvents()) {
                         (r.assocMatcher >= 0 ? associated : own).add(r);
                         (r.assocMatcher >= 0 ? associatedGroups : ownGroups).add(g);
@@ -160,6 +166,8 @@ public final class ScoreProgram {
                 }
             }
             this.readsAssociations = assoc;
+            this.readsRecordMatches = recordMatches;
+            this.groupNames = List.copyOf(java.util.Arrays.stream(groups).map(g -> g.group.name()).toList());
             this.ownEvents = new EventTally.Layout(own, ownGroups);
             this.associatedEvents = new EventTally.Layout(associated, associatedGroups);
             this.sortedStatuses = Evaluator.statuses(this);
