@@ -48,14 +48,10 @@ public final class Evaluator {
         this.ruleText = ruleText;
     }
 
-    /** The score of a record, or null when the record is out of the score's scope. */
-    ScoreResult score(ProgramScore s, int rec) {
-        return evaluate(s, rec, null, null);
-    }
-
     /**
-     * The same, for a record of a batch being scored: when the record has events not matched yet,
-     * the batch's events are matched with them, in one session.
+     * The score of a record of a batch being scored, or null when the record is out of the score's
+     * scope. What the record reads that Drools has not matched yet is matched with what is new in
+     * the whole batch, in one session.
      */
     ScoreResult score(ProgramScore s, int rec, ShapeMatcher.Batch batch) {
         return evaluate(s, rec, batch, null);
@@ -139,13 +135,13 @@ public final class Evaluator {
             otherRecord = new long[n][];
             for (int a = 0; a < n; a++) {
                 other[a] = data.assocOther(scored, a);
-                assocHits[a] = matcher.assoc(data.assocLabels(scored, a), data.recordShape(other[a]));
+                assocHits[a] = matcher.assocMatches(data.assocLabels(scored, a), data.recordShape(other[a]), scored, batch);
             }
         }
 
         long[] recordHitsOfNeighbour(int a) {
             if (otherRecord[a] == null) {
-                otherRecord[a] = matcher.record(data.recordShape(other[a]));
+                otherRecord[a] = matcher.recordMatches(other[a], together);
             }
             return otherRecord[a];
         }
@@ -208,11 +204,10 @@ public final class Evaluator {
         now = matcher.now();
         EventCache events = new EventCache(s, rec, batch);
         // A score of event rules alone needs no record matches: not fetching them saves a cache miss.
-        long[] rh = s.readsRecordMatches ? matcher.record(data.recordShape(rec)) : null;
-        String typeName = s.definition.type().keyword();
+        long[] rh = s.readsRecordMatches ? matcher.recordMatches(rec, batch) : null;
         if (s.scopeMatcher >= 0 && !HitSet.has(rh, s.scopeMatcher)) {
             if (trace != null) {
-                trace.result = new ScoreExplanation(s.definition.name(), typeName, false, scopeText(s, false),
+                trace.result = new ScoreExplanation(s.definition.name(), s.definition.type().keyword(), false, scopeText(s, false),
                         List.of(), null, null, null, null, null, null);
             }
             return null;
@@ -304,7 +299,7 @@ public final class Evaluator {
             String totalClamp = total.compareTo(sum) == 0 ? null
                     : "clamped to " + plain(total) + " by " + (sum.compareTo(total) > 0 ? "limit " : "minimum ")
                     + plain(total);
-            trace.result = new ScoreExplanation(s.definition.name(), typeName, true, scopeText(s, true),
+            trace.result = new ScoreExplanation(s.definition.name(), s.definition.type().keyword(), true, scopeText(s, true),
                     List.copyOf(trace.groups), sum, value, totalClamp, status, reason, result);
         }
         return result;

@@ -85,8 +85,14 @@ final class EventTally {
         for (int e = 0; e < n; e++) {
             long at = data.eventAt(rec, e);
             if (at < from || at >= to) {
-                // Events come oldest first from a loaded population, so this is rare there.
-                seg = s.segmentOf(at);
+                if (seg >= 0 && at >= to) {
+                    // Events come oldest first from a loaded population: the next segments, in turn.
+                    do {
+                        seg++;
+                    } while (seg < s.bounds.length && at >= s.bounds[seg]);
+                } else {
+                    seg = s.segmentOf(at);
+                }
                 from = seg == 0 ? Long.MIN_VALUE : s.bounds[seg - 1];
                 to = seg == s.bounds.length ? Long.MAX_VALUE : s.bounds[seg];
             }

@@ -193,7 +193,7 @@ public final class LiveEngine {
             return;
         }
         int[] arr = list.stream().mapToInt(Integer::intValue).toArray();
-        matcher.prepare(arr, 0, arr.length, !typesReadingAssociations.isEmpty());
+        ShapeMatcher.Batch batch = new ShapeMatcher.Batch(arr, 0, arr.length); // what is new, matched together
         Instant when = Instant.ofEpochMilli(matcher.now());
         for (int rec : arr) {
             if (data.isRemoved(rec)) {
@@ -207,7 +207,7 @@ public final class LiveEngine {
                 if (!s.type.equals(type)) {
                     continue;
                 }
-                now[i] = evaluator.score(s, rec);
+                now[i] = evaluator.score(s, rec, batch);
                 ScoreResult before = old == null ? null : old[i];
                 if (changed(before, now[i]) && now[i] != null) {
                     out.accept(before, new ScoreUpdate(now[i], before == null ? null : before.value(),

@@ -7,15 +7,12 @@ import dev.scoreline.engine.Explanation;
 import dev.scoreline.engine.internal.ScoreProgram.ProgramScore;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -61,16 +58,8 @@ public final class RunScorer {
                          java.util.function.ObjLongConsumer<ScoreResult> out) throws InterruptedException {
         Map<String, int[]> byType = population.recordsByType();
         long written = 0;
-        // Shapes are matched once per type: the first score of a type prepares what every score
-        // of that type reads (its neighbours too if any of them reads associations).
-        Map<String, Boolean> neighboursByType = new HashMap<>();
-        for (ProgramScore s : program.scores) {
-            neighboursByType.merge(s.type, s.readsAssociations, Boolean::logicalOr);
-        }
-        java.util.Set<String> prepared = new java.util.HashSet<>();
         for (ProgramScore s : program.scores) {
             int[] records = byType.getOrDefault(s.type, new int[0]);
-            Boolean prepareNeighbours = prepared.add(s.type) ? neighboursByType.get(s.type) : null;
             Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
             int next = 0;
             while (next < records.length || !inFlight.isEmpty()) {
@@ -78,7 +67,7 @@ public final class RunScorer {
                     int from = next;
                     int to = Math.min(records.length, next + chunk);
                     next = to;
-                    inFlight.add(pool.submit(() -> scoreChunk(s, records, from, to, prepareNeighbours, withNextChange)));
+                    inFlight.add(pool.submit(() -> scoreChunk(s, records, from, to, withNextChange)));
                 }
                 Chunk done;
                 try {
@@ -102,12 +91,12 @@ public final class RunScorer {
 
     private record Chunk(ScoreResult[] results, long[] nextChange) { }
 
-    /** Scores a chunk; {@code prepareNeighbours} null when an earlier score of the type prepared it. */
-    private Chunk scoreChunk(ProgramScore s, int[] records, int from, int to, Boolean prepareNeighbours,
-                             boolean withNextChange) {
-        if (prepareNeighbours != null) {
-            matcher.prepare(records, from, to, prepareNeighbours);
-        }
+    /**
+     * Scores a chunk. Its shapes, associations and events are matched when first read, what is new
+     * in the chunk in one Drools session ({@link ShapeMatcher}): the first chunks of the first
+     * score of a type bring most of the new shapes, the later ones few or none.
+     */
+    private Chunk scoreChunk(ProgramScore s, int[] records, int from, int to, boolean withNextChange) {
         ScoreResult[] results = new ScoreResult[to - from];
         long[] next = withNextChange ? new long[to - from] : null;
         long now = matcher.now();
@@ -130,7 +119,6 @@ public final class RunScorer {
         String type = population.shapes().recordShape(population.recordShape(rec)).type();
         for (ProgramScore s : program.scores) {
             if (s.definition.name().equals(score) && s.type.equals(type)) {
-                matcher.prepare(new int[] {rec}, 0, 1, s.readsAssociations);
                 return evaluator.explain(s, rec);
             }
         }
@@ -143,7 +131,6 @@ public final class RunScorer {
         if (rec == null) {
             return null;
         }
-        matcher.prepare(new int[] {rec}, 0, 1, true);
         String type = population.shapes().recordShape(population.recordShape(rec)).type();
         List<Explanation.ScoreExplanation> scores = new ArrayList<>();
         for (ProgramScore s : program.scores) {

@@ -93,17 +93,65 @@ public final class ShapeMatcher {
         return new EventKey(shape, slot);
     }
 
-    long[] record(int shape) {
-        return recordHits.get(shape);
+    /**
+     * The matches of a record's shape. Shapes are matched when first read: when the record's has
+     * not been matched yet, the shapes of all of {@code together} (null: the record alone) are
+     * matched in one session first.
+     */
+    long[] recordMatches(int rec, Batch together) {
+        long[] hits = recordHits.get(data.recordShape(rec));
+        if (hits == null) {
+            matchBatch(rec, together, false, false);
+            hits = recordHits.get(data.recordShape(rec));
+        }
+        return hits;
     }
 
-    /** Per thread, the event matches already seen, by (shape, slot) packed in a long. */
-    private final ThreadLocal<LongHitCache> local = ThreadLocal.withInitial(LongHitCache::new);
-    private volatile long generation;
-    private final ThreadLocal<long[]> localGeneration = ThreadLocal.withInitial(() -> new long[] {-1});
+    /**
+     * The matches of an association with these labels to a record of this shape; when not matched
+     * yet, the associations of all of {@code together} (null: {@code rec} alone) are matched first.
+     */
+    long[] assocMatches(int labels, int targetShape, int rec, Batch together) {
+        long key = ((long) labels << 32) | targetShape;
+        LongHitCache cache = local().assocs;
+        long[] hits = cache.get(key);
+        if (hits == null) {
+            hits = assocHits.get(key);
+            if (hits == null) {
+                matchBatch(rec, together, true, false);
+                hits = assocHits.get(key);
+            }
+            cache.put(key, hits);
+        }
+        return hits;
+    }
 
-    long[] event(int shape, long at) {
-        return event(shape, at, ranges.length > 31 ? null : localCache());
+    private void matchBatch(int rec, Batch together, boolean neighbours, boolean events) {
+        if (together == null) {
+            match(new int[] {rec}, 0, 1, neighbours, events);
+        } else {
+            match(together.records(), together.from(), together.to(), neighbours, events);
+        }
+    }
+
+    /** Per thread, the event and association matches already seen, by a packed key. */
+    private static final class Local {
+        long generation = -1;
+        final LongHitCache events = new LongHitCache();
+        final LongHitCache assocs = new LongHitCache();
+    }
+
+    private final ThreadLocal<Local> local = ThreadLocal.withInitial(Local::new);
+    private volatile long generation;
+
+    private Local local() {
+        Local l = local.get();
+        if (l.generation != generation) {
+            l.events.clear(); // built for the old NOW's slots
+            l.assocs.clear();
+            l.generation = generation;
+        }
+        return l;
     }
 
     /**
@@ -116,14 +164,10 @@ public final class ShapeMatcher {
      * ({@link EventTally}); when that instant itself has no match yet, it is matched on its own.
      */
     long[] eventMatches(int shape, long at, int rec, Batch together) {
-        LongHitCache cache = ranges.length > 31 ? null : localCache();
+        LongHitCache cache = ranges.length > 31 ? null : local().events;
         long[] hits = event(shape, at, cache);
         if (hits == null) {
-            if (together == null) {
-                match(new int[] {rec}, 0, 1, false, true);
-            } else {
-                match(together.records(), together.from(), together.to(), false, true);
-            }
+            matchBatch(rec, together, false, true);
             hits = event(shape, at, cache);
         }
         if (hits == null) {
@@ -158,16 +202,6 @@ public final class ShapeMatcher {
         return ranges;
     }
 
-    private LongHitCache localCache() {
-        LongHitCache cache = local.get();
-        long[] gen = localGeneration.get();
-        if (gen[0] != generation) {
-            cache.clear();
-            gen[0] = generation;
-        }
-        return cache;
-    }
-
     private long[] event(int shape, long at, LongHitCache cache) {
         TimeRange[] ranges = this.ranges;
         if (cache == null) {
@@ -190,22 +224,14 @@ public final class ShapeMatcher {
         return hits;
     }
 
-    long[] assoc(int labels, int targetShape) {
-        return assocHits.get(((long) labels << 32) | targetShape);
-    }
-
     /** Records whose events are matched together when one of them has an event not matched yet. */
     record Batch(int[] records, int from, int to) { }
 
     /**
-     * Makes sure the shapes of these records and (with {@code neighbours}) their associations and
-     * associated records have been matched, running one Drools session for all that are new.
-     * Events are not walked here: they are matched when first read ({@link #eventMatches}).
+     * Matches what is new among the shapes of these records and, with {@code neighbours}, their
+     * associations and associated records' shapes, and with {@code events} their events, in one
+     * Drools session.
      */
-    void prepare(int[] records, int from, int to, boolean neighbours) {
-        match(records, from, to, neighbours, false);
-    }
-
     private void match(int[] records, int from, int to, boolean neighbours, boolean events) {
         long now = this.now;
         Map<Integer, RecordFact> newProjections = new HashMap<>();
@@ -288,7 +314,7 @@ public final class ShapeMatcher {
         if (!program.readsEvents) {
             return; // no rule reads an event: nothing to match
         }
-        LongHitCache cache = ranges.length > 31 ? null : localCache();
+        LongHitCache cache = ranges.length > 31 ? null : local().events;
         for (int e = 0; e < data.eventCount(rec); e++) {
             long at = data.eventAt(rec, e);
             if (at > now) {
@@ -304,10 +330,4 @@ public final class ShapeMatcher {
             }
         }
     }
-
-    /** For tests: all shapes a list of records needs, matched. */
-    public void prepareAll(int[] records) {
-        match(records, 0, records.length, true, true);
-    }
-
 }
