@@ -14,15 +14,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One command, one JVM: generates (or reuses) a seeded data set, then runs every scenario with every
- * contender — load once, a warm-up pass, then measured passes — and prints records/s, events/s,
+ * One command: generates (or reuses) a seeded data set, then runs every scenario with every
+ * contender — load once, warm-up passes, then measured passes — and prints records/s, events/s,
  * peak heap, the speed ratio of every contender to every baseline, and a record-by-record
  * cross-check of every contender against the first one. Writes the same as markdown.
+ *
+ * <p>Each scenario runs in a JVM of its own (the same java, flags and class path), its contenders
+ * side by side in it: the engine's code is shared by all scenarios, and in one JVM the JIT's
+ * profile of one scenario shapes the code the next one runs (JMH forks per benchmark for the same
+ * reason). {@code --one-jvm} runs everything in this JVM.
  *
  * <pre>
  * BenchmarkRunner [--size small|medium|large] [--contacts N --companies N --events-per-contact N]
  *                 [--seed S] [--scenarios lead,fit,health,updates,compile] [--contenders hand-written-2t,duckdb-1t,…]
- *                 [--updates N] [--passes N] [--warmups N] [--data DIR] [--out FILE.md]
+ *                 [--updates N] [--passes N] [--warmups N] [--data DIR] [--out FILE.md] [--one-jvm]
  * </pre>
  */
 public final class BenchmarkRunner {
@@ -58,6 +63,7 @@ public final class BenchmarkRunner {
         List<String> contenders = null;
         int passes = 3, warmups = 2;
         Path dataDir = null, out = null;
+        boolean oneJvm = false;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -73,6 +79,7 @@ public final class BenchmarkRunner {
                 case "--warmups" -> { warmups = Integer.parseInt(v); i++; }
                 case "--data" -> { dataDir = Path.of(v); i++; }
                 case "--out" -> { out = Path.of(v); i++; }
+                case "--one-jvm" -> oneJvm = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -123,12 +130,21 @@ public final class BenchmarkRunner {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, gcNames(), resident >> 20));
         line(md, String.format(Locale.ROOT, "- passes: %d warm-up + %d measured; scoring time = median of measured passes; load once per scenario", warmups, passes));
+        line(md, !oneJvm && scenarios.size() > 1
+                ? "- each scenario in a JVM of its own (same java, flags and class path), its contenders side by side in it, one after the other"
+                : "- every scenario in this one JVM, one after the other");
         line(md, "- live heap: the largest heap in use after a garbage collection from the contender's load to after its last pass (a collection is forced then);"
                 + " peak used: the heap pools' peaks, garbage included. Both include the resident in-memory data set (above); DuckDB's own memory is native, outside the heap");
         line(md, "");
         System.out.print(md);
 
         for (String scName : scenarios) {
+            if (!oneJvm && scenarios.size() > 1) {
+                String t = forked(args, scName);
+                System.out.print(t);
+                md.append(t);
+                continue;
+            }
             if (scName.equals("compile")) {
                 String t = CompileBenchmark.run();
                 System.out.print(t);
@@ -198,6 +214,42 @@ public final class BenchmarkRunner {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         System.out.println("written to " + out);
+    }
+
+    /**
+     * Runs one scenario in a JVM of its own, with this one's java, flags and class path and the
+     * same options, and returns its results: its markdown without the header lines that the data
+     * and the JVM already gave here.
+     */
+    private static String forked(String[] args, String scenario) throws IOException, InterruptedException {
+        Path part = Files.createTempFile("bench-" + scenario + "-", ".md");
+        try {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(BenchmarkRunner.class.getName());
+            for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--scenarios") || args[i].equals("--out")) {
+                    i++; // replaced below
+                } else {
+                    cmd.add(args[i]);
+                }
+            }
+            cmd.addAll(List.of("--scenarios", scenario, "--out", part.toString()));
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int exit = p.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("scenario " + scenario + " failed in its JVM (exit " + exit + ")");
+            }
+            String text = Files.readString(part, StandardCharsets.UTF_8);
+            int body = text.indexOf("\n## ");
+            return body < 0 ? "" : text.substring(body + 1);
+        } finally {
+            Files.deleteIfExists(part);
+        }
     }
 
     private static Result run(Contender c, Scenario sc, DataSet data, Instant asOf, int warmups, int passes) {
