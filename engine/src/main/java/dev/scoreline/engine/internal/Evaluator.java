@@ -228,7 +228,7 @@ public final class Evaluator {
                     trace.details = new ArrayList<>();
                 }
                 BigDecimal c = contribution(r, rec, rh, g, events, trace);
-                groupSum = groupSum.add(c);
+                groupSum = c.signum() == 0 ? groupSum : groupSum.add(c);
                 if (trace != null) {
                     boolean matched = c.signum() != 0 || !trace.details.isEmpty() && !trace.details.get(0).startsWith("no ");
                     trace.rules.add(new RuleExplanation(ruleText.apply(r.rule), r.rule.position().line(),
@@ -400,15 +400,14 @@ public final class Evaluator {
                     yield total;
                 }
                 case EVENT, EVENT_POINTS -> {
-                    Aggregation agg = new Aggregation();
-                    addCounts(r, g, cache.own(), r.counter, agg);
+                    long[] own = cache.own();
                     if (trace != null) {
                         explainEvents(cache.score.ownEvents, r, g, rec, null, trace);
-                        if (agg.count == 0) {
+                        if (trace.details.isEmpty()) {
                             trace.details.add("no matching event");
                         }
                     }
-                    yield agg.sum;
+                    yield own == null ? BigDecimal.ZERO : eventPoints(r, g, own);
                 }
                 case FREQUENCY -> {
                     long[] own = cache.own();
@@ -581,6 +580,32 @@ public final class Evaluator {
                     + (g.decay == null ? "" : ", decay x" + plain(factor)) + ": "
                     + plain(r.points[value].multiply(factor)));
         });
+    }
+
+    /**
+     * The points a rule adding per event gets from the record's own events: the sum of count x
+     * points x factor over its counters, in long arithmetic ({@link ProgramRule#units}) unless a
+     * value or the sum does not fit.
+     */
+    private static BigDecimal eventPoints(ProgramRule r, ProgramGroup g, long[] counts) {
+        long[] units = r.units;
+        if (units != null) {
+            try {
+                long sum = 0;
+                for (int k = 0; k < units.length; k++) {
+                    long n = counts[r.counter + k];
+                    if (n != 0) {
+                        sum = Math.addExact(sum, Math.multiplyExact(n, units[k]));
+                    }
+                }
+                return sum == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(sum, r.unitScale);
+            } catch (ArithmeticException tooLarge) {
+                // exact decimals below
+            }
+        }
+        Aggregation agg = new Aggregation();
+        addCounts(r, g, counts, r.counter, agg);
+        return agg.sum;
     }
 
     /**

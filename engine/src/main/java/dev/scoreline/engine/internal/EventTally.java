@@ -3,6 +3,8 @@ package dev.scoreline.engine.internal;
 import dev.scoreline.engine.internal.ScoreProgram.ProgramGroup;
 import dev.scoreline.engine.internal.ScoreProgram.ProgramRule;
 import dev.scoreline.engine.internal.ScoreProgram.RuleKind;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +42,35 @@ final class EventTally {
                 ProgramRule r = this.rules[i];
                 r.counter = next;
                 next += counters(r, this.groups[i]);
+                if (r.kind != RuleKind.FREQUENCY) {
+                    units(r, this.groups[i]);
+                }
             }
             this.width = next;
+        }
+
+        /** Sets the rule's {@link ProgramRule#units}: points x factor per counter, scaled to whole numbers. */
+        private static void units(ProgramRule r, ProgramGroup g) {
+            int steps = g.factors.length;
+            BigDecimal[] values = new BigDecimal[r.points.length * steps];
+            int scale = 0;
+            for (int k = 0; k < values.length; k++) {
+                values[k] = r.points[k / steps].multiply(g.factors[k % steps]);
+                scale = Math.max(scale, values[k].scale());
+            }
+            if (scale > 9) {
+                return; // exact decimals then
+            }
+            long[] units = new long[values.length];
+            for (int k = 0; k < values.length; k++) {
+                BigInteger u = values[k].setScale(scale).unscaledValue();
+                if (u.bitLength() > 62) {
+                    return;
+                }
+                units[k] = u.longValue();
+            }
+            r.units = units;
+            r.unitScale = scale;
         }
 
         static int counters(ProgramRule r, ProgramGroup g) {

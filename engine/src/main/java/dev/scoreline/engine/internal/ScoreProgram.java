@@ -215,6 +215,13 @@ public final class ScoreProgram {
         final Frequency frequency;
         /** An event rule's first counter in its score's {@link EventTally.Layout}. */
         int counter = -1;
+        /**
+         * Per counter of a rule adding points per event, points x decay factor as a whole number of
+         * 10^-{@code unitScale}: the sum over counted events is then long arithmetic. Null when
+         * a value does not fit (more than 9 decimals); a sum that overflows falls back to decimals.
+         */
+        long[] units;
+        int unitScale;
 
         ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
                     Aggregate aggregate, Frequency frequency) {
