@@ -5,7 +5,6 @@ import dev.scoreline.engine.internal.Facts.EventFact;
 import dev.scoreline.engine.internal.Facts.RecordFact;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kie.api.runtime.KieSession;
@@ -27,7 +26,7 @@ public final class ShapeMatcher {
     /** By record shape: the OR of its projections' hits. */
     private final IdTable<long[]> recordHits;
     /** By record projection (see {@link ShapeTable#projections}). */
-    private final Map<Integer, long[]> projectionHits = new ConcurrentHashMap<>();
+    private final IdTable<long[]> projectionHits = new IdTable<>(1024);
     private final Map<EventKey, long[]> eventHits = new ConcurrentHashMap<>();
     private final Map<Long, long[]> assocHits = new ConcurrentHashMap<>();
     private final AtomicLong sessions = new AtomicLong();
@@ -235,7 +234,7 @@ public final class ShapeMatcher {
     private void match(int[] records, int from, int to, boolean neighbours, boolean events) {
         long now = this.now;
         Map<Integer, RecordFact> newProjections = new HashMap<>();
-        Set<Integer> newShapes = new java.util.LinkedHashSet<>();
+        IntSet newShapes = new IntSet();
         Map<Integer, RecordFact> targets = new HashMap<>();
         Map<EventKey, EventFact> newEvents = new HashMap<>();
         Map<Long, AssocFact> newAssocs = new HashMap<>();
@@ -281,7 +280,8 @@ public final class ShapeMatcher {
         }
         newProjections.forEach((projection, fact) -> projectionHits.put(projection, fact.hits.bits()));
         int words = (program.matcherCount + 63) >>> 6;
-        for (int shape : newShapes) {
+        for (int n = 0; n < newShapes.size(); n++) {
+            int shape = newShapes.get(n);
             long[] bits = new long[words];
             for (int projection : data.shapes().projections(shape)) {
                 long[] hits = projectionHits.get(projection);
@@ -296,14 +296,14 @@ public final class ShapeMatcher {
     }
 
     /** Queues the projections of a record shape not matched yet; its hits are their OR. */
-    private void needRecord(int shape, Map<Integer, RecordFact> pending, Set<Integer> newShapes, int[] factIds,
+    private void needRecord(int shape, Map<Integer, RecordFact> pending, IntSet newShapes, int[] factIds,
                             long now) {
         if (recordHits.get(shape) != null || !newShapes.add(shape)) {
             return;
         }
         ShapeTable shapes = data.shapes();
         for (int projection : shapes.projections(shape)) {
-            if (!projectionHits.containsKey(projection) && !pending.containsKey(projection)) {
+            if (projectionHits.get(projection) == null && !pending.containsKey(projection)) {
                 pending.put(projection, new RecordFact(factIds[0]++, shapes.projection(projection),
                         shapes.projectionGroup(projection), now, program.matcherCount));
             }
