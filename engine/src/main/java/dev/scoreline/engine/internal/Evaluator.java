@@ -238,8 +238,8 @@ public final class Evaluator {
             BigDecimal value = groupSum;
             String clamp = null;
             if (g.limit != null) {
-                value = clamp(groupSum, g.limit.negate(), g.limit);
-                if (value.compareTo(groupSum) != 0) {
+                value = clamp(groupSum, g.negativeLimit, g.limit);
+                if (trace != null && value.compareTo(groupSum) != 0) {
                     clamp = "clamped to " + plain(value) + " by limit " + plain(g.limit);
                 }
             }

@@ -178,6 +178,8 @@ public final class ScoreProgram {
         final Group group;
         final GroupKind kind;
         final BigDecimal limit;
+        /** -limit: a group's value stays within [-limit, limit]. */
+        final BigDecimal negativeLimit;
         final BigDecimal startAt;
         final Decay decay;
         final ProgramRule[] rules;
@@ -188,6 +190,7 @@ public final class ScoreProgram {
             this.group = group;
             this.kind = kind;
             this.limit = group.limit();
+            this.negativeLimit = limit == null ? null : limit.negate();
             this.startAt = group.startAt() == null ? BigDecimal.ZERO : group.startAt();
             this.decay = group.decay();
             this.rules = rules;
