@@ -21,6 +21,9 @@ public interface DataView {
 
     long eventAt(int rec, int i);
 
+    /** Points {@code span} at the record's events (its event {@code i} at {@code span.from + i}). */
+    void events(int rec, EventSpan span);
+
     int assocCount(int rec);
 
     int assocOther(int rec, int i);

@@ -102,6 +102,31 @@ final class EventBlocks {
         return start[rec + 1] - start[rec];
     }
 
+    /** Points the span at a record's events: in their block, or copied when they straddle two. */
+    void span(int rec, EventSpan span) {
+        int from = start[rec];
+        int to = start[rec + 1];
+        if (to == from) {
+            span.set(span.scratchAt, span.scratchShape, 0, 0);
+            return;
+        }
+        int b = from >>> SHIFT;
+        if ((to - 1) >>> SHIFT == b) {
+            span.set(at[b], shape[b], from & MASK, (from & MASK) + (to - from));
+            return;
+        }
+        int n = to - from;
+        if (span.scratchAt.length < n) {
+            span.scratchAt = new long[n];
+            span.scratchShape = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            span.scratchAt[i] = at(from + i);
+            span.scratchShape[i] = shape(from + i);
+        }
+        span.set(span.scratchAt, span.scratchShape, 0, n);
+    }
+
     private void swap(int x, int y) {
         int xb = x >>> SHIFT;
         int xi = x & MASK;

@@ -106,13 +106,18 @@ final class EventTally {
      */
     boolean count(DataView data, int rec, ShapeMatcher.Batch together, long[] counts, Listener listener) {
         Segments s = segments();
-        int n = data.eventCount(rec);
+        EventSpan span = s.span;
+        data.events(rec, span);
+        long[] instants = span.at;
+        int[] shapes = span.shape;
+        int first = span.from;
         boolean any = false;
         int seg = -1;
         long from = 0;
         long to = -1; // an empty range: the first event finds its segment
-        for (int e = 0; e < n; e++) {
-            long at = data.eventAt(rec, e);
+        int[][] row = null;
+        for (int e = first; e < span.to; e++) {
+            long at = instants[e];
             if (at < from || at >= to) {
                 if (seg >= 0 && at >= to) {
                     // Events come oldest first from a loaded population: the next segments, in turn.
@@ -124,15 +129,16 @@ final class EventTally {
                 }
                 from = seg == 0 ? Long.MIN_VALUE : s.bounds[seg - 1];
                 to = seg == s.bounds.length ? Long.MAX_VALUE : s.bounds[seg];
+                row = s.adds[seg];
             }
             if (seg >= s.afterNow) {
                 continue;
             }
-            int shape = data.eventShape(rec, e);
-            int[][] row = s.adds[seg];
+            int shape = shapes[e];
             int[] adds = shape < row.length ? row[shape] : null;
             if (adds == null) {
                 adds = s.addsOf(seg, shape, rec, together);
+                row = s.adds[seg];
             }
             for (int c : adds) {
                 if (c >= 0) {
@@ -145,7 +151,7 @@ final class EventTally {
                     c = f;
                 }
                 if (listener != null) {
-                    listener.counted(c, e, at);
+                    listener.counted(c, e - first, at);
                 }
                 any = true;
             }
@@ -173,6 +179,8 @@ final class EventTally {
         final int afterNow;
         /** Per segment, per event shape: the counters an event adds to (~c for a frequency's), or null. */
         final int[][][] adds;
+        /** This thread's view of the record being walked. */
+        final EventSpan span = new EventSpan();
 
         Segments(long generation, long now) {
             this.generation = generation;

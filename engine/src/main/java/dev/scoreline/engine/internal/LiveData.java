@@ -104,6 +104,7 @@ public final class LiveData implements DataView {
     @Override public int eventCount(int rec) { return evCount[rec]; }
     @Override public int eventShape(int rec, int i) { return evShape[rec][i]; }
     @Override public long eventAt(int rec, int i) { return evAt[rec][i]; }
+    @Override public void events(int rec, EventSpan span) { span.set(evAt[rec], evShape[rec], 0, evCount[rec]); }
     @Override public int assocCount(int rec) { return asOther[rec].length; }
     @Override public int assocOther(int rec, int i) { return asOther[rec][i]; }
     @Override public int assocLabels(int rec, int i) { return asLabels[rec][i]; }

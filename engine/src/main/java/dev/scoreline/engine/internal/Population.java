@@ -167,6 +167,7 @@ public final class Population implements DataView {
     @Override public int eventCount(int rec) { return events.count(rec); }
     @Override public int eventShape(int rec, int i) { return events.shape(events.start(rec) + i); }
     @Override public long eventAt(int rec, int i) { return events.at(events.start(rec) + i); }
+    @Override public void events(int rec, EventSpan span) { events.span(rec, span); }
     @Override public int assocCount(int rec) { return asStart[rec + 1] - asStart[rec]; }
     @Override public int assocOther(int rec, int i) { return asOther[asStart[rec] + i]; }
     @Override public int assocLabels(int rec, int i) { return asLabels[asStart[rec] + i]; }
