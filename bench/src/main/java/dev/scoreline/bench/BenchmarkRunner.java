@@ -27,7 +27,8 @@ import java.util.Map;
  * <pre>
  * BenchmarkRunner [--size small|medium|large] [--contacts N --companies N --events-per-contact N]
  *                 [--seed S] [--scenarios lead,fit,health,updates,compile] [--contenders hand-written-2t,duckdb-1t,…]
- *                 [--updates N] [--passes N] [--warmups N] [--data DIR] [--out FILE.md] [--one-jvm]
+ *                 [--updates N] [--passes N] [--warmups N] [--warmup-seconds S] [--data DIR] [--out FILE.md]
+ *                 [--one-jvm]
  * </pre>
  */
 public final class BenchmarkRunner {
@@ -62,6 +63,7 @@ public final class BenchmarkRunner {
         int updates = 20_000;
         List<String> contenders = null;
         int passes = 3, warmups = 2;
+        double warmupSeconds = 0;
         Path dataDir = null, out = null;
         boolean oneJvm = false;
         for (int i = 0; i < args.length; i++) {
@@ -77,6 +79,7 @@ public final class BenchmarkRunner {
                 case "--updates" -> { updates = Integer.parseInt(v); i++; }
                 case "--passes" -> { passes = Integer.parseInt(v); i++; }
                 case "--warmups" -> { warmups = Integer.parseInt(v); i++; }
+                case "--warmup-seconds" -> { warmupSeconds = Double.parseDouble(v); i++; }
                 case "--data" -> { dataDir = Path.of(v); i++; }
                 case "--out" -> { out = Path.of(v); i++; }
                 case "--one-jvm" -> oneJvm = true;
@@ -129,7 +132,8 @@ public final class BenchmarkRunner {
         line(md, String.format(Locale.ROOT, "- JVM: Java %s, %d cores, max heap %d MB, GC %s; heap in use with the in-memory data set: %d MB",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, gcNames(), resident >> 20));
-        line(md, String.format(Locale.ROOT, "- passes: %d warm-up + %d measured; scoring time = median of measured passes; load once per scenario", warmups, passes));
+        line(md, String.format(Locale.ROOT, "- passes: %d warm-up%s + %d measured; scoring time = median of measured passes; load once per scenario",
+                warmups, warmupSeconds > 0 ? String.format(Locale.ROOT, " and at least %.0f s of warm-up", warmupSeconds) : "", passes));
         line(md, !oneJvm && scenarios.size() > 1
                 ? "- each scenario in a JVM of its own (same java, flags and class path), its contenders side by side in it, one after the other"
                 : "- every scenario in this one JVM, one after the other");
@@ -165,7 +169,7 @@ public final class BenchmarkRunner {
             long eventsRead = sc.readsEvents ? data.table("contact").eventCount() : 0;
             List<Result> results = new ArrayList<>();
             for (String cname : contenders) {
-                results.add(run(registry.get(cname).get(), sc, data, asOf, warmups, passes));
+                results.add(run(registry.get(cname).get(), sc, data, asOf, warmups, warmupSeconds, passes));
             }
             StringBuilder t = new StringBuilder();
             line(t, "## Scenario `" + sc.name + "`: " + sc.description);
@@ -252,7 +256,13 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static Result run(Contender c, Scenario sc, DataSet data, Instant asOf, int warmups, int passes) {
+    /**
+     * Loads, warms up — at least {@code warmups} passes and at least {@code warmupSeconds} of them:
+     * on two cores the JIT's compiler threads share the CPU with the first passes for seconds,
+     * longer for large code such as the engine's and Drools' — then measures.
+     */
+    private static Result run(Contender c, Scenario sc, DataSet data, Instant asOf, int warmups, double warmupSeconds,
+                              int passes) {
         String name = c.name();
         System.err.printf(Locale.ROOT, "%s / %s …%n", sc.name, name);
         System.gc();
@@ -261,7 +271,10 @@ public final class BenchmarkRunner {
             c.load(sc, data, asOf);
             double load = (System.nanoTime() - t0) / 1e9;
             ScoredSummary last = null;
-            for (int w = 0; w < warmups; w++) last = c.score(sc, data, asOf);
+            long warmStart = System.nanoTime();
+            for (int w = 0; w < warmups || (System.nanoTime() - warmStart) / 1e9 < warmupSeconds; w++) {
+                last = c.score(sc, data, asOf);
+            }
             double[] times = new double[passes];
             for (int p = 0; p < passes; p++) {
                 last = null;

@@ -258,41 +258,10 @@ public final class Evaluator {
         BigDecimal min = s.definition.minimum();
         BigDecimal total = clamp(sum, min, s.limit);
         BigDecimal value = round(total);
-        String status;
-        String reason;
-        BigDecimal eng = null;
-        BigDecimal ft = null;
-        if (combined) {
-            eng = round(engagement);
-            ft = round(fit);
-            status = letter(ft, s.fitLevels) + digit(eng, s.engagementLevels);
-            reason = trace == null ? null : "fit " + plain(ft) + " gives " + letter(ft, s.fitLevels) + " (high from " + plain(s.fitLevels.high())
-                    + ", medium from " + plain(s.fitLevels.medium()) + "); engagement " + plain(eng) + " gives "
-                    + digit(eng, s.engagementLevels) + " (high from " + plain(s.engagementLevels.high())
-                    + ", medium from " + plain(s.engagementLevels.medium()) + ")";
-        } else {
-            List<StatusThreshold> statuses = s.sortedStatuses;
-            int chosen = 0;
-            for (int i = 0; i < statuses.size(); i++) {
-                if (statuses.get(i).from().compareTo(value) <= 0) {
-                    chosen = i;
-                }
-            }
-            StatusThreshold t = statuses.get(chosen);
-            status = t.label();
-            boolean reached = chosen > 0 || (!s.statuses.isEmpty() && t.from().compareTo(value) <= 0);
-            if (trace == null) {
-                reason = null; // only explanations say why; building the text for every record costs
-            } else if (reached) {
-                reason = plain(value) + " is at least " + plain(t.from()) + ", where \"" + status + "\" starts";
-            } else if (statuses.size() > 1) {
-                StatusThreshold next = statuses.get(1);
-                reason = plain(value) + " is below " + plain(next.from()) + ", where \"" + next.label()
-                        + "\" starts, so the lowest status applies";
-            } else {
-                reason = "the only status";
-            }
-        }
+        BigDecimal eng = combined ? round(engagement) : null;
+        BigDecimal ft = combined ? round(fit) : null;
+        String status = combined ? letter(ft, s.fitLevels) + digit(eng, s.engagementLevels)
+                : s.sortedStatuses.get(chosenStatus(s, value)).label();
         ScoreResult result = new ScoreResult(s.definition.name(), data.key(rec), value, status,
                 GroupValues.of(s.groupNames, rounded), eng, ft);
         if (trace != null) {
@@ -300,9 +269,43 @@ public final class Evaluator {
                     : "clamped to " + plain(total) + " by " + (sum.compareTo(total) > 0 ? "limit " : "minimum ")
                     + plain(total);
             trace.result = new ScoreExplanation(s.definition.name(), s.definition.type().keyword(), true, scopeText(s, true),
-                    List.copyOf(trace.groups), sum, value, totalClamp, status, reason, result);
+                    List.copyOf(trace.groups), sum, value, totalClamp, status, statusReason(s, value, eng, ft), result);
         }
         return result;
+    }
+
+    /** The index of the status a value reaches in the score's sorted statuses (the lowest when none). */
+    private static int chosenStatus(ProgramScore s, BigDecimal value) {
+        List<StatusThreshold> statuses = s.sortedStatuses;
+        int chosen = 0;
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i).from().compareTo(value) <= 0) {
+                chosen = i;
+            }
+        }
+        return chosen;
+    }
+
+    /** Why the value has its status, for explanations. */
+    private static String statusReason(ProgramScore s, BigDecimal value, BigDecimal eng, BigDecimal ft) {
+        if (eng != null) {
+            return "fit " + plain(ft) + " gives " + letter(ft, s.fitLevels) + " (high from " + plain(s.fitLevels.high())
+                    + ", medium from " + plain(s.fitLevels.medium()) + "); engagement " + plain(eng) + " gives "
+                    + digit(eng, s.engagementLevels) + " (high from " + plain(s.engagementLevels.high())
+                    + ", medium from " + plain(s.engagementLevels.medium()) + ")";
+        }
+        List<StatusThreshold> statuses = s.sortedStatuses;
+        int chosen = chosenStatus(s, value);
+        StatusThreshold t = statuses.get(chosen);
+        boolean reached = chosen > 0 || (!s.statuses.isEmpty() && t.from().compareTo(value) <= 0);
+        if (reached) {
+            return plain(value) + " is at least " + plain(t.from()) + ", where \"" + t.label() + "\" starts";
+        } else if (statuses.size() > 1) {
+            StatusThreshold next = statuses.get(1);
+            return plain(value) + " is below " + plain(next.from()) + ", where \"" + next.label()
+                    + "\" starts, so the lowest status applies";
+        }
+        return "the only status";
     }
 
     private static String scopeText(ProgramScore s, boolean in) {
@@ -373,50 +376,98 @@ public final class Evaluator {
         }
     }
 
+    /** What one rule adds to its group for the record. */
     private BigDecimal contribution(ProgramRule r, int rec, long[] rh, ProgramGroup g, EventCache cache,
                                     Trace trace) {
-        if (r.assocMatcher < 0) {
-            return switch (r.kind) {
-                case PROPERTY -> {
-                    boolean hit = HitSet.has(rh, r.matcher);
-                    if (trace != null) {
-                        trace.details.add((hit ? "holds" : "no: does not hold") + " for " + values(rec, r));
-                    }
-                    yield hit ? r.points[0] : BigDecimal.ZERO;
+        return r.assocMatcher < 0 ? ownContribution(r, rec, rh, g, cache, trace)
+                : associatedContribution(r, g, cache, trace);
+    }
+
+    /** A rule on the record itself: its matches, or its own events' counters. */
+    private BigDecimal ownContribution(ProgramRule r, int rec, long[] rh, ProgramGroup g, EventCache cache,
+                                       Trace trace) {
+        return switch (r.kind) {
+            case PROPERTY -> {
+                boolean hit = HitSet.has(rh, r.matcher);
+                if (trace != null) {
+                    trace.details.add((hit ? "holds" : "no: does not hold") + " for " + values(rec, r));
                 }
-                case PROPERTY_POINTS -> {
-                    BigDecimal total = BigDecimal.ZERO;
-                    for (int i = 0; i < r.points.length; i++) {
-                        if (HitSet.has(rh, r.matcher + i)) {
-                            total = total.add(r.points[i]);
-                            if (trace != null) {
-                                trace.details.add("holds " + valueOf(r, i) + ": " + plain(r.points[i]));
-                            }
+                yield hit ? r.points[0] : BigDecimal.ZERO;
+            }
+            case PROPERTY_POINTS -> {
+                BigDecimal total = BigDecimal.ZERO;
+                for (int i = 0; i < r.points.length; i++) {
+                    if (HitSet.has(rh, r.matcher + i)) {
+                        total = total.add(r.points[i]);
+                        if (trace != null) {
+                            trace.details.add("holds " + valueOf(r, i) + ": " + plain(r.points[i]));
                         }
                     }
-                    if (trace != null && trace.details.isEmpty()) {
-                        trace.details.add("no listed value held by " + values(rec, r));
+                }
+                if (trace != null && trace.details.isEmpty()) {
+                    trace.details.add("no listed value held by " + values(rec, r));
+                }
+                yield total;
+            }
+            case EVENT, EVENT_POINTS -> {
+                long[] own = cache.own();
+                if (trace != null) {
+                    explainEvents(cache.score.ownEvents, r, g, rec, null, trace);
+                    if (trace.details.isEmpty()) {
+                        trace.details.add("no matching event");
                     }
-                    yield total;
                 }
-                case EVENT, EVENT_POINTS -> {
-                    long[] own = cache.own();
-                    if (trace != null) {
-                        explainEvents(cache.score.ownEvents, r, g, rec, null, trace);
-                        if (trace.details.isEmpty()) {
-                            trace.details.add("no matching event");
-                        }
-                    }
-                    yield own == null ? BigDecimal.ZERO : eventPoints(r, g, own);
+                yield own == null ? BigDecimal.ZERO : eventPoints(r, g, own);
+            }
+            case FREQUENCY -> {
+                long[] own = cache.own();
+                long n = own == null ? 0 : own[r.counter];
+                yield frequency(r, n, n == 0 ? Long.MIN_VALUE : own[r.counter + 1], g, trace);
+            }
+        };
+    }
+
+    /**
+     * A rule on associated records: the association filter picks them ({@link #linked}), then the
+     * rule reads each, counted first and added once per (listed value, decay step).
+     */
+    private BigDecimal associatedContribution(ProgramRule r, ProgramGroup g, EventCache cache, Trace trace) {
+        int[] linked = linked(r, cache, trace);
+        if (r.kind == RuleKind.FREQUENCY) {
+            long events = 0;
+            long newest = Long.MIN_VALUE;
+            for (int a : linked) {
+                long[] c = cache.countsOfNeighbour(a);
+                if (c != null && c[r.counter] > 0) {
+                    events += c[r.counter];
+                    newest = Math.max(newest, c[r.counter + 1]);
                 }
-                case FREQUENCY -> {
-                    long[] own = cache.own();
-                    long n = own == null ? 0 : own[r.counter];
-                    yield frequency(r, n, n == 0 ? Long.MIN_VALUE : own[r.counter + 1], g, trace);
-                }
-            };
+            }
+            return frequency(r, events, newest, g, trace);
         }
-        // On associated records: the association filter picks them, then the rule reads each.
+        Aggregation agg = new Aggregation();
+        // Records count at step 0 (no decay); a record holding more than one listed value adds
+        // their sum on its own.
+        long[] counts = new long[EventTally.Layout.counters(r, g)];
+        boolean any = false;
+        for (int a : linked) {
+            if (r.readsEvents()) {
+                any |= addNeighbourCounts(r, g, cache, a, counts, trace);
+            } else {
+                any |= countNeighbour(r, g, cache, a, counts, agg, trace);
+            }
+        }
+        addCounts(r, g, any ? counts : null, 0, agg);
+        BigDecimal result = agg.result(r.aggregate);
+        if (trace != null && linked.length > 0) {
+            trace.details.add(r.aggregate.keyword() + " over " + agg.count + " matching "
+                    + (r.readsEvents() ? "events" : "records") + ": " + plain(round(result)));
+        }
+        return result;
+    }
+
+    /** The associations of the scored record that pass the rule's association filter (by key when explaining). */
+    private int[] linked(ProgramRule r, EventCache cache, Trace trace) {
         cache.neighbours();
         int[] linked = new int[cache.other.length];
         int n = 0;
@@ -434,90 +485,77 @@ public final class Evaluator {
                 trace.details.add("no associated " + r.assocType + " passes the association filter");
             }
         }
-        if (r.kind == RuleKind.FREQUENCY) {
-            long events = 0;
-            long newest = Long.MIN_VALUE;
-            for (int a : linked) {
-                long[] c = cache.countsOfNeighbour(a);
-                if (c != null && c[r.counter] > 0) {
-                    events += c[r.counter];
-                    newest = Math.max(newest, c[r.counter + 1]);
-                }
-            }
-            return frequency(r, events, newest, g, trace);
+        return linked;
+    }
+
+    /** Adds an associated record's event counters for the rule to {@code counts}; whether any was not zero. */
+    private boolean addNeighbourCounts(ProgramRule r, ProgramGroup g, EventCache cache, int a, long[] counts,
+                                       Trace trace) {
+        if (trace != null) {
+            explainEvents(cache.score.associatedEvents, r, g, cache.other[a], data.key(cache.other[a]), trace);
         }
-        Aggregation agg = new Aggregation();
-        // Counted first, added once, per (listed value, decay step): records count at step 0 (no
-        // decay), and a record holding more than one listed value adds their sum on its own.
+        long[] c = cache.countsOfNeighbour(a);
+        if (c == null) {
+            return false;
+        }
+        for (int k = 0; k < counts.length; k++) {
+            counts[k] += c[r.counter + k];
+        }
+        return true;
+    }
+
+    /**
+     * Counts an associated record for a property rule: at (listed value, step 0) when it holds one
+     * value; a record holding several adds their sum to {@code agg} directly. Whether it counted.
+     */
+    private boolean countNeighbour(ProgramRule r, ProgramGroup g, EventCache cache, int a, long[] counts,
+                                   Aggregation agg, Trace trace) {
+        int other = cache.other[a];
+        RecordKey key = trace == null ? null : data.key(other);
         int steps = g.factors.length;
-        long[] counts = null;
-        for (int a : linked) {
-            int other = cache.other[a];
-            RecordKey key = trace == null ? null : data.key(other);
-            switch (r.kind) {
-                case PROPERTY -> {
-                    if (HitSet.has(cache.recordHitsOfNeighbour(a), r.matcher)) {
-                        counts = counts == null ? new long[steps] : counts;
-                        counts[0]++;
-                        if (trace != null) {
-                            trace.details.add(key + " matches: " + plain(r.points[0]));
-                        }
-                    } else if (trace != null) {
-                        trace.details.add(key + " does not match (" + values(other, r) + ")");
-                    }
-                }
-                case PROPERTY_POINTS -> {
-                    long[] oh = cache.recordHitsOfNeighbour(a);
-                    int only = -1;
-                    int held = 0;
-                    for (int i = 0; i < r.points.length; i++) {
-                        if (HitSet.has(oh, r.matcher + i)) {
-                            only = i;
-                            held++;
-                        }
-                    }
-                    BigDecimal v = null;
-                    if (held > 1 || held == 1 && trace != null) {
-                        v = BigDecimal.ZERO;
-                        for (int i = 0; i < r.points.length; i++) {
-                            v = HitSet.has(oh, r.matcher + i) ? v.add(r.points[i]) : v;
-                        }
-                    }
-                    if (held == 1) {
-                        counts = counts == null ? new long[r.points.length * steps] : counts;
-                        counts[only * steps]++;
-                    } else if (v != null) {
-                        agg.add(v);
-                    }
+        switch (r.kind) {
+            case PROPERTY -> {
+                if (HitSet.has(cache.recordHitsOfNeighbour(a), r.matcher)) {
+                    counts[0]++;
                     if (trace != null) {
-                        trace.details.add(key + (v == null ? " holds no listed value (" + values(other, r) + ")"
-                                : " gives " + plain(v) + " (" + values(other, r) + ")"));
+                        trace.details.add(key + " matches: " + plain(r.points[0]));
                     }
+                    return true;
+                } else if (trace != null) {
+                    trace.details.add(key + " does not match (" + values(other, r) + ")");
                 }
-                default -> {
-                    long[] c = cache.countsOfNeighbour(a);
-                    if (c != null) {
-                        int width = EventTally.Layout.counters(r, g);
-                        if (counts == null) {
-                            counts = new long[width];
-                        }
-                        for (int k = 0; k < width; k++) {
-                            counts[k] += c[r.counter + k];
-                        }
-                    }
-                    if (trace != null) {
-                        explainEvents(cache.score.associatedEvents, r, g, other, key, trace);
-                    }
-                }
+                return false;
             }
+            case PROPERTY_POINTS -> {
+                long[] oh = cache.recordHitsOfNeighbour(a);
+                int only = -1;
+                int held = 0;
+                for (int i = 0; i < r.points.length; i++) {
+                    if (HitSet.has(oh, r.matcher + i)) {
+                        only = i;
+                        held++;
+                    }
+                }
+                BigDecimal v = null;
+                if (held > 1 || held == 1 && trace != null) {
+                    v = BigDecimal.ZERO;
+                    for (int i = 0; i < r.points.length; i++) {
+                        v = HitSet.has(oh, r.matcher + i) ? v.add(r.points[i]) : v;
+                    }
+                }
+                if (held == 1) {
+                    counts[only * steps]++;
+                } else if (v != null) {
+                    agg.add(v);
+                }
+                if (trace != null) {
+                    trace.details.add(key + (v == null ? " holds no listed value (" + values(other, r) + ")"
+                            : " gives " + plain(v) + " (" + values(other, r) + ")"));
+                }
+                return held == 1;
+            }
+            default -> throw new IllegalStateException("not a property rule: " + r.kind);
         }
-        addCounts(r, g, counts, 0, agg);
-        BigDecimal result = agg.result(r.aggregate);
-        if (trace != null && linked.length > 0) {
-            trace.details.add(r.aggregate.keyword() + " over " + agg.count + " matching "
-                    + (r.readsEvents() ? "events" : "records") + ": " + plain(round(result)));
-        }
-        return result;
     }
 
     /**
