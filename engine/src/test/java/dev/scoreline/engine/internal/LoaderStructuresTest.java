@@ -35,6 +35,8 @@ class LoaderStructuresTest {
         assertEquals(count, blocks.size());
         blocks.groupByRecord(records);
         long seen = 0;
+        int straddling = 0;
+        EventSpan span = new EventSpan();
         for (int r = 0; r < records; r++) {
             List<Ev> want = new ArrayList<>(expected.getOrDefault(r, List.of()));
             want.sort(Comparator.comparingLong(Ev::at).thenComparingInt(Ev::shape));
@@ -44,9 +46,18 @@ class LoaderStructuresTest {
                 assertEquals(want.get(i).at(), blocks.at(e), "record " + r + " event " + i);
                 assertEquals(want.get(i).shape(), blocks.shape(e), "record " + r + " event " + i);
             }
+            // The same events as plain arrays for a walk, copied when they straddle two blocks.
+            blocks.span(r, span);
+            assertEquals(want.size(), span.to - span.from, "span of record " + r);
+            for (int i = 0; i < want.size(); i++) {
+                assertEquals(want.get(i).at(), span.at[span.from + i], "span of record " + r + " event " + i);
+                assertEquals(want.get(i).shape(), span.shape[span.from + i], "span of record " + r + " event " + i);
+            }
+            straddling += span.at == span.scratchAt && !want.isEmpty() ? 1 : 0;
             seen += want.size();
         }
         assertEquals(count, seen);
+        assertEquals(1, straddling, "one record's events straddle the first block's end");
     }
 
     @Test
