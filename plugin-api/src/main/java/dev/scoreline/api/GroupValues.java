@@ -26,20 +26,38 @@ public final class GroupValues extends AbstractMap<String, BigDecimal> {
     }
 
     /**
-     * The groups {@code names} with their {@code values}, in that order. The names are shared when
-     * they are already an unmodifiable list (one per score), the values copied.
+     * The groups {@code names} with their {@code values}, in that order. The names are checked
+     * and copied here; a caller making many maps with the same names makes {@link Names} once.
      */
     public static GroupValues of(List<String> names, BigDecimal... values) {
-        List<String> n = List.copyOf(names);
-        if (n.size() != values.length) {
-            throw new IllegalArgumentException(n.size() + " group names for " + values.length + " values");
+        return of(new Names(names), values);
+    }
+
+    /** The groups with their {@code values}, in order; the names shared, the values copied. */
+    public static GroupValues of(Names names, BigDecimal... values) {
+        if (names.list.size() != values.length) {
+            throw new IllegalArgumentException(names.list.size() + " group names for " + values.length + " values");
         }
-        for (int i = 0; i < n.size(); i++) {
-            if (n.lastIndexOf(n.get(i)) != i) { // a scan: a score has a few groups
-                throw new IllegalArgumentException("group name repeats: " + n.get(i));
+        return new GroupValues(names.list, values.clone());
+    }
+
+    /** A score's group names, checked once (none repeats) and shared by every map made with them. */
+    public static final class Names {
+        private final List<String> list;
+
+        public Names(List<String> names) {
+            List<String> n = List.copyOf(names);
+            for (int i = 0; i < n.size(); i++) {
+                if (n.lastIndexOf(n.get(i)) != i) {
+                    throw new IllegalArgumentException("group name repeats: " + n.get(i));
+                }
             }
+            this.list = n;
         }
-        return new GroupValues(n, values.clone());
+
+        public List<String> list() {
+            return list;
+        }
     }
 
     /** The entries of a map, in its iteration order; the map itself when it is one already. */

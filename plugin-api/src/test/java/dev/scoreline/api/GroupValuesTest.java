@@ -52,6 +52,10 @@ class GroupValuesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> GroupValues.of(List.of("A", "B", "A"), BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE));
         assertThrows(IllegalArgumentException.class, () -> GroupValues.of(List.of("A", "B"), BigDecimal.ONE));
+        assertThrows(IllegalArgumentException.class, () -> new GroupValues.Names(List.of("A", "A")));
+        GroupValues.Names names = new GroupValues.Names(List.of("A", "B"));
+        assertThrows(IllegalArgumentException.class, () -> GroupValues.of(names, BigDecimal.ONE));
+        assertEquals(List.of("A", "B"), List.copyOf(GroupValues.of(names, BigDecimal.ONE, BigDecimal.TEN).keySet()));
     }
 
     @Test

@@ -135,7 +135,7 @@ public final class ScoreProgram {
         final EventTally.Layout ownEvents;
         final EventTally.Layout associatedEvents;
         /** The groups' names, in order: shared by every result's {@link dev.scoreline.api.GroupValues}. */
-        final List<String> groupNames;
+        final dev.scoreline.api.GroupValues.Names groupNames;
         /** Whether the score reads the record's own matches: a scope, or a property rule on the record itself. */
         final boolean readsRecordMatches;
 
@@ -167,7 +167,8 @@ public final class ScoreProgram {
             }
             this.readsAssociations = assoc;
             this.readsRecordMatches = recordMatches;
-            this.groupNames = List.copyOf(java.util.Arrays.stream(groups).map(g -> g.group.name()).toList());
+            this.groupNames = new dev.scoreline.api.GroupValues.Names(
+                    java.util.Arrays.stream(groups).map(g -> g.group.name()).toList());
             this.ownEvents = new EventTally.Layout(own, ownGroups);
             this.associatedEvents = new EventTally.Layout(associated, associatedGroups);
             this.sortedStatuses = Evaluator.statuses(this);

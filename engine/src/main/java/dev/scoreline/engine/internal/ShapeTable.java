@@ -27,8 +27,11 @@ public final class ShapeTable {
     private final List<Set<String>> labelSets = new ArrayList<>();
     /** Record projections (a record shape seen through one group of rules), interned. */
     private final Map<String, Integer> projectionIds = new HashMap<>();
-    private final List<RecordShape> projections = new ArrayList<>();
-    private final List<Integer> projectionGroups = new ArrayList<>();
+    /** By projection id, read without the table's lock (matching a run's shapes reads them on every thread). */
+    private final IdTable<Projection> projections = new IdTable<>(1024);
+    private int projectionCount;
+
+    private record Projection(RecordShape shape, int group) { }
     /** By record shape id: its projections' ids (null until asked); read without the table's lock. */
     private final IdTable<int[]> projectionsOfShape = new IdTable<>(1024);
     private final Map<String, List<ScoreProgram.RecordGroup>> groupsByType = new HashMap<>();
@@ -84,10 +87,9 @@ public final class ShapeTable {
             String k = key.toString();
             Integer id = projectionIds.get(k);
             if (id == null) {
-                id = projections.size();
+                id = projectionCount++;
                 projectionIds.put(k, id);
-                projections.add(new RecordShape(shape.type(), values, lists));
-                projectionGroups.add(g.id());
+                projections.put(id, new Projection(new RecordShape(shape.type(), values, lists), g.id()));
             }
             ids[i] = id;
         }
@@ -95,12 +97,12 @@ public final class ShapeTable {
         return ids;
     }
 
-    synchronized RecordShape projection(int id) {
-        return projections.get(id);
+    RecordShape projection(int id) {
+        return projections.get(id).shape();
     }
 
-    synchronized int projectionGroup(int id) {
-        return projectionGroups.get(id);
+    int projectionGroup(int id) {
+        return projections.get(id).group();
     }
 
     ScoreProgram program() {
