@@ -40,6 +40,26 @@ final class IdTable<T> {
         ELEMENT.setRelease(v, id, value);
     }
 
+    /** Puts values[i] at ids[i] for i below {@code n}, under one lock (a chunk's new shapes at once). */
+    synchronized void putAll(int[] ids, Object[] values, int n) {
+        int max = -1;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, ids[i]);
+        }
+        Object[] v = this.values;
+        if (max >= v.length) {
+            v = Arrays.copyOf(v, Math.max(max + 1, v.length * 2));
+            for (int i = 0; i < n; i++) {
+                v[ids[i]] = values[i];
+            }
+            this.values = v;
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            ELEMENT.setRelease(v, ids[i], values[i]);
+        }
+    }
+
     synchronized void clear() {
         values = new Object[values.length];
     }

@@ -280,17 +280,20 @@ public final class ShapeMatcher {
         }
         newProjections.forEach((projection, fact) -> projectionHits.put(projection, fact.hits.bits()));
         int words = (program.matcherCount + 63) >>> 6;
-        for (int n = 0; n < newShapes.size(); n++) {
-            int shape = newShapes.get(n);
+        int[] ids = new int[newShapes.size()];
+        long[][] shapeHits = new long[ids.length][];
+        for (int n = 0; n < ids.length; n++) {
+            ids[n] = newShapes.get(n);
             long[] bits = new long[words];
-            for (int projection : data.shapes().projections(shape)) {
+            for (int projection : data.shapes().projections(ids[n])) {
                 long[] hits = projectionHits.get(projection);
                 for (int i = 0; i < words; i++) {
                     bits[i] |= hits[i];
                 }
             }
-            recordHits.put(shape, bits);
+            shapeHits[n] = bits;
         }
+        recordHits.putAll(ids, shapeHits, ids.length);
         newEvents.forEach((key, fact) -> eventHits.put(key, fact.hits.bits()));
         newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
     }
