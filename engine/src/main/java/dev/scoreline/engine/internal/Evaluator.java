@@ -680,12 +680,7 @@ public final class Evaluator {
 
     /** The group's decay factor for an event at {@code at}, from the factors computed once per group. */
     private BigDecimal factorAt(ProgramGroup g, long at) {
-        return g.decay == null ? BigDecimal.ONE : g.factors[stepOf(g, at)];
-    }
-
-    /** The decay step of an event at {@code at}; the last step stands for every older one. */
-    private int stepOf(ProgramGroup g, long at) {
-        return g.decay == null ? 0 : (int) Math.min(g.factors.length - 1, DecayMath.steps(g.decay, now - at));
+        return g.factors[g.stepAt(now - at)];
     }
 
     private String age(long at) {

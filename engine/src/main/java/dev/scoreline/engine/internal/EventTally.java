@@ -232,8 +232,7 @@ final class EventTally {
                 for (int v = 0; v < r.points.length; v++) {
                     if (HitSet.has(hits, r.matcher + v)) { // the first listed value the event holds
                         int steps = g.factors.length;
-                        int step = g.decay == null ? 0
-                                : (int) Math.min(steps - 1, DecayMath.steps(g.decay, now - at));
+                        int step = g.stepAt(now - at);
                         list.add(r.counter + v * steps + step);
                         break;
                     }

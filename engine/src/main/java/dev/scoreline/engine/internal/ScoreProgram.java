@@ -201,6 +201,11 @@ public final class ScoreProgram {
                 factors[i] = DecayMath.factorAtStep(decay, i);
             }
         }
+
+        /** The decay step of an event {@code ageMillis} old; the last step stands for every older one. */
+        int stepAt(long ageMillis) {
+            return decay == null ? 0 : (int) Math.min(factors.length - 1, DecayMath.steps(decay, ageMillis));
+        }
     }
 
     enum RuleKind { PROPERTY, PROPERTY_POINTS, EVENT, EVENT_POINTS, FREQUENCY }
