@@ -54,4 +54,88 @@ class ProjectionTest {
         // c6: "chief of staff", senior, Software, 500 -> 30 + 10 + 15.
         assertThat(f.value(FIT, "contact:c6")).isEqualByComparingTo("55");
     }
+
+    static final String NUMBERS = """
+            score "N" on contact
+              type fit
+              group "G"
+                add 10 if employees >= 50
+                add 5 if employees is between 200 and 1000
+                subtract 3 if employees < 10 or employees is unknown
+                add 7 if revenue > 1000000 and region is "EMEA"
+                add 1 if code is 42
+                add 2 if code > 40
+            """;
+
+    /**
+     * A property that rules only compare with numbers is projected onto the interval its value
+     * lies in, not the value: near-unique numbers make few facts, and every value scores as the
+     * rules say, on the numbers compared with, just off them, not numbers, lists and unknown.
+     */
+    @Test
+    void numbersComparedOnlyWithNumbersAreProjectedByInterval() {
+        List<Object> employees = java.util.Arrays.asList(9, "9.999", 10, 49, "49.99", 50, "50.0", 199, 200, 1000,
+                "1000.0001", 5000, "n/a", "", List.of(5, 300), null, 200.5, -1);
+        List<Object> codes = List.of(41, 42, "42.0", 43, "x");
+        java.util.Random random = new java.util.Random(7);
+        Fixture f = new Fixture();
+        java.util.Map<String, Integer> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 300; i++) {
+            Object emp = employees.get(i % employees.size());
+            Object code = codes.get(i % codes.size());
+            long revenue = 900_000 + random.nextInt(200_000); // near unique, either side of 1,000,000
+            String region = i % 3 == 0 ? "EMEA" : "APAC";
+            java.util.List<Object> props = new java.util.ArrayList<>(List.of("revenue", revenue, "region", region, "code", code));
+            if (emp != null) {
+                props.add("employees");
+                props.add(emp);
+            }
+            f.record("contact:c" + i, props.toArray());
+            expected.put("contact:c" + i, expect(emp, revenue, region, code));
+        }
+        CompiledScores scores = Fixture.compile(NUMBERS);
+        ScoringData data = f.load(scores);
+        java.util.Map<String, Integer> values = new java.util.HashMap<>();
+        ScoreEngine oneThread = ScoreEngine.builder().threads(1).chunk(16).build();
+        RunSummary summary = oneThread.score(scores, data, Fixture.NOW,
+                r -> values.put(r.record().toString(), r.value().intValue()));
+        assertThat(values).isEqualTo(expected);
+        // employees: at most 11 intervals and points, texts, unknown, lists; revenue x region: 4;
+        // code (read with equality, so by value): 5. Without intervals revenue alone needs ~300.
+        assertThat(summary.factsMatched()).isLessThan(40);
+    }
+
+    private static int expect(Object employees, long revenue, String region, Object code) {
+        List<java.math.BigDecimal> nums = new ArrayList<>();
+        boolean unknown = employees == null || "".equals(employees);
+        for (Object o : employees instanceof List<?> l ? l : java.util.Arrays.asList(employees)) {
+            try {
+                nums.add(new java.math.BigDecimal(String.valueOf(o)));
+            } catch (NumberFormatException notANumber) {
+                // counts as known text
+            }
+        }
+        int points = 0;
+        if (nums.stream().anyMatch(n -> n.compareTo(java.math.BigDecimal.valueOf(50)) >= 0)) {
+            points += 10;
+        }
+        if (nums.stream().anyMatch(n -> n.compareTo(java.math.BigDecimal.valueOf(200)) >= 0
+                && n.compareTo(java.math.BigDecimal.valueOf(1000)) <= 0)) {
+            points += 5;
+        }
+        if (unknown || nums.stream().anyMatch(n -> n.compareTo(java.math.BigDecimal.TEN) < 0)) {
+            points -= 3;
+        }
+        if (revenue > 1_000_000 && region.equals("EMEA")) {
+            points += 7;
+        }
+        java.math.BigDecimal c = code.equals("x") ? null : new java.math.BigDecimal(String.valueOf(code));
+        if (c != null && c.compareTo(java.math.BigDecimal.valueOf(42)) == 0) {
+            points += 1;
+        }
+        if (c != null && c.compareTo(java.math.BigDecimal.valueOf(40)) > 0) {
+            points += 2;
+        }
+        return points;
+    }
 }

@@ -66,6 +66,12 @@ public final class ProgramCompiler {
     private final java.util.Map<String, java.util.Set<Long>> eventNowWindows = new java.util.TreeMap<>();
     private final Set<dev.scoreline.dsl.model.Decay> decays = new LinkedHashSet<>();
     private final Map<List<Object>, ScoreProgram.RecordGroup> recordGroups = new java.util.LinkedHashMap<>();
+    /**
+     * Per record type and property ({@link ScoreProgram#intervalKey}): the number literals its
+     * record rules compare it with; {@link #notIntervals} holds those some rule reads otherwise.
+     */
+    private final Map<String, java.util.TreeSet<BigDecimal>> thresholds = new java.util.HashMap<>();
+    private final Set<String> notIntervals = new java.util.HashSet<>();
 
     private ProgramCompiler() { }
 
@@ -85,7 +91,7 @@ public final class ProgramCompiler {
                 List.copyOf(recordProperties), List.copyOf(eventProperties), Set.copyOf(listsRead), eventsReadLists,
                 Set.copyOf(numericRecordProperties), Set.copyOf(numericEventProperties), List.copyOf(timeframes),
                 new ScoreProgram.TimeDependence(java.util.Map.copyOf(recordNowWindows), java.util.Map.copyOf(eventNowWindows),
-                        List.copyOf(decays)), List.copyOf(recordGroups.values()));
+                        List.copyOf(decays)), List.copyOf(recordGroups.values()), numericIntervals());
     }
 
     private ProgramScore score(ScoreDefinition d) {
@@ -136,6 +142,7 @@ public final class ProgramCompiler {
                 int m = matchers++;
                 Set<String> props = new java.util.TreeSet<>();
                 boolean lists = collect(p.condition(), props, numericRecordProperties, false);
+                intervals(recordType, p.condition());
                 recordProperties.addAll(props);
                 recordRule(m, recordGroup(recordType, props, lists), terms(p.condition()));
                 return new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
@@ -144,6 +151,7 @@ public final class ProgramCompiler {
         if (rule instanceof Rule.PropertyPointsRule p) {
                 String prop = DataValue.fold(p.property());
                 recordProperties.add(prop);
+                notIntervals.add(ScoreProgram.intervalKey(recordType, prop)); // compared with listed values
                 int first = matchers;
                 BigDecimal[] points = new BigDecimal[p.points().size()];
                 for (int i = 0; i < points.length; i++) {
@@ -295,6 +303,43 @@ public final class ProgramCompiler {
      * {@code numeric}) and notes the lists and {@code is in the last} windows it reads; returns
      * whether it reads lists (a record rule's projection then keeps them).
      */
+    /**
+     * Notes, for a record rule's condition, the number literals each property is compared with,
+     * or that a property is read in another way (text, equality, dates): only properties read
+     * through comparisons with numbers (and known/unknown) are projected by interval.
+     */
+    private void intervals(String type, Condition c) {
+        if (c instanceof Condition.Or or) {
+            or.terms().forEach(t -> intervals(type, t));
+        } else if (c instanceof Condition.And and) {
+            and.terms().forEach(t -> intervals(type, t));
+        } else if (c instanceof Condition.Not not) {
+            intervals(type, not.term());
+        } else if (c instanceof Condition.Predicate p) {
+            String key = ScoreProgram.intervalKey(type, DataValue.fold(p.property()));
+            java.util.TreeSet<BigDecimal> cuts = thresholds.computeIfAbsent(key, k -> new java.util.TreeSet<>());
+            switch (p.operator()) {
+                case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> {
+                    for (Value v : p.values()) {
+                        cuts.add(((Value.Number) v).number());
+                    }
+                }
+                case KNOWN, UNKNOWN -> { }
+                default -> notIntervals.add(key);
+            }
+        }
+    }
+
+    private Map<String, BigDecimal[]> numericIntervals() {
+        Map<String, BigDecimal[]> out = new java.util.HashMap<>();
+        thresholds.forEach((key, cuts) -> {
+            if (!notIntervals.contains(key)) {
+                out.put(key, cuts.toArray(BigDecimal[]::new));
+            }
+        });
+        return Map.copyOf(out);
+    }
+
     private boolean collect(Condition c, Set<String> props, Set<String> numeric, boolean onEvents) {
         boolean lists = false;
         if (c instanceof Condition.Or or) {

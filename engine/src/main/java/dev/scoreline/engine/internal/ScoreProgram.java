@@ -50,6 +50,17 @@ public final class ScoreProgram {
     record RecordGroup(int id, String type, List<String> properties, boolean lists) { }
 
     /**
+     * Record properties (by {@link #intervalKey}) that record rules only compare with numbers, with
+     * those numbers sorted: every value between two of them (or equal to one) matches alike, so a
+     * projection keeps the interval, not the value ({@link ShapeTable#projections}).
+     */
+    final java.util.Map<String, BigDecimal[]> numericIntervals;
+
+    static String intervalKey(String type, String property) {
+        return type + '\u0000' + property;
+    }
+
+    /**
      * How matches and values move with NOW alone: {@code is in the last} windows per property
      * (records and events), and the decays of the groups. Timeframes are in {@link #timeframes}.
      */
@@ -71,7 +82,8 @@ public final class ScoreProgram {
     ScoreProgram(List<ScoreDefinition> definitions, ProgramScore[] scores, KieBase kieBase, int matcherCount,
                  List<String> recordProperties, List<String> eventProperties, Set<String> listsRead,
                  boolean eventsReadLists, Set<String> numericRecordProperties, Set<String> numericEventProperties,
-                 List<Timeframe> timeframes, TimeDependence time, List<RecordGroup> recordGroups) {
+                 List<Timeframe> timeframes, TimeDependence time, List<RecordGroup> recordGroups,
+                 java.util.Map<String, BigDecimal[]> numericIntervals) {
         this.definitions = definitions;
         this.scores = scores;
         this.kieBase = kieBase;
@@ -99,6 +111,7 @@ public final class ScoreProgram {
         this.readsEvents = events;
         this.typesReadingAssociations = Set.copyOf(types);
         this.recordGroups = List.copyOf(recordGroups);
+        this.numericIntervals = numericIntervals;
     }
 
     public List<ScoreDefinition> definitions() {

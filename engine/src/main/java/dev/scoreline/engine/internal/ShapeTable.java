@@ -2,6 +2,7 @@ package dev.scoreline.engine.internal;
 
 import dev.scoreline.engine.internal.Facts.EventShape;
 import dev.scoreline.engine.internal.Facts.RecordShape;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -74,8 +75,9 @@ public final class ShapeTable {
             for (String p : g.properties()) {
                 DataValue v = shape.values().get(p);
                 if (v != null) {
-                    values.put(p, v);
-                    key.append(DataValue.key(v.rawTexts()));
+                    values.put(p, v); // the first record of the projection stands for all of them
+                    BigDecimal[] cuts = program.numericIntervals.get(ScoreProgram.intervalKey(shape.type(), p));
+                    key.append(cuts == null ? DataValue.key(v.rawTexts()) : intervalOf(v, cuts));
                 }
                 key.append('\u0000');
             }
@@ -95,6 +97,28 @@ public final class ShapeTable {
         }
         projectionsOfShape.put(recordShape, ids);
         return ids;
+    }
+
+    /**
+     * Where a value stands against the numbers its rules compare it with: per atom, 2i+1 when it
+     * equals the i-th number, 2i when it lies below it and above the one before, -1 when it does
+     * not read as a number; the set of those (rules test any atom), or U when unknown.
+     */
+    static String intervalOf(DataValue v, BigDecimal[] cuts) {
+        if (v.isUnknown()) {
+            return "U";
+        }
+        java.util.TreeSet<Integer> at = new java.util.TreeSet<>();
+        for (DataValue.Atom a : v.atoms()) {
+            BigDecimal x = a.number();
+            if (x == null) {
+                at.add(-1);
+            } else {
+                int i = java.util.Arrays.binarySearch(cuts, x);
+                at.add(i >= 0 ? 2 * i + 1 : 2 * (-i - 1));
+            }
+        }
+        return "I" + at;
     }
 
     RecordShape projection(int id) {
