@@ -81,6 +81,29 @@ class EventCountingPropertiesTest {
         assertThat(f.value(points("0.0050000001"), "contact:a")).isEqualByComparingTo("0.06");
     }
 
+    /**
+     * Past 31 timeframes the matcher has no per-thread cache, past 63 an event's position no longer
+     * fits a bit set and each instant is its own key: counting gives the same either way.
+     */
+    @Example
+    void manyTimeframesCountAlike() {
+        for (int frames : new int[] {5, 40, 70}) {
+            StringBuilder text = new StringBuilder("score \"Many\" on contact\n  type engagement\n  group \"G\"\n");
+            for (int n = 1; n <= frames; n++) {
+                text.append("    add 1 for each visit in the last ").append(n).append(" days\n");
+            }
+            Fixture f = new Fixture().record("contact:a").record("contact:b")
+                    .eventDaysAgo("contact:a", "visit", 10.5)
+                    .eventDaysAgo("contact:a", "visit", 2.5)
+                    .eventDaysAgo("contact:b", "visit", 0.5);
+            // a: the 10.5-day-old visit is in every window of 11 days and more, the other in 3 and more.
+            assertThat(f.value(text.toString(), "contact:a")).as("%d timeframes", frames)
+                    .isEqualByComparingTo(String.valueOf(Math.max(0, frames - 10) + Math.max(0, frames - 2)));
+            assertThat(f.value(text.toString(), "contact:b")).as("%d timeframes", frames)
+                    .isEqualByComparingTo(String.valueOf(frames));
+        }
+    }
+
     private static String points(String points) {
         return """
                 score "Big" on contact
