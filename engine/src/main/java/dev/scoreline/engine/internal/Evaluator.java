@@ -162,8 +162,9 @@ public final class Evaluator {
 
     /**
      * Live scoring only: per record and score, what its events give the score's rules that read
-     * them through an association (its {@link EventTally} counts), valid from the NOW it was computed at until the record's next change with time
-     * ({@link NextChange}) or a change to its data ({@link #forget}). An event on one contact then
+     * them through an association (its {@link EventTally} counts), valid from the NOW it was
+     * computed at until the record's next change with time ({@link NextChange}) or a change to its
+     * data ({@link #forget}). An event on one contact then
      * re-reads that contact's events, not those of every contact of its companies.
      */
     private Partials[] partials;

@@ -95,10 +95,6 @@ final class EventTally {
         this.matcher = matcher;
     }
 
-    Layout layout() {
-        return layout;
-    }
-
     /**
      * Adds the counts of the record's events (those after NOW are ignored) to {@code counts}, which
      * is {@link Layout#width} long; returns whether any event counted. Events not matched yet are

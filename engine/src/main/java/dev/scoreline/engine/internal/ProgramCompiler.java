@@ -141,8 +141,7 @@ public final class ProgramCompiler {
         if (rule instanceof Rule.PropertyRule p) {
                 int m = matchers++;
                 Set<String> props = new java.util.TreeSet<>();
-                boolean lists = collect(p.condition(), props, numericRecordProperties, false);
-                intervals(recordType, p.condition());
+                boolean lists = collect(p.condition(), props, numericRecordProperties, false, recordType);
                 recordProperties.addAll(props);
                 recordRule(m, recordGroup(recordType, props, lists), terms(p.condition()));
                 return new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
@@ -291,43 +290,11 @@ public final class ProgramCompiler {
     }
 
     private void collectRecordReads(Condition c) {
-        collect(c, recordProperties, numericRecordProperties, false);
+        collect(c, recordProperties, numericRecordProperties, false, null);
     }
 
     private void collectEventReads(Condition c) {
-        collect(c, eventProperties, numericEventProperties, true);
-    }
-
-    /**
-     * Adds the properties a condition reads to {@code props} (those it compares as numbers also to
-     * {@code numeric}) and notes the lists and {@code is in the last} windows it reads; returns
-     * whether it reads lists (a record rule's projection then keeps them).
-     */
-    /**
-     * Notes, for a record rule's condition, the number literals each property is compared with,
-     * or that a property is read in another way (text, equality, dates): only properties read
-     * through comparisons with numbers (and known/unknown) are projected by interval.
-     */
-    private void intervals(String type, Condition c) {
-        if (c instanceof Condition.Or or) {
-            or.terms().forEach(t -> intervals(type, t));
-        } else if (c instanceof Condition.And and) {
-            and.terms().forEach(t -> intervals(type, t));
-        } else if (c instanceof Condition.Not not) {
-            intervals(type, not.term());
-        } else if (c instanceof Condition.Predicate p) {
-            String key = ScoreProgram.intervalKey(type, DataValue.fold(p.property()));
-            java.util.TreeSet<BigDecimal> cuts = thresholds.computeIfAbsent(key, k -> new java.util.TreeSet<>());
-            switch (p.operator()) {
-                case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> {
-                    for (Value v : p.values()) {
-                        cuts.add(((Value.Number) v).number());
-                    }
-                }
-                case KNOWN, UNKNOWN -> { }
-                default -> notIntervals.add(key);
-            }
-        }
+        collect(c, eventProperties, numericEventProperties, true, null);
     }
 
     private Map<String, BigDecimal[]> numericIntervals() {
@@ -340,18 +307,28 @@ public final class ProgramCompiler {
         return Map.copyOf(out);
     }
 
-    private boolean collect(Condition c, Set<String> props, Set<String> numeric, boolean onEvents) {
+    /**
+     * Adds the properties a condition reads to {@code props} (those it compares as numbers also to
+     * {@code numeric}) and notes the lists and {@code is in the last} windows it reads; returns
+     * whether it reads lists (a record rule's projection then keeps them). For a record rule's
+     * condition ({@code intervalType}: its record type, else null) it also notes the number literals
+     * each property is compared with, or that a property is read in another way (text, equality,
+     * dates): only properties read through comparisons with numbers (and known/unknown) are
+     * projected by interval.
+     */
+    private boolean collect(Condition c, Set<String> props, Set<String> numeric, boolean onEvents,
+                            String intervalType) {
         boolean lists = false;
         if (c instanceof Condition.Or or) {
             for (Condition t : or.terms()) {
-                lists |= collect(t, props, numeric, onEvents);
+                lists |= collect(t, props, numeric, onEvents, intervalType);
             }
         } else if (c instanceof Condition.And and) {
             for (Condition t : and.terms()) {
-                lists |= collect(t, props, numeric, onEvents);
+                lists |= collect(t, props, numeric, onEvents, intervalType);
             }
         } else if (c instanceof Condition.Not not) {
-            lists = collect(not.term(), props, numeric, onEvents);
+            lists = collect(not.term(), props, numeric, onEvents, intervalType);
         } else if (c instanceof Condition.InList in) {
             listsRead.add(DataValue.fold(in.list()));
             eventsReadLists |= onEvents;
@@ -366,6 +343,19 @@ public final class ProgramCompiler {
                         .add(((Value.Number) p.values().get(0)).number().longValueExact() * p.unit().days()
                                 * TimeRange.DAY_MS);
                 default -> { }
+            }
+            if (intervalType != null) {
+                String key = ScoreProgram.intervalKey(intervalType, name);
+                java.util.TreeSet<BigDecimal> cuts = thresholds.computeIfAbsent(key, k -> new java.util.TreeSet<>());
+                switch (p.operator()) {
+                    case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> {
+                        for (Value v : p.values()) {
+                            cuts.add(((Value.Number) v).number());
+                        }
+                    }
+                    case KNOWN, UNKNOWN -> { }
+                    default -> notIntervals.add(key);
+                }
             }
         }
         return lists;

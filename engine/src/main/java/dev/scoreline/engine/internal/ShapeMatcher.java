@@ -178,15 +178,7 @@ public final class ShapeMatcher {
     private long[] matchAlone(int shape, long at) {
         EventKey key = eventKey(shape, at);
         EventFact fact = new EventFact(data.shapes().eventShape(shape), at, now, program.matcherCount);
-        KieSession session = program.kieBase.newKieSession();
-        try {
-            session.insert(fact);
-            session.fireAllRules();
-        } finally {
-            session.dispose();
-        }
-        sessions.incrementAndGet();
-        factsMatched.incrementAndGet();
+        fire(java.util.List.of(fact));
         eventHits.put(key, fact.hits.bits());
         return fact.hits.bits();
     }
@@ -265,18 +257,11 @@ public final class ShapeMatcher {
             return;
         }
         if (!newProjections.isEmpty() || !newEvents.isEmpty() || !newAssocs.isEmpty()) {
-            KieSession session = program.kieBase.newKieSession();
-            try {
-                newProjections.values().forEach(session::insert);
-                targets.values().forEach(session::insert);
-                newEvents.values().forEach(session::insert);
-                newAssocs.values().forEach(session::insert);
-                session.fireAllRules();
-            } finally {
-                session.dispose();
-            }
-            sessions.incrementAndGet();
-            factsMatched.addAndGet(newProjections.size() + targets.size() + newEvents.size() + newAssocs.size());
+            java.util.List<Object> facts = new java.util.ArrayList<>(newProjections.values());
+            facts.addAll(targets.values());
+            facts.addAll(newEvents.values());
+            facts.addAll(newAssocs.values());
+            fire(facts);
         }
         newProjections.forEach((projection, fact) -> projectionHits.put(projection, fact.hits.bits()));
         int words = (program.matcherCount + 63) >>> 6;
@@ -296,6 +281,19 @@ public final class ShapeMatcher {
         recordHits.putAll(ids, shapeHits, ids.length);
         newEvents.forEach((key, fact) -> eventHits.put(key, fact.hits.bits()));
         newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
+    }
+
+    /** Inserts the facts into one new session and fires: their consequences set their hit bits. */
+    private void fire(java.util.List<Object> facts) {
+        KieSession session = program.kieBase.newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+        } finally {
+            session.dispose();
+        }
+        sessions.incrementAndGet();
+        factsMatched.addAndGet(facts.size());
     }
 
     /** Queues the projections of a record shape not matched yet; its hits are their OR. */
