@@ -11,7 +11,7 @@ import dev.scoreline.dsl.ScoreParser;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.LiveScores;
 import dev.scoreline.engine.ScoreEngine;
-import dev.scoreline.engine.store.ScoreStore;
+import dev.scoreline.store.ScoreStore;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
 import java.io.IOException;
 import java.nio.file.Files;

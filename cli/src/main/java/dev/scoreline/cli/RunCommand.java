@@ -4,8 +4,8 @@ import com.google.inject.Module;
 import dev.scoreline.api.PluginSettingsException;
 import dev.scoreline.api.ScorelinePlugin;
 import dev.scoreline.api.ScorelinePlugins;
-import dev.scoreline.engine.Scoreline;
-import dev.scoreline.engine.ScorelineException;
+import dev.scoreline.runtime.Scoreline;
+import dev.scoreline.api.ScorelineException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,14 +78,14 @@ final class RunCommand implements Callable<Integer> {
         }
         CountingProblems problems = new CountingProblems(err);
         Scoreline scoreline;
-        dev.scoreline.engine.store.ScoreStore store = null;
+        dev.scoreline.store.ScoreStore store = null;
         try {
             Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
                     .fullRun(full);
             if (cfg.store() != null) {
                 store = cfg.store().containsKey("embedded")
-                        ? dev.scoreline.engine.store.ScoreStore.embedded(Path.of((String) cfg.store().get("embedded")))
-                        : dev.scoreline.engine.store.ScoreStore.open(String.valueOf(cfg.store().get("url")),
+                        ? dev.scoreline.store.ScoreStore.embedded(Path.of((String) cfg.store().get("embedded")))
+                        : dev.scoreline.store.ScoreStore.open(String.valueOf(cfg.store().get("url")),
                                 (String) cfg.store().get("user"), (String) cfg.store().get("password"));
                 b.store(store);
             }
@@ -94,10 +94,13 @@ final class RunCommand implements Callable<Integer> {
                 b.rules(rules);
             }
             scoreline = b.build();
-        } catch (ScorelineException e) {
+        } catch (dev.scoreline.dsl.RuleErrorsException e) {
             e.diagnostics().forEach(d -> err.println(d.format()));
-            err.println("scoreline run: " + (e.diagnostics().isEmpty() ? e.getMessage() : "the rules have errors"));
-            return e.diagnostics().isEmpty() ? Main.USAGE : Main.RULE_ERRORS;
+            err.println(e.line());
+            return Main.RULE_ERRORS;
+        } catch (ScorelineException e) {
+            err.println(e.line());
+            return Main.USAGE;
         } catch (java.io.UncheckedIOException e) {
             err.println("scoreline run: " + e.getMessage());
             return Main.USAGE;

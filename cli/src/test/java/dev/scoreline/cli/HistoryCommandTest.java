@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
-import dev.scoreline.engine.store.ScoreStore;
+import dev.scoreline.store.ScoreStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;

@@ -2,6 +2,7 @@ package dev.scoreline.engine.internal;
 
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.DataChange;
+import dev.scoreline.engine.ChangeText;
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;

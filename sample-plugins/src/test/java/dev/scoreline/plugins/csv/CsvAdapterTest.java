@@ -3,9 +3,9 @@ package dev.scoreline.plugins.csv;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.ListMembership;
-import dev.scoreline.api.testkit.AdapterContents;
-import dev.scoreline.api.testkit.AdapterTestKit;
-import dev.scoreline.api.testkit.RecordedProblems;
+import dev.scoreline.testkit.AdapterContents;
+import dev.scoreline.testkit.AdapterTestKit;
+import dev.scoreline.testkit.RecordedProblems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

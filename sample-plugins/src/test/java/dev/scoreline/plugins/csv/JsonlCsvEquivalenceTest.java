@@ -1,7 +1,7 @@
 package dev.scoreline.plugins.csv;
 
-import dev.scoreline.api.testkit.AdapterContents;
-import dev.scoreline.api.testkit.AdapterTestKit;
+import dev.scoreline.testkit.AdapterContents;
+import dev.scoreline.testkit.AdapterTestKit;
 import dev.scoreline.plugins.ConformanceData;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.scoreline.plugins.csv;
 import dev.scoreline.api.Association;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
-import dev.scoreline.api.testkit.AdapterContents;
-import dev.scoreline.api.testkit.AdapterTestKit;
+import dev.scoreline.testkit.AdapterContents;
+import dev.scoreline.testkit.AdapterTestKit;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.scoreline.plugins.jdbc;
 
 import dev.scoreline.api.CrmRecord;
-import dev.scoreline.api.testkit.AdapterContents;
-import dev.scoreline.api.testkit.AdapterTestKit;
-import dev.scoreline.api.testkit.RecordedProblems;
+import dev.scoreline.testkit.AdapterContents;
+import dev.scoreline.testkit.AdapterTestKit;
+import dev.scoreline.testkit.RecordedProblems;
 import dev.scoreline.plugins.ConformanceData;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
 import org.junit.jupiter.api.Test;

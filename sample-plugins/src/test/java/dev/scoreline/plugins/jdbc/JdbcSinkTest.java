@@ -1,8 +1,8 @@
 package dev.scoreline.plugins.jdbc;
 
 import dev.scoreline.api.ScoreUpdate;
-import dev.scoreline.api.testkit.SinkTestKit;
-import dev.scoreline.api.testkit.TestUpdates;
+import dev.scoreline.testkit.SinkTestKit;
+import dev.scoreline.testkit.TestUpdates;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
