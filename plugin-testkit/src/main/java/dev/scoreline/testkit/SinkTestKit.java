@@ -1,5 +1,6 @@
 package dev.scoreline.testkit;
 
+import dev.scoreline.api.PartialWriteException;
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
 
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Drives a sink the way the engine does: open, batches of updates (a refused batch is offered again,
- * as the {@link ScoreSink} contract says), flush, close. Plain Java: use it from any test framework.
+ * Drives a sink the way the runtime does: open, batches of updates (a refused batch is offered
+ * again; after a {@link PartialWriteException}, only the updates the sink did not take), flush,
+ * close. Plain Java: use it from any test framework.
  *
  * <pre>{@code
  * SinkTestKit.Result r = SinkTestKit.drive(new JsonlSink(file), List.of(batch1, batch2));
@@ -24,7 +26,7 @@ public final class SinkTestKit {
 
     private SinkTestKit() { }
 
-    /** Drives the sink through a whole run; a refused batch is retried up to 10 times, then the error is thrown. */
+    /** Drives the sink through a whole run; a refused batch (or its rest) is offered up to 10 times, then the error is thrown. */
     public static Result drive(ScoreSink sink, List<List<ScoreUpdate>> batches) throws Exception {
         return drive(sink, batches, 10);
     }
@@ -34,12 +36,19 @@ public final class SinkTestKit {
         sink.open();
         try {
             for (List<ScoreUpdate> batch : batches) {
+                List<ScoreUpdate> rest = batch;
                 for (int attempt = 1; ; attempt++) {
                     try {
-                        sink.write(batch);
+                        sink.write(rest);
                         break;
                     } catch (Exception e) {
+                        if (e instanceof PartialWriteException partial) {
+                            rest = rest.subList(Math.min(partial.taken(), rest.size()), rest.size());
+                        }
                         refused++;
+                        if (rest.isEmpty()) {
+                            break;
+                        }
                         if (attempt >= attemptsPerBatch) {
                             throw e;
                         }

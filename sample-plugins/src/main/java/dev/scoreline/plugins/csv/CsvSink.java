@@ -2,20 +2,13 @@ package dev.scoreline.plugins.csv;
 
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.plugins.internal.AppendFile;
 import dev.scoreline.plugins.internal.UpdateJson;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Appends one CSV row per score update, with a header row when the file is new:
@@ -27,12 +20,10 @@ public final class CsvSink implements ScoreSink {
     public static final String HEADER =
             "score,record,value,status,engagement,fit,groups,previous_value,previous_status,at,cause";
 
-    private final Path file;
-    private FileChannel channel;
-    private Writer out;
+    private final AppendFile file;
 
     public CsvSink(Path file) {
-        this.file = Objects.requireNonNull(file, "file");
+        this.file = new AppendFile(file, HEADER + "\r\n");
     }
 
     @Override
@@ -41,27 +32,12 @@ public final class CsvSink implements ScoreSink {
     }
 
     @Override
-    public synchronized void open() throws IOException {
-        if (out != null) {
-            return;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        out = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
-        if (channel.size() == 0) {
-            out.write(HEADER + "\r\n");
-            out.flush();
-        }
+    public void open() throws IOException {
+        file.open();
     }
 
     @Override
-    public synchronized void write(List<ScoreUpdate> updates) throws IOException {
-        if (out == null) {
-            open();
-        }
+    public void write(List<ScoreUpdate> updates) throws IOException {
         StringBuilder text = new StringBuilder();
         for (ScoreUpdate u : updates) {
             var r = u.result();
@@ -76,25 +52,17 @@ public final class CsvSink implements ScoreSink {
             }
             text.append("\r\n");
         }
-        out.write(text.toString());
-        out.flush();
+        file.append(text);
     }
 
     @Override
-    public synchronized void flush() throws IOException {
-        if (out != null) {
-            out.flush();
-            channel.force(false);
-        }
+    public void flush() throws IOException {
+        file.flush();
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (out != null) {
-            flush();
-            out.close();
-            out = null;
-        }
+    public void close() throws IOException {
+        file.close();
     }
 
     private static String plain(BigDecimal value) {

@@ -2,34 +2,25 @@ package dev.scoreline.plugins.jsonl;
 
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.plugins.internal.AppendFile;
 import dev.scoreline.plugins.internal.UpdateJson;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Appends one JSON line per score update to a file:
+ * Appends one JSON line per score update to a file, {@link ScoreUpdate#fields()} as JSON:
  * {@code {"score":"Lead score","record":"contact:c1","value":29,"status":"Low","groups":{...},
  * "previousValue":10,"previousStatus":"Low","at":"...","cause":"..."}}. Each accepted batch is
  * handed to the operating system before {@link #write} returns; {@link #flush} forces it to disk.
  */
 public final class JsonlSink implements ScoreSink {
 
-    private final Path file;
-    private FileChannel channel;
-    private Writer out;
+    private final AppendFile file;
 
     public JsonlSink(Path file) {
-        this.file = Objects.requireNonNull(file, "file");
+        this.file = new AppendFile(file, "");
     }
 
     @Override
@@ -38,50 +29,30 @@ public final class JsonlSink implements ScoreSink {
     }
 
     public Path file() {
-        return file;
+        return file.path();
     }
 
     @Override
-    public synchronized void open() throws IOException {
-        if (out != null) {
-            return;
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        out = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+    public void open() throws IOException {
+        file.open();
     }
 
     @Override
-    public synchronized void write(List<ScoreUpdate> updates) throws IOException {
-        if (out == null) {
-            open();
-        }
+    public void write(List<ScoreUpdate> updates) throws IOException {
         StringBuilder text = new StringBuilder();
         for (ScoreUpdate update : updates) {
-            text.append(UpdateJson.line(UpdateJson.fields(update))).append('\n');
+            text.append(UpdateJson.line(update.fields())).append('\n');
         }
-        out.write(text.toString());
-        out.flush();
+        file.append(text);
     }
 
     @Override
-    public synchronized void flush() throws IOException {
-        if (out != null) {
-            out.flush();
-            channel.force(false);
-        }
+    public void flush() throws IOException {
+        file.flush();
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (out != null) {
-            flush();
-            out.close();
-            out = null;
-            channel = null;
-        }
+    public void close() throws IOException {
+        file.close();
     }
 }
