@@ -70,6 +70,50 @@ class SinksTest {
     }
 
     @Test
+    void theFileSinksKeepTheSinkContract(@TempDir Path dir) throws Exception {
+        Path jsonl = dir.resolve("out/scores.jsonl");
+        SinkTestKit.checkContract(() -> new JsonlSink(jsonl), () -> {
+            List<ScoreUpdate> kept = new ArrayList<>();
+            for (String line : readLines(jsonl)) {
+                JsonNode n = read(line);
+                kept.add(TestUpdates.update(n.path("score").asText(), n.path("record").asText(), n.path("value").asText(),
+                        n.path("status").asText()).at(n.path("at").asText()).build());
+            }
+            return kept;
+        });
+        Path csv = dir.resolve("out/scores.csv");
+        SinkTestKit.checkContract(() -> new CsvSink(csv), () -> {
+            List<ScoreUpdate> kept = new ArrayList<>();
+            try (CsvReader reader = new CsvReader(new StringReader(Files.exists(csv) ? Files.readString(csv) : ""))) {
+                reader.next();   // the header
+                for (CsvReader.Row row; (row = reader.next()) != null; ) {
+                    List<String> c = row.cells();
+                    kept.add(TestUpdates.update(c.get(0), c.get(1), c.get(2), c.get(3)).at(c.get(9)).build());
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return kept;
+        });
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode read(String line) {
+        try {
+            return new ObjectMapper().readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void consoleSinkPrintsChangesOnlyWhenAsked() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleSink sink = new ConsoleSink(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
