@@ -1,29 +1,24 @@
 package dev.scoreline.plugins.csv;
 
-import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
-import dev.scoreline.plugins.internal.AppendFile;
+import dev.scoreline.plugins.internal.FileSink;
 import dev.scoreline.plugins.internal.UpdateJson;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Appends one CSV row per score update, with a header row when the file is new:
  * {@value #HEADER}. {@code groups} is a JSON object in one cell; cells are quoted per RFC 4180
  * where they need it, so the file opens in any spreadsheet.
  */
-public final class CsvSink implements ScoreSink {
+public final class CsvSink extends FileSink {
 
     public static final String HEADER =
             "score,record,value,status,engagement,fit,groups,previous_value,previous_status,at,cause";
 
-    private final AppendFile file;
-
     public CsvSink(Path file) {
-        this.file = new AppendFile(file, HEADER + "\r\n");
+        super(file, HEADER + "\r\n");
     }
 
     @Override
@@ -32,37 +27,18 @@ public final class CsvSink implements ScoreSink {
     }
 
     @Override
-    public void open() throws IOException {
-        file.open();
-    }
-
-    @Override
-    public void write(List<ScoreUpdate> updates) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (ScoreUpdate u : updates) {
-            var r = u.result();
-            String[] cells = {r.score(), r.record().toString(), plain(r.value()), r.status(), plain(r.engagement()),
-                    plain(r.fit()), UpdateJson.line(r.groups()), plain(u.previousValue()),
-                    u.previousStatus() == null ? "" : u.previousStatus(), u.at().toString(), u.cause()};
-            for (int i = 0; i < cells.length; i++) {
-                if (i > 0) {
-                    text.append(',');
-                }
-                text.append(quote(cells[i]));
+    protected void append(ScoreUpdate u, StringBuilder text) {
+        var r = u.result();
+        String[] cells = {r.score(), r.record().toString(), plain(r.value()), r.status(), plain(r.engagement()),
+                plain(r.fit()), UpdateJson.line(r.groups()), plain(u.previousValue()),
+                u.previousStatus() == null ? "" : u.previousStatus(), u.at().toString(), u.cause()};
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                text.append(',');
             }
-            text.append("\r\n");
+            text.append(quote(cells[i]));
         }
-        file.append(text);
-    }
-
-    @Override
-    public void flush() throws IOException {
-        file.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        file.close();
+        text.append("\r\n");
     }
 
     private static String plain(BigDecimal value) {

@@ -1,5 +1,8 @@
 package dev.scoreline.plugins.internal;
 
+import dev.scoreline.api.ScoreSink;
+import dev.scoreline.api.ScoreUpdate;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -9,15 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The file a file sink appends to (jsonl, csv): opened on first use with its folders, a header
- * written when the file is new, each batch's text handed to the operating system before
- * {@link #append} returns, forced to disk on {@link #flush}, and closed once (a later append
- * opens it again).
+ * The life of a file sink's file, for the jsonl and csv sinks: opened on first use with its
+ * folders, a header written when the file is new, each batch's text handed to the operating
+ * system before {@link #write} returns, forced to disk on {@link #flush}, closed once (a later
+ * write opens it again). A subclass only says how an update is written.
  */
-public final class AppendFile {
+public abstract class FileSink implements ScoreSink {
 
     private final Path file;
     private final String header;
@@ -25,15 +29,20 @@ public final class AppendFile {
     private Writer out;
 
     /** @param header text written first when the file is new or empty ({@code ""} for none) */
-    public AppendFile(Path file, String header) {
+    protected FileSink(Path file, String header) {
         this.file = Objects.requireNonNull(file, "file");
         this.header = Objects.requireNonNull(header, "header");
     }
 
-    public Path path() {
+    /** Appends one update's text (its line or row, line break included). */
+    protected abstract void append(ScoreUpdate update, StringBuilder text);
+
+    /** The file this sink appends to. */
+    public Path file() {
         return file;
     }
 
+    @Override
     public synchronized void open() throws IOException {
         if (out != null) {
             return;
@@ -50,13 +59,18 @@ public final class AppendFile {
         }
     }
 
-    /** Appends the text, opening the file first when it is not open. */
-    public synchronized void append(CharSequence text) throws IOException {
+    @Override
+    public synchronized void write(List<ScoreUpdate> updates) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (ScoreUpdate update : updates) {
+            append(update, text);
+        }
         open();
         out.append(text);
         out.flush();
     }
 
+    @Override
     public synchronized void flush() throws IOException {
         if (out != null) {
             out.flush();
@@ -64,6 +78,7 @@ public final class AppendFile {
         }
     }
 
+    @Override
     public synchronized void close() throws IOException {
         if (out != null) {
             flush();
