@@ -1,8 +1,10 @@
 package dev.scoreline.runtime.internal.delivery;
 
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -58,9 +60,9 @@ public final class DurableQueue {
             }
             pending = countLines(acked);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open outbox " + this.file + ": " + e.getMessage(), e);
+            throw failed("cannot open outbox " + this.file + ": " + e.getMessage(), e);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("outbox offset file " + ackFile + " is damaged: " + e.getMessage(), e);
+            throw failed("outbox offset file " + ackFile + " is damaged: " + e.getMessage(), e);
         }
     }
 
@@ -98,7 +100,7 @@ public final class DurableQueue {
             channel.force(true);
             size = channel.size();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to outbox " + file + ": " + e.getMessage(), e);
+            throw failed("cannot append to outbox " + file + ": " + e.getMessage(), e);
         }
         pending += lines.size();
     }
@@ -136,7 +138,7 @@ public final class DurableQueue {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read outbox " + file + ": " + e.getMessage(), e);
+            throw failed("cannot read outbox " + file + ": " + e.getMessage(), e);
         }
         return new Chunk(lines, ends);
     }
@@ -172,8 +174,14 @@ public final class DurableQueue {
                 writeAck(acked);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record delivery in " + ackFile + ": " + e.getMessage(), e);
+            throw failed("cannot record delivery in " + ackFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An outbox that cannot be used: SL704, naming the file; what it holds stays for an operator to read. */
+    static ScorelineException failed(String message, Exception cause) {
+        return new ScorelineException(ErrorCode.OUTBOX_FAILED, message,
+                "check that the outbox folder can be written; the file is plain JSON lines, one update each", cause);
     }
 
     private void writeAck(long offset) throws IOException {

@@ -137,7 +137,12 @@ public final class ReliableSink implements ScoreSink {
             }
             List<ScoreUpdate> batch = new ArrayList<>(head.lines().size());
             for (String line : head.lines()) {
-                batch.add(UpdateCodec.decode(line));
+                try {
+                    batch.add(UpdateCodec.decode(line));
+                } catch (IllegalArgumentException e) {
+                    throw DurableQueue.failed("outbox " + outbox.file() + " holds a line that is not an update ("
+                            + e.getMessage() + ")", e);
+                }
             }
             List<ScoreUpdate> rest = deliver(batch);
             outbox.ack(head, batch.size() - rest.size());

@@ -181,4 +181,16 @@ class ReliableSinkTest {
         assertThat(target.received()).containsExactly(update);
         assertThat(target.received().get(0).result().value().toPlainString()).isEqualTo("12.50");
     }
+
+    @Test
+    void anOutboxLineThatIsNotAnUpdateIsAnOutboxErrorNamingTheFile(@TempDir Path dir) throws Exception {
+        Path outbox = dir.resolve("outbox.jsonl");
+        Files.writeString(outbox, "[1,2]\n");
+        ReliableSink sink = wrap(new RecordingSink(), outbox, 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(sink::open)
+                .isInstanceOfSatisfying(dev.scoreline.api.ScorelineException.class,
+                        e -> assertThat(e.code()).isEqualTo(dev.scoreline.api.ErrorCode.OUTBOX_FAILED))
+                .hasMessageContaining(outbox.toAbsolutePath().toString()).hasMessageContaining("not an update");
+        assertThat(Files.readString(outbox)).isEqualTo("[1,2]\n");   // kept for an operator
+    }
 }
