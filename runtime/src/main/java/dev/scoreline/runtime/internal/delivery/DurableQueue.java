@@ -1,8 +1,10 @@
-package dev.scoreline.api.internal;
+package dev.scoreline.runtime.internal.delivery;
+
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,7 @@ import java.util.List;
 
 /**
  * A first-in first-out queue of text lines in a file that survives restarts: the outbox behind
- * {@link dev.scoreline.api.ReliableSink} and the webhook sink.
+ * {@link ReliableSink}, one line per update.
  *
  * <p>{@code FILE} holds the lines, appended and forced to disk before {@link #append} returns;
  * {@code FILE.acked} holds the byte offset up to which lines were delivered, replaced atomically.
@@ -25,8 +27,13 @@ import java.util.List;
  */
 public final class DurableQueue {
 
-    /** Lines read from the head of the queue, and where they end. */
-    public record Chunk(List<String> lines, long end) { }
+    /** Lines read from the head of the queue, and where each ends in the file. */
+    public record Chunk(List<String> lines, List<Long> ends) {
+        public Chunk {
+            lines = List.copyOf(lines);
+            ends = List.copyOf(ends);
+        }
+    }
 
     private final Path file;
     private final Path ackFile;
@@ -53,9 +60,9 @@ public final class DurableQueue {
             }
             pending = countLines(acked);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open outbox " + this.file + ": " + e.getMessage(), e);
+            throw failed("cannot open outbox " + this.file + ": " + e.getMessage(), e);
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("outbox offset file " + ackFile + " is damaged: " + e.getMessage(), e);
+            throw failed("outbox offset file " + ackFile + " is damaged: " + e.getMessage(), e);
         }
     }
 
@@ -93,7 +100,7 @@ public final class DurableQueue {
             channel.force(true);
             size = channel.size();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to outbox " + file + ": " + e.getMessage(), e);
+            throw failed("cannot append to outbox " + file + ": " + e.getMessage(), e);
         }
         pending += lines.size();
     }
@@ -101,7 +108,7 @@ public final class DurableQueue {
     /** Up to {@code max} lines from the head of the queue, oldest first. */
     public synchronized Chunk peek(int max) {
         List<String> lines = new ArrayList<>();
-        long position = acked;
+        List<Long> ends = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             channel.position(acked);
             ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -121,7 +128,7 @@ public final class DurableQueue {
                     if (b == '\n') {
                         lines.add(line.toString(StandardCharsets.UTF_8));
                         line.reset();
-                        position = read;
+                        ends.add(read);
                         if (lines.size() >= max) {
                             break outer;
                         }
@@ -131,21 +138,27 @@ public final class DurableQueue {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read outbox " + file + ": " + e.getMessage(), e);
+            throw failed("cannot read outbox " + file + ": " + e.getMessage(), e);
         }
-        return new Chunk(List.copyOf(lines), position);
+        return new Chunk(lines, ends);
     }
 
     /** Marks the lines of a chunk from {@link #peek} as delivered. */
     public synchronized void ack(Chunk chunk) {
-        if (chunk.lines().isEmpty()) {
+        ack(chunk, chunk.lines().size());
+    }
+
+    /** Marks the first {@code count} lines of a chunk from {@link #peek} as delivered. */
+    public synchronized void ack(Chunk chunk, int count) {
+        if (count <= 0) {
             return;
         }
-        if (chunk.end() <= acked) {
+        long end = chunk.ends().get(count - 1);
+        if (end <= acked) {
             throw new IllegalStateException("chunk already acknowledged");
         }
-        acked = chunk.end();
-        pending -= chunk.lines().size();
+        acked = end;
+        pending -= count;
         try {
             if (acked == size) {
                 // Everything delivered: start over with an empty file. The file goes first: a crash
@@ -161,8 +174,14 @@ public final class DurableQueue {
                 writeAck(acked);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record delivery in " + ackFile + ": " + e.getMessage(), e);
+            throw failed("cannot record delivery in " + ackFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** An outbox that cannot be used: SL704, naming the file; what it holds stays for an operator to read. */
+    static ScorelineException failed(String message, Exception cause) {
+        return new ScorelineException(ErrorCode.OUTBOX_FAILED, message,
+                "check that the outbox folder can be written; the file is plain JSON lines, one update each", cause);
     }
 
     private void writeAck(long offset) throws IOException {

@@ -4,7 +4,6 @@ import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import dev.scoreline.testkit.RecordingSink;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,6 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScorelineBinderTest {
+
+    /** A sink that keeps what it is given (plugin-api's tests cannot use the testkit, which depends on it). */
+    static final class RecordingSink implements ScoreSink {
+        private final String name;
+        final List<ScoreUpdate> received = new java.util.ArrayList<>();
+
+        RecordingSink(String name) {
+            this.name = name;
+        }
+
+        @Override public String name() { return name; }
+        @Override public void write(List<ScoreUpdate> updates) { received.addAll(updates); }
+    }
 
     static final class FixedAdapter implements CrmAdapter {
         @Override public String name() { return "fixed"; }
@@ -34,6 +46,61 @@ class ScorelineBinderTest {
 
         assertThat(injector.getInstance(ScorelineBinder.ADAPTERS)).containsOnlyKeys("fixed", "other");
         assertThat(injector.getInstance(ScorelineBinder.SINKS)).containsEntry("rec", sink);
+    }
+
+    @Test
+    void oneLineInstallsAnAdapterOrASinkUnderItsOwnNameOrAnother() {
+        RecordingSink sink = new RecordingSink("rec");
+        Injector injector = Guice.createInjector(ScorelineModule.adapter(new FixedAdapter()),
+                ScorelineModule.adapter("backup", new FixedAdapter()),
+                ScorelineModule.sink(sink), ScorelineModule.sink("audit", new RecordingSink("rec")));
+
+        assertThat(injector.getInstance(ScorelineBinder.ADAPTERS)).containsOnlyKeys("fixed", "backup");
+        assertThat(injector.getInstance(ScorelineBinder.SINKS)).containsOnlyKeys("rec", "audit").containsEntry("rec", sink);
+    }
+
+    @Test
+    void aOneLinePluginReadsItsSettingsAndRefusesTheRest() {
+        ScorelinePlugin plugin = ScorelinePlugin.sink("keep", "keeps updates", Map.of("label", "the sink's label (required)"),
+                s -> new RecordingSink("keep-" + s.requiredString("label")));
+        Injector injector = Guice.createInjector(plugin.module(Map.of("label", "a")));
+
+        assertThat(injector.getInstance(ScorelineBinder.SINKS)).containsOnlyKeys("keep")
+                .hasValueSatisfying(new org.assertj.core.api.Condition<>(s -> s.name().equals("keep-a"), "named keep-a"));
+        assertThat(plugin.kind()).isEqualTo(ScorelinePlugin.Kind.SINK);
+        assertThat(plugin.settings()).containsOnlyKeys("label");
+        assertThatThrownBy(() -> plugin.module(Map.of("label", "a", "lable", "b")))
+                .isInstanceOf(PluginSettingsException.class)
+                .hasMessage("sink \"keep\": unknown setting \"lable\"; known settings: label");
+        assertThatThrownBy(() -> plugin.module(Map.of()))
+                .hasMessage("sink \"keep\": setting \"label\" is required (a text value)");
+    }
+
+    /** Listed in this module's test resources, META-INF/services/dev.scoreline.api.ScorelinePluginProvider. */
+    public static final class TestPlugins implements ScorelinePluginProvider {
+        @Override
+        public List<ScorelinePlugin> plugins() {
+            return List.of(ScorelinePlugin.adapter("fixed", "one contact", Map.of(), s -> new FixedAdapter()),
+                    ScorelinePlugin.sink("keep", "keeps updates", Map.of(), s -> new RecordingSink("keep")));
+        }
+    }
+
+    @Test
+    void discoveryFindsEveryPluginOfEveryListedProvider() {
+        ScorelinePlugins plugins = ScorelinePlugins.discover();
+        assertThat(plugins.names(ScorelinePlugin.Kind.ADAPTER)).containsExactly("fixed");
+        assertThat(plugins.names(ScorelinePlugin.Kind.SINK)).containsExactly("keep");
+        assertThat(Guice.createInjector(plugins.module(ScorelinePlugin.Kind.ADAPTER, "fixed", Map.of()))
+                .getInstance(ScorelineBinder.ADAPTERS)).containsOnlyKeys("fixed");
+    }
+
+    @Test
+    void twoDifferentPluginsOfOneKindUnderOneNameAreRefused() {
+        ScorelinePlugin a = ScorelinePlugin.sink("out", "first", Map.of(), s -> new RecordingSink("out"));
+        ScorelinePlugin b = ScorelinePlugin.sink("out", "second", Map.of(), s -> new RecordingSink("out"));
+        assertThat(ScorelinePlugins.of(a, a).names(ScorelinePlugin.Kind.SINK)).containsExactly("out");
+        assertThatThrownBy(() -> ScorelinePlugins.of(a, b))
+                .hasMessage("two sink plugins are named \"out\": \"first\" and \"second\"");
     }
 
     @Test
