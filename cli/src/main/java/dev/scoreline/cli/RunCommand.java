@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import dev.scoreline.api.PluginSettingsException;
 import dev.scoreline.api.ScorelinePlugin;
 import dev.scoreline.api.ScorelinePlugins;
+import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.Scoreline;
 import dev.scoreline.api.ScorelineException;
 import java.io.PrintWriter;
@@ -111,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(Scoreline scoreline, RunConfig cfg, CountingProblems problems, PrintWriter out, PrintWriter err) {
-        Scoreline.Report report;
+        RunReport report;
         if (follow) {
             int[] left = {polls};
             Thread main = Thread.currentThread();

@@ -1,4 +1,4 @@
-package dev.scoreline.runtime;
+package dev.scoreline.runtime.internal.planning;
 
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.CompiledScores;
@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
  * (when the run can explain) the rules that gave points, with their points. One wording for full
  * and incremental runs and the first pass of a follow.
  */
-final class ValueText {
+public final class ValueText {
 
     /** At most this many rules are named; the rest are counted. */
     private static final int RULES = 8;
@@ -27,16 +27,16 @@ final class ValueText {
     }
 
     /** Groups, total and status only. */
-    static ValueText groupsOnly() {
+    public static ValueText groupsOnly() {
         return new ValueText(null);
     }
 
     /** Also the rules behind the value, explained on the data the run scored. */
-    static ValueText withRules(ScoreEngine engine, CompiledScores scores, ScoringData data, java.time.Instant now) {
+    public static ValueText withRules(ScoreEngine engine, CompiledScores scores, ScoringData data, java.time.Instant now) {
         return new ValueText(engine.explainer(scores, data, now));
     }
 
-    String of(ScoreResult r) {
+    public String of(ScoreResult r) {
         StringBuilder sb = new StringBuilder();
         r.groups().forEach((g, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(g).append(' ')
                 .append(v.toPlainString()));
@@ -45,6 +45,11 @@ final class ValueText {
             explainer.apply(r.record(), r.score()).ifPresent(e -> appendRules(sb, e));
         }
         return sb.toString();
+    }
+
+    /** The cause a run gives a changed result in the history: the run, then the value as {@code text} states it. */
+    public static java.util.function.Function<ScoreResult, String> runCause(String runId, ValueText text) {
+        return r -> "run " + runId + ": " + text.of(r);
     }
 
     private static void appendRules(StringBuilder sb, Explanation.ScoreExplanation e) {
