@@ -60,6 +60,8 @@ public enum ErrorCode {
     UNDELIVERED(703, "updates kept undelivered"),
     /** A sink's outbox cannot be read or written. */
     OUTBOX_FAILED(704, "outbox cannot be used"),
+    /** A file a command writes its results to (--out, --html) cannot be written. */
+    OUTPUT_UNWRITABLE(705, "output file cannot be written"),
 
     /** A data folder, file or table that does not exist. */
     DATA_MISSING(801, "data source not found"),

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class Failures {
 
     /** How Guice names a key bound twice in a map binder: the key, then the map's value type. */
-    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key \"([^\"]*)\" found in Map<String, (\\w+)>");
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key \"([^\"]*)\" found in [\\w.]*Map<[\\w.]+, ([\\w.]+)>");
 
     private Failures() { }
 
@@ -76,7 +76,7 @@ public final class Failures {
         for (Message m : messages) {
             Matcher dup = DUPLICATE_KEY.matcher(m.getMessage());
             if (dup.find()) {
-                String kind = dup.group(2).equals("CrmAdapter") ? "adapter" : "sink";
+                String kind = dup.group(2).endsWith("CrmAdapter") ? "adapter" : "sink";
                 return new ScorelineException(ErrorCode.DUPLICATE_SINK, "two " + kind + "s are named \"" + dup.group(1) + "\"",
                         "give each " + kind + " a name of its own (a config lists each " + kind + " plugin once)", e);
             }
