@@ -52,8 +52,12 @@ public final class Failures {
             return Optional.of(store(e));
         }
         if (t instanceof UncheckedIOException e) {
-            return Optional.of(new ScorelineException(ErrorCode.DATA_UNREADABLE, firstLine(e.getMessage()),
-                    "check that the file exists and can be read", e));
+            // Until the outbox machinery codes its failures itself, its messages name the outbox.
+            return Optional.of(String.valueOf(e.getMessage()).contains("outbox")
+                    ? new ScorelineException(ErrorCode.OUTBOX_FAILED, firstLine(e.getMessage()),
+                            "check that the outbox folder (outbox: in the config) exists and can be written", e)
+                    : new ScorelineException(ErrorCode.DATA_UNREADABLE, firstLine(e.getMessage()),
+                            "check that the file exists and can be read", e));
         }
         return Optional.empty();
     }
@@ -62,7 +66,7 @@ public final class Failures {
     public static ScorelineException of(Throwable t) {
         return known(t).orElseGet(() -> new ScorelineException(ErrorCode.INTERNAL_ERROR,
                 "unexpected " + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + firstLine(t.getMessage())),
-                "this is a bug in Scoreline; please report it with the trace that --debug shows", t));
+                "this is a bug in Scoreline; please report it", t));
     }
 
     /** A plugin setting that cannot be used; the plugin's message names the plugin and the key. */

@@ -6,6 +6,7 @@ import dev.scoreline.store.ScoreStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Locale;
 
 /**
@@ -46,7 +47,7 @@ public final class Stores {
         } catch (IOException e) {
             throw new ScorelineException(ErrorCode.STORE_READ_ONLY, folder + " cannot be created: " + reason(e), fix, e);
         }
-        if (!Files.isWritable(dir)) {
+        if (readOnly(dir)) {
             throw new ScorelineException(ErrorCode.STORE_READ_ONLY, folder + " is read-only", fix);
         }
         try {
@@ -74,6 +75,23 @@ public final class Stores {
             return new ScorelineException(ErrorCode.STORE_READ_ONLY, Failures.firstLine(e.getMessage()), fix, e);
         }
         return new ScorelineException(ErrorCode.STORE_UNREACHABLE, Failures.firstLine(e.getMessage()), fix, e);
+    }
+
+    /**
+     * Whether this user cannot write the folder, or its permissions mark it read-only for everyone
+     * (which an administrator could still write, but which says the store must not change).
+     */
+    private static boolean readOnly(Path dir) {
+        if (!Files.isWritable(dir)) {
+            return true;
+        }
+        try {
+            var perms = Files.getPosixFilePermissions(dir);
+            return !perms.contains(PosixFilePermission.OWNER_WRITE) && !perms.contains(PosixFilePermission.GROUP_WRITE)
+                    && !perms.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return false;
+        }
     }
 
     private static String chain(Throwable t) {

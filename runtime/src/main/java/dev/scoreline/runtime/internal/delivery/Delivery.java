@@ -6,9 +6,11 @@ import dev.scoreline.api.ReliableSink;
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.api.ScorelineException;
+import dev.scoreline.runtime.Failures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One run's delivery to the sinks: opens them, hands them updates in batches of at most
@@ -37,8 +39,8 @@ public final class Delivery {
             try {
                 s.open();
             } catch (Exception e) {
-                throw new ScorelineException(ErrorCode.SINK_OPEN, "sink " + s.name() + " could not open: " + e.getMessage(),
-                        "check the sink's settings and that its target can be written", e);
+                throw outboxFailure(e).orElseGet(() -> new ScorelineException(ErrorCode.SINK_OPEN, "sink " + s.name()
+                        + " could not open: " + e.getMessage(), "check the sink's settings and that its target can be written", e));
             }
         }
     }
@@ -104,6 +106,11 @@ public final class Delivery {
         }
     }
 
+    /** A sink's outbox that cannot be used is the outbox's failure, not the sink's target's. */
+    private static Optional<ScorelineException> outboxFailure(Exception e) {
+        return Failures.known(e).filter(f -> f.code() == ErrorCode.OUTBOX_FAILED);
+    }
+
     private long deliver(List<ScoreUpdate> updates) {
         if (updates.isEmpty()) {
             return 0;
@@ -113,9 +120,9 @@ public final class Delivery {
             try {
                 s.write(copy);
             } catch (Exception e) {
-                // A ReliableSink never throws for a refused batch (it keeps it); a bare sink might.
-                throw new ScorelineException(ErrorCode.SINK_FAILED, "sink " + s.name() + " failed: " + e.getMessage(),
-                        "check the sink's target; run again once it works", e);
+                // A ReliableSink never throws for a refused batch (it keeps it) unless its outbox fails; a bare sink might.
+                throw outboxFailure(e).orElseGet(() -> new ScorelineException(ErrorCode.SINK_FAILED, "sink " + s.name()
+                        + " failed: " + e.getMessage(), "check the sink's target; run again once it works", e));
             }
         }
         return copy.size();

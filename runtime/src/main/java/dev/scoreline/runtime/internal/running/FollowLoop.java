@@ -80,6 +80,18 @@ public final class FollowLoop {
         delivery.deliverAll(initial);
     }
 
+    private ChangeFeed.Batch changesSince(ChangeFeed feed, String watermark) {
+        try {
+            return feed.changesSince(watermark);
+        } catch (ScorelineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ScorelineException(ErrorCode.CHANGE_FEED, "the change feed of adapter " + setup.adapter().name()
+                    + " cannot be read from \"" + watermark + "\": " + e.getMessage(),
+                    "check the adapter's source; run again (without --follow, a run scores what changed since the last one)", e);
+        }
+    }
+
     private void pollUntilStopped(ChangeFeed feed, String watermark, LiveScores live, Duration poll,
                                   BooleanSupplier keepGoing, Delivery delivery) {
         for (long round = 1; keepGoing.getAsBoolean(); round++) {
@@ -90,7 +102,7 @@ public final class FollowLoop {
                 break;
             }
             Instant now = setup.now();
-            var batch = feed.changesSince(watermark);
+            ChangeFeed.Batch batch = changesSince(feed, watermark);
             List<ScoreUpdate> updates = new ArrayList<>();
             for (var change : batch.changes()) {
                 updates.addAll(live.apply(change, now));
