@@ -49,7 +49,19 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int exit;
+        try {
+            exit = execute(args);
+        } catch (Throwable t) {
+            // What picocli does not hand to the handler (an Error): still one line, the trace only with --debug.
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            System.err.println(Failures.of(t).line() + (debug ? "" : " (run with --debug for the trace)"));
+            if (debug) {
+                t.printStackTrace();
+            }
+            exit = INTERNAL;
+        }
+        System.exit(exit);
     }
 
     /** Runs the command line and returns its exit code; the tests call this in process. */

@@ -52,7 +52,9 @@ public final class Plugins {
     public static CrmAdapter adapter(Injector injector, String name, String option) {
         Map<String, CrmAdapter> adapters;
         try {
-            adapters = injector.getInstance(ScorelineBinder.ADAPTERS);
+            // No module bound any adapter: the map itself is unbound.
+            adapters = injector.getExistingBinding(ScorelineBinder.ADAPTERS) == null ? Map.of()
+                    : injector.getInstance(ScorelineBinder.ADAPTERS);
         } catch (RuntimeException e) {
             throw Failures.of(e);
         }

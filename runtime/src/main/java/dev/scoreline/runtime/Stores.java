@@ -45,7 +45,7 @@ public final class Stores {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new ScorelineException(ErrorCode.STORE_READ_ONLY, folder + " cannot be created: " + reason(e), fix, e);
+            throw new ScorelineException(ErrorCode.STORE_READ_ONLY, folder + " cannot be created: " + reason(dir, e), fix, e);
         }
         if (readOnly(dir)) {
             throw new ScorelineException(ErrorCode.STORE_READ_ONLY, folder + " is read-only", fix);
@@ -102,12 +102,21 @@ public final class Stores {
         return sb.toString();
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
-            return f.getFile() + " is a file, not a folder";
+    /** Why a folder cannot be created, in the user's words: a file in the way, or what the system says. */
+    private static String reason(Path dir, IOException e) {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    return p + " is a file, not a folder";
+                }
+                break;
+            }
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
