@@ -3,7 +3,6 @@ package dev.scoreline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.scoreline.api.RecordKey;
-import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.Explanation;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
@@ -45,9 +44,8 @@ final class ExplainCommand implements Callable<Integer> {
         }
         DataOptions.Loaded loaded = options.load("explain", err);
         ScoreEngine engine = loaded.engine();
-        CompiledScores scores = loaded.scores();
         ScoringData data = loaded.data();
-        Optional<Explanation> explanation = engine.explain(scores, data, key, options.now());
+        Optional<Explanation> explanation = engine.explain(data, key, options.now());
         if (explanation.isEmpty()) {
             throw ScoresCommand.badArgument("--record " + key + " is not in the data of " + options.data,
                     "give the key of a record in the data folder (type:id)");

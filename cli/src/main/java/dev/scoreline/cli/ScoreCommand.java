@@ -58,10 +58,10 @@ final class ScoreCommand implements Callable<Integer> {
         RunSummary summary;
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            summary = write(engine, scores, data, options.now(), w);
+            summary = write(engine, data, options.now(), w);
             w.flush();
         } else {
-            summary = writeFile(engine, scores, data);
+            summary = writeFile(engine, data);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         err.printf(Locale.ROOT, "scored %d record%s for %d score%s: read %d records, %d events, %d associations; "
@@ -75,7 +75,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Written beside the target and moved into place: a failed run leaves no half file. */
-    private RunSummary writeFile(ScoreEngine engine, CompiledScores scores, ScoringData data) throws IOException {
+    private RunSummary writeFile(ScoreEngine engine, ScoringData data) throws IOException {
         Path tmp;
         try {
             tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".scoreline-", ".tmp");
@@ -84,7 +84,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         RunSummary summary;
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            summary = write(engine, scores, data, options.now(), w);
+            summary = write(engine, data, options.now(), w);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw unwritable(e);
@@ -107,11 +107,11 @@ final class ScoreCommand implements Callable<Integer> {
                 "give --out a file in a folder that exists and can be written", e);
     }
 
-    private static RunSummary write(ScoreEngine engine, CompiledScores scores, ScoringData data,
+    private static RunSummary write(ScoreEngine engine, ScoringData data,
                                     java.time.Instant now, Writer w) throws IOException {
         ResultJson json = new ResultJson(w);
         try {
-            return engine.score(scores, data, now, r -> {
+            return engine.score(data, now, r -> {
                 try {
                     json.write(r);
                 } catch (IOException e) {

@@ -49,8 +49,8 @@ public final class ScoringRun {
             delivery.offer(new ScoreUpdate(r, null, null, now, "scored"));
         };
         RunSummary summary = plan.keepsPosition()
-                ? setup.engine().scoreWithNextChange(setup.scores(), data, now, each)
-                : setup.engine().score(setup.scores(), data, now, r -> each.accept(r, null));
+                ? setup.engine().scoreWithNextChange(data, now, each)
+                : setup.engine().score(data, now, r -> each.accept(r, null));
         if (application != null) {
             counts.takeFromStore(application.finish(plan::position));
         }
@@ -73,7 +73,7 @@ public final class ScoringRun {
     /** The run in the store: each batch of changes it commits goes to the sinks. */
     private ScoreStore.RunApplication begin(RunPlan plan, ScoringData data, Delivery delivery, long[] changed) {
         ScoreStore.RunApplication application = setup.store().beginRun(setup.scoreNames(), plan.now(), plan.runId(),
-                plan.cause(data, ValueText.withRules(setup.engine(), setup.scores(), data, plan.now())), null, b -> {
+                plan.cause(data, ValueText.withRules(setup.engine(), data, plan.now())), null, b -> {
                     changed[0] += b.changes().size();
                     delivery.deliverAll(b.changes());
                 });
