@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         if (report.pendingInOutboxes() > 0) {
             throw new ScorelineException(ErrorCode.UNDELIVERED, report.pendingInOutboxes() + " update"
                     + (report.pendingInOutboxes() == 1 ? "" : "s") + " kept undelivered in the outboxes under " + cfg.outbox(),
-                    "see the sink warnings above; the next run delivers them first");
+                    "check that the sinks' targets (files, URLs, tables) can take them; the next run delivers them first");
         }
         return Main.OK;
     }

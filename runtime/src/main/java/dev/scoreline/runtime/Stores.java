@@ -115,6 +115,9 @@ public final class Stores {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the system refuses it (no such file or folder)";
+        }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
