@@ -112,7 +112,7 @@ class ScoresCommandTest {
 
         Run refused = run("scores", "delete", "Lead score");
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).isEqualTo("scoreline scores delete: score \"Lead score\" is active; deactivate it before deleting it"
+        assertThat(refused.err()).isEqualTo("error[SL607]: score \"Lead score\" is active; deactivate it before deleting it"
                 + System.lineSeparator());
         assertThat(run("scores", "deactivate", "Lead score").out()).contains("deactivated \"Lead score\"; it is a draft again");
         assertThat(run("scores", "deactivate", "Lead score").out()).contains("\"Lead score\" is not active");
@@ -124,7 +124,7 @@ class ScoresCommandTest {
     void errorsAndUsage() throws IOException {
         Run unknown = run("scores", "activate", "Nope");
         assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).contains("scoreline scores activate: no score named \"Nope\"");
+        assertThat(unknown.err()).contains("error[SL605]: no score named \"Nope\"");
 
         assertThat(run("scores").code()).isEqualTo(2);
         assertThat(run("scores", "frobnicate").code()).isEqualTo(2);
@@ -142,7 +142,7 @@ class ScoresCommandTest {
         Files.writeString(bad, "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");
         Run invalid = run("scores", "add", bad.toString());
         assertThat(invalid.code()).isEqualTo(1);
-        assertThat(invalid.err()).contains("bad.score:4:").contains("nothing was saved");
+        assertThat(invalid.err()).contains("bad.score:4:").contains("error[SL500]: the rules have 1 error");
         assertThat(run("scores", "list").out()).contains("no scores in the store");
     }
 

@@ -1,5 +1,6 @@
 package dev.scoreline.engine;
 
+import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.Scoreline;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +91,7 @@ class IncrementalRunPropertiesTest {
                     crm.log.add(step.applyTo(crm.world, now));
                 }
                 if (i % 2 == 1 || i == steps.size() - 1) {
-                    Scoreline.Report report = run(crm, store, now);
+                    RunReport report = run(crm, store, now);
                     assertThat(report.plan()).startsWith("incremental");
                     incremental++;
                     assertSameAsFromScratch(scores, crm, store, now);
@@ -100,7 +101,7 @@ class IncrementalRunPropertiesTest {
         }
     }
 
-    private static Scoreline.Report run(FedWorld crm, ScoreStore store, Instant now) {
+    private static RunReport run(FedWorld crm, ScoreStore store, Instant now) {
         return Scoreline.builder()
                 .engine(Fixture.ENGINE)
                 .install(binder -> ScorelineBinder.of(binder).addAdapter(crm))
