@@ -3,6 +3,8 @@ package dev.scoreline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.Diagnostic;
 import dev.scoreline.dsl.ParseResult;
 import dev.scoreline.dsl.ScoreParser;
@@ -11,7 +13,6 @@ import dev.scoreline.store.Quotas;
 import dev.scoreline.store.SavedDraft;
 import dev.scoreline.store.ScoreDefinitionText;
 import dev.scoreline.store.ScoreStore;
-import dev.scoreline.store.ScoreStoreException;
 import dev.scoreline.store.ScoreVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -112,8 +113,8 @@ final class ScoresCommand implements Runnable {
             err = spec.commandLine().getErr();
             try (ScoreStore store = storeOptions.open()) {
                 return call(store);
-            } catch (ScoreStoreException e) {
-                err.println(prefix() + ": " + e.getMessage());
+            } catch (ScorelineException e) {
+                err.println(prefix() + ": " + e.getMessage() + (e.fix() == null ? "" : "; " + e.fix()));
                 return Main.RULE_ERRORS;
             } catch (UsageError e) {
                 err.println(prefix() + ": " + e.getMessage());
@@ -281,7 +282,7 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry before = store.require(name);
             reportActivation(store.activate(name), before, out);
             return Main.OK;
         }
@@ -296,7 +297,7 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry before = store.require(name);
             store.deactivate(name);
             out.println(before.isActive() ? "deactivated \"" + name + "\"; it is a draft again"
                     : "\"" + name + "\" is not active");
@@ -350,11 +351,12 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry e = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry e = store.require(name);
             int v = version == null ? e.version() : version;
             Optional<ScoreVersion> text = store.version(name, v);
             if (text.isEmpty()) {
-                throw new ScoreStoreException.NotFound("\"" + name + "\" has no version " + v + " (versions 1 to " + e.version() + ")");
+                throw new ScorelineException(ErrorCode.UNKNOWN_SCORE,
+                        "\"" + name + "\" has no version " + v + " (versions 1 to " + e.version() + ")");
             }
             out.printf(Locale.ROOT, "# \"%s\" on %s: %s, version %d of %d%s%n", name, e.objectType(), e.state().label(), v,
                     e.version(), e.activeVersion() == null ? "" : ", active version " + e.activeVersion());

@@ -144,7 +144,7 @@ public final class Scoreline {
         for (ScoreSink s : sinks.values()) {
             open(s);
         }
-        dev.scoreline.store.ScoreStore.RunApplication application = null;
+        dev.scoreline.store.RunApplication application = null;
         if (store != null) {
             application = store.beginRun(scoreNames(), now, runId,
                     plan.cause(runId, data, ValueText.withRules(engine, scores, data, now)), null, b -> {
