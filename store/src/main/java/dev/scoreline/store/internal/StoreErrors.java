@@ -113,9 +113,13 @@ public final class StoreErrors {
         return false;
     }
 
-    /** SQL state class 08: the connection is gone or was never made. */
+    /**
+     * SQL state class 08 (the connection is gone or was never made), or PostgreSQL's 57P01-57P03
+     * (the server shut down, crashed, or is not accepting connections yet).
+     */
     static boolean isConnectionLost(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
     private static SQLException sqlCause(Throwable t) {
