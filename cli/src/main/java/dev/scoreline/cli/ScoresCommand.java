@@ -197,32 +197,33 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) throws Exception {
-            List<ScoreDefinitionText> texts = new ArrayList<>();
             List<ScoreParser.SourceText> sources = new ArrayList<>();
             for (Path f : files) {
-                String text;
                 try {
-                    text = Files.readString(f, StandardCharsets.UTF_8);
+                    sources.add(new ScoreParser.SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
                 } catch (IOException e) {
                     throw new UsageError("cannot read " + f + ": " + (e.getMessage() == null ? e : e.getMessage()));
                 }
-                List<ScoreDefinitionText> found = ScoreDefinitionText.split(text);
-                if (found.isEmpty()) {
-                    throw new UsageError(f + " holds no score (no line `score \"NAME\" on TYPE`)");
-                }
-                texts.addAll(found);
-                sources.add(new ScoreParser.SourceText(f.toString(), text));
             }
+            // Validated first: a broken score line is reported by the parser rather than missed by the split.
             Optional<ParseResult> parsed = validate(sources);
             if (parsed.isPresent() && parsed.get().hasErrors()) {
                 return Main.RULE_ERRORS;
+            }
+            List<ScoreDefinitionText> texts = new ArrayList<>();
+            for (ScoreParser.SourceText source : sources) {
+                List<ScoreDefinitionText> found = ScoreDefinitionText.split(source.text());
+                if (found.isEmpty()) {
+                    throw new UsageError(source.source() + " holds no score (no line `score \"NAME\" on TYPE`)");
+                }
+                texts.addAll(found);
             }
             if (parsed.isPresent()) {
                 List<String> parsedNames = parsed.get().definitions().stream().map(d -> d.name()).sorted().toList();
                 List<String> splitNames = texts.stream().map(ScoreDefinitionText::name).sorted().toList();
                 if (!parsedNames.equals(splitNames)) {
                     throw new UsageError("cannot cut the files into one text per score (found " + splitNames
-                            + ", the parser found " + parsedNames + "); write each `score \"NAME\" on TYPE` on one line");
+                            + ", the parser found " + parsedNames + ")");
                 }
             }
             for (ScoreDefinitionText d : texts) {

@@ -138,6 +138,12 @@ class ScoresCommandTest {
         Files.writeString(empty, "# nothing\n");
         assertThat(run("scores", "add", empty.toString()).err()).contains("holds no score");
 
+        Path brokenHeader = tmp.resolve("broken-header.score");
+        Files.writeString(brokenHeader, "score \"B\" on contact extra\n  type fit\n  group \"G\"\n    add 1 if industry is \"x\"\n");
+        Run header = run("scores", "add", brokenHeader.toString());
+        assertThat(header.code()).isEqualTo(1);
+        assertThat(header.err()).contains("broken-header.score:1:").contains("nothing was saved");
+
         Path bad = tmp.resolve("bad.score");
         Files.writeString(bad, "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");
         Run invalid = run("scores", "add", bad.toString());

@@ -413,6 +413,13 @@ class ScoreStoreTest {
         assertThat(texts.get(1).sourceText()).isEqualTo("# Fit of companies\nscore \"Fit\" on company\n  type fit\n");
         assertThat(texts.get(0).withName("B \\ C").sourceText()).contains("score \"B \\\\ C\" on contact");
         assertThat(ScoreDefinitionText.split("# nothing here\n")).isEmpty();
+        // Score lines are read by the language's parser: a continued one counts, a broken one starts no block.
+        List<ScoreDefinitionText> continued = ScoreDefinitionText.split("score \\\n  \"A\" on contact\n  type fit\n"
+                + "score \"B\" on\n  type fit\n");
+        assertThat(continued).extracting(ScoreDefinitionText::name).containsExactly("A");
+        assertThat(continued.get(0).withName("C").sourceText()).startsWith("score \\\n  \"C\" on contact\n");
+        assertThat(new ScoreDefinitionText("A", "contact", "score \"A\" on contact\r\n  type fit\r\n").withName("Z").sourceText())
+                .isEqualTo("score \"Z\" on contact\r\n  type fit\r\n");
     }
 
     // ------------------------------------------------------------------ helpers
