@@ -38,19 +38,11 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     private record EarlierChange(BigDecimal oldValue, String oldStatus, String cause) { }
 
     /** The statements one batch writes with. */
-    private record BatchStatements(CurrentValueWrites writes, StatementBatch touch, StatementBatch updateHistory)
-            implements AutoCloseable {
+    private record BatchStatements(CurrentValueWrites writes, StatementBatch touch, StatementBatch updateHistory) {
         void execute() throws SQLException {
             writes.execute();
             updateHistory.execute();
             touch.execute();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try (writes; touch; updateHistory) {
-                // Closed in reverse order by try-with-resources.
-            }
         }
     }
 
@@ -247,10 +239,12 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         Instant now = db.now();
         List<ScoreUpdate> out = new ArrayList<>();
         int recoveredHere = 0;
-        try (BatchStatements statements = new BatchStatements(CurrentValueWrites.prepare(db),
-                db.batch("UPDATE sl_current SET seen_run = ?, next_change = ? WHERE score_name = ? AND record_key = ?"),
-                db.batch("UPDATE sl_history SET new_value = ?, new_status = ?, cause = ? "
-                        + "WHERE run_id = ? AND score_name = ? AND record_key = ?"))) {
+        try (CurrentValueWrites writes = CurrentValueWrites.prepare(db);
+             StatementBatch touch = db.batch("UPDATE sl_current SET seen_run = ?, next_change = ? "
+                     + "WHERE score_name = ? AND record_key = ?");
+             StatementBatch updateHistory = db.batch("UPDATE sl_history SET new_value = ?, new_status = ?, cause = ? "
+                     + "WHERE run_id = ? AND score_name = ? AND record_key = ?")) {
+            BatchStatements statements = new BatchStatements(writes, touch, updateHistory);
             for (Pending p : batch) {
                 String key = p.result().record().toString();
                 if (write(p, current.get(key), earlier.get(key), now, statements, out)) {

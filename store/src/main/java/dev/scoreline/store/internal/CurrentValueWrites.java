@@ -4,6 +4,7 @@ import dev.scoreline.store.internal.StoreConnection.StatementBatch;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,13 @@ import java.util.Map;
  * updated) and one history entry. Runs and live updates both write through it.
  */
 public final class CurrentValueWrites implements AutoCloseable {
+
+    private static final String INSERT_CURRENT = "INSERT INTO sl_current (score_name, record_key, score_value, status, "
+            + "updated_at, seen_run, next_change) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_CURRENT = "UPDATE sl_current SET score_value = ?, status = ?, updated_at = ?, "
+            + "seen_run = ?, next_change = ? WHERE score_name = ? AND record_key = ?";
+    private static final String INSERT_HISTORY = "INSERT INTO sl_history (score_name, record_key, scored_at, run_id, "
+            + "old_value, old_status, new_value, new_status, cause, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final StatementBatch insertCurrent;
     private final StatementBatch updateCurrent;
@@ -25,21 +33,20 @@ public final class CurrentValueWrites implements AutoCloseable {
     }
 
     public static CurrentValueWrites prepare(StoreConnection c) throws SQLException {
-        StatementBatch insert = c.batch("INSERT INTO sl_current (score_name, record_key, score_value, status, updated_at, "
-                + "seen_run, next_change) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        List<StatementBatch> made = new ArrayList<>(3);
         try {
-            StatementBatch update = c.batch("UPDATE sl_current SET score_value = ?, status = ?, updated_at = ?, seen_run = ?, "
-                    + "next_change = ? WHERE score_name = ? AND record_key = ?");
-            try {
-                return new CurrentValueWrites(insert, update, c.batch("INSERT INTO sl_history (score_name, record_key, "
-                        + "scored_at, run_id, old_value, old_status, new_value, new_status, cause, recorded_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            } catch (SQLException | RuntimeException e) {
-                update.close();
-                throw e;
+            for (String sql : List.of(INSERT_CURRENT, UPDATE_CURRENT, INSERT_HISTORY)) {
+                made.add(c.batch(sql));
             }
+            return new CurrentValueWrites(made.get(0), made.get(1), made.get(2));
         } catch (SQLException | RuntimeException e) {
-            insert.close();
+            for (StatementBatch b : made) {
+                try {
+                    b.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw e;
         }
     }
