@@ -106,7 +106,7 @@ class ScoresCommandTest {
         Run cloned = run("scores", "clone", "Lead score", "Lead score 2");
         assertThat(cloned.out()).contains("cloned \"Lead score\" as draft \"Lead score 2\" (contact, version 1)");
         Run shown = run("scores", "show", "Lead score 2");
-        assertThat(shown.code()).isZero();
+        assertThat(shown.code()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("score \"Lead score 2\" on contact").contains("add 12 for each meeting_booked");
         assertThat(run("scores", "show", "Lead score", "--version", "1").out()).contains("add 10 for each meeting_booked");
 
