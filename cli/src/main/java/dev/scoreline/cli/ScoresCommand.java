@@ -3,6 +3,8 @@ package dev.scoreline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.Diagnostic;
 import dev.scoreline.dsl.ParseResult;
 import dev.scoreline.dsl.ScoreParser;
@@ -11,7 +13,6 @@ import dev.scoreline.store.Quotas;
 import dev.scoreline.store.SavedDraft;
 import dev.scoreline.store.ScoreDefinitionText;
 import dev.scoreline.store.ScoreStore;
-import dev.scoreline.store.ScoreStoreException;
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.RuleErrorsException;
@@ -190,24 +191,28 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) throws Exception {
-            List<ScoreDefinitionText> texts = new ArrayList<>();
             List<ScoreParser.SourceText> sources = new ArrayList<>();
             for (Path f : files) {
-                String text;
                 try {
-                    text = Files.readString(f, StandardCharsets.UTF_8);
+                    sources.add(new ScoreParser.SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
                 } catch (IOException e) {
                     throw RuleFiles.unreadable(f, e);
                 }
-                List<ScoreDefinitionText> found = ScoreDefinitionText.split(text);
+            }
+            // Validated first: a broken score line is reported by the parser rather than missed by the split.
+            Optional<ParseResult> parsed = validate(sources);
+            if (parsed.isPresent() && parsed.get().hasErrors()) {
+                return Main.RULE_ERRORS;
+            }
+            List<ScoreDefinitionText> texts = new ArrayList<>();
+            for (ScoreParser.SourceText source : sources) {
+                List<ScoreDefinitionText> found = ScoreDefinitionText.split(source.text());
                 if (found.isEmpty()) {
-                    throw new ScorelineException(ErrorCode.NO_RULES, f + " holds no score",
+                    throw new ScorelineException(ErrorCode.NO_RULES, source.source() + " holds no score",
                             "a score starts with a line `score \"NAME\" on TYPE`");
                 }
                 texts.addAll(found);
-                sources.add(new ScoreParser.SourceText(f.toString(), text));
             }
-            Optional<ParseResult> parsed = validate(sources);
             if (parsed.isPresent()) {
                 List<String> parsedNames = parsed.get().definitions().stream().map(d -> d.name()).sorted().toList();
                 List<String> splitNames = texts.stream().map(ScoreDefinitionText::name).sorted().toList();
@@ -273,7 +278,7 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry before = store.require(name);
             reportActivation(store.activate(name), before, out);
             return Main.OK;
         }
@@ -288,7 +293,7 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry before = store.require(name);
             store.deactivate(name);
             out.println(before.isActive() ? "deactivated \"" + name + "\"; it is a draft again"
                     : "\"" + name + "\" is not active");
@@ -342,11 +347,12 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry e = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry e = store.require(name);
             int v = version == null ? e.version() : version;
             Optional<ScoreVersion> text = store.version(name, v);
             if (text.isEmpty()) {
-                throw new ScoreStoreException.NotFound("\"" + name + "\" has no version " + v + " (versions 1 to " + e.version() + ")");
+                throw new ScorelineException(ErrorCode.UNKNOWN_SCORE,
+                        "\"" + name + "\" has no version " + v + " (versions 1 to " + e.version() + ")");
             }
             out.printf(Locale.ROOT, "# \"%s\" on %s: %s, version %d of %d%s%n", name, e.objectType(), e.state().label(), v,
                     e.version(), e.activeVersion() == null ? "" : ", active version " + e.activeVersion());

@@ -106,7 +106,7 @@ class ScoresCommandTest {
         Run cloned = run("scores", "clone", "Lead score", "Lead score 2");
         assertThat(cloned.out()).contains("cloned \"Lead score\" as draft \"Lead score 2\" (contact, version 1)");
         Run shown = run("scores", "show", "Lead score 2");
-        assertThat(shown.code()).isZero();
+        assertThat(shown.code()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("score \"Lead score 2\" on contact").contains("add 12 for each meeting_booked");
         assertThat(run("scores", "show", "Lead score", "--version", "1").out()).contains("add 10 for each meeting_booked");
 
@@ -137,6 +137,12 @@ class ScoresCommandTest {
         Path empty = tmp.resolve("empty.score");
         Files.writeString(empty, "# nothing\n");
         assertThat(run("scores", "add", empty.toString()).err()).contains("holds no score");
+
+        Path brokenHeader = tmp.resolve("broken-header.score");
+        Files.writeString(brokenHeader, "score \"B\" on contact extra\n  type fit\n  group \"G\"\n    add 1 if industry is \"x\"\n");
+        Run header = run("scores", "add", brokenHeader.toString());
+        assertThat(header.code()).isEqualTo(1);
+        assertThat(header.err()).contains("broken-header.score:1:").contains("nothing was saved");
 
         Path bad = tmp.resolve("bad.score");
         Files.writeString(bad, "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");

@@ -7,7 +7,6 @@ import com.google.inject.spi.Message;
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.PluginSettingsException;
 import dev.scoreline.api.ScorelineException;
-import dev.scoreline.store.ScoreStoreException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,9 +46,6 @@ public final class Failures {
         }
         if (t instanceof ConfigurationException e) {
             return Optional.of(wiring(e.getErrorMessages(), e));
-        }
-        if (t instanceof ScoreStoreException e) {
-            return Optional.of(store(e));
         }
         if (t instanceof UncheckedIOException e) {
             // Until the outbox machinery codes its failures itself, its messages name the outbox.
@@ -97,23 +93,6 @@ public final class Failures {
         return new ScorelineException(ErrorCode.PLUGIN_WIRING, "the plugins cannot be wired: " + first
                 + (lines.size() > 1 ? " (and " + (lines.size() - 1) + " more)" : ""),
                 "check the plugins' modules; --debug shows what Guice says in full", e);
-    }
-
-    /** A store operation that failed after the store was opened. */
-    private static ScorelineException store(ScoreStoreException e) {
-        String message = firstLine(e.getMessage());
-        if (e instanceof ScoreStoreException.NotFound) {
-            return new ScorelineException(ErrorCode.UNKNOWN_SCORE, message, "`scoreline scores list` shows the scores", e);
-        }
-        if (e instanceof ScoreStoreException.QuotaExceeded) {
-            return new ScorelineException(ErrorCode.QUOTA_EXCEEDED, message,
-                    "raise the quota with `scoreline scores quota TYPE ACTIVE DRAFTS`, or deactivate or delete a score", e);
-        }
-        if (e instanceof ScoreStoreException.Conflict) {
-            return new ScorelineException(ErrorCode.CATALOG_CONFLICT, message, null, e);
-        }
-        return new ScorelineException(ErrorCode.STORE_FAILED, message,
-                "check that the store's database is up and has room; run again (an interrupted run is resumed)", e);
     }
 
     /** The first line of a message, without a trailing period (a fix or more text follows it). */

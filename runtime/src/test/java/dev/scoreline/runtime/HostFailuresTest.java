@@ -15,7 +15,6 @@ import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.api.ScorelineBinder;
 import dev.scoreline.api.ScorelineException;
-import dev.scoreline.store.ScoreStoreException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -113,7 +112,7 @@ class HostFailuresTest {
                 ScorelineException.class);
         assertThat(refused.code()).isEqualTo(ErrorCode.STORE_UNREACHABLE);
         assertThat(refused.getMessage()).contains("127.0.0.1:1").doesNotContain("secret");
-        assertThat(refused.getCause()).isInstanceOf(ScoreStoreException.class);
+        assertThat(refused.getCause()).isInstanceOf(java.sql.SQLException.class);
 
         Path file = Files.writeString(dir.resolve("store"), "x");
         ScorelineException notAFolder = catchThrowableOfType(() -> Stores.embedded(file.resolve("inside")),
@@ -127,11 +126,12 @@ class HostFailuresTest {
     }
 
     @Test
-    void catalogRefusalsKeepTheirWordsAndGetTheirCodes() {
-        assertThat(Failures.of(new ScoreStoreException.NotFound("no score named \"X\"")).line())
-                .isEqualTo("error[SL605]: no score named \"X\"; fix: `scoreline scores list` shows the scores");
-        assertThat(Failures.of(new ScoreStoreException.Conflict("score \"X\" is active; deactivate it first")).code())
-                .isEqualTo(ErrorCode.CATALOG_CONFLICT);
+    void catalogRefusalsAreCodedByTheStoreAndPassThrough(@TempDir Path dir) {
+        try (var store = Stores.open(dir.resolve("store").toString(), null, null)) {
+            ScorelineException unknown = catchThrowableOfType(() -> store.require("X"), ScorelineException.class);
+            assertThat(unknown.code()).isEqualTo(ErrorCode.UNKNOWN_SCORE);
+            assertThat(Failures.of(unknown)).isSameAs(unknown);
+        }
         assertThat(Failures.known(new IllegalStateException("a bug"))).isEmpty();
         ScorelineException internal = Failures.of(new IllegalStateException("a bug\nsecond line"));
         assertThat(internal.line()).isEqualTo("error[SL900]: unexpected IllegalStateException: a bug; "

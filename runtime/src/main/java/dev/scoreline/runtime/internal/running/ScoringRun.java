@@ -9,6 +9,7 @@ import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.internal.delivery.Delivery;
 import dev.scoreline.runtime.internal.planning.RunPlan;
 import dev.scoreline.runtime.internal.planning.ValueText;
+import dev.scoreline.store.RunApplication;
 import dev.scoreline.store.ScoreStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public final class ScoringRun {
         long[] changed = {0};
         Delivery delivery = setup.delivery();
         delivery.openAll();
-        ScoreStore.RunApplication application = store == null ? null : begin(plan, data, delivery, changed);
+        RunApplication application = store == null ? null : begin(plan, data, delivery, changed);
         BiConsumer<ScoreResult, Instant> each = (r, nextChange) -> {
             observer.accept(r);
             counts.count(r);
@@ -71,8 +72,8 @@ public final class ScoringRun {
     }
 
     /** The run in the store: each batch of changes it commits goes to the sinks. */
-    private ScoreStore.RunApplication begin(RunPlan plan, ScoringData data, Delivery delivery, long[] changed) {
-        ScoreStore.RunApplication application = setup.store().beginRun(setup.scoreNames(), plan.now(), plan.runId(),
+    private RunApplication begin(RunPlan plan, ScoringData data, Delivery delivery, long[] changed) {
+        RunApplication application = setup.store().beginRun(setup.scoreNames(), plan.now(), plan.runId(),
                 plan.cause(data, ValueText.withRules(setup.engine(), data, plan.now())), null, b -> {
                     changed[0] += b.changes().size();
                     delivery.deliverAll(b.changes());
