@@ -112,7 +112,7 @@ class ScoresCommandTest {
 
         Run refused = run("scores", "delete", "Lead score");
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).isEqualTo("error[SL607]: score \"Lead score\" is active; deactivate it before deleting it"
+        assertThat(refused.err()).isEqualTo("error[SL607]: score \"Lead score\" is active; fix: deactivate it before deleting it"
                 + System.lineSeparator());
         assertThat(run("scores", "deactivate", "Lead score").out()).contains("deactivated \"Lead score\"; it is a draft again");
         assertThat(run("scores", "deactivate", "Lead score").out()).contains("\"Lead score\" is not active");
@@ -142,7 +142,7 @@ class ScoresCommandTest {
         Files.writeString(brokenHeader, "score \"B\" on contact extra\n  type fit\n  group \"G\"\n    add 1 if industry is \"x\"\n");
         Run header = run("scores", "add", brokenHeader.toString());
         assertThat(header.code()).isEqualTo(1);
-        assertThat(header.err()).contains("broken-header.score:1:").contains("nothing was saved");
+        assertThat(header.err()).contains("broken-header.score:1:").contains("error[SL500]: the rules have 1 error");
 
         Path bad = tmp.resolve("bad.score");
         Files.writeString(bad, "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");
