@@ -46,6 +46,8 @@ class WaveTwoChecksTest {
                 .startsWith("4:SL420:");
         assertThat(engagement("add 1 if at least 2 contacts")).singleElement().asString()
                 .startsWith("4:SL202: expected \"associated\" after the count");
+        assertThat(engagement("add 1 for each e since 2026-01-01")).singleElement().asString()
+                .startsWith("4:SL202: \"since\" reads a date property of the scored record");
         assertThat(engagement("add 1 for each e limit -3")).singleElement().asString()
                 .isEqualTo("4:SL421: a rule's limit must be greater than 0, not -3; "
                         + "write limit 3 (the rule's points are kept between -L and L)");
