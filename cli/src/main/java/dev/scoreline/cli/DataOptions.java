@@ -73,6 +73,11 @@ final class DataOptions {
 
     /** Reads and compiles the rules, opens the adapter and loads the data, reporting problems on err. */
     Loaded load(String command, java.io.PrintWriter err) throws Stop {
+        return load(command, err, null);
+    }
+
+    /** As {@link #load(String, java.io.PrintWriter)}, printing only the data warnings about {@code record} (null: all). */
+    Loaded load(String command, java.io.PrintWriter err, dev.scoreline.api.RecordKey record) throws Stop {
         java.util.List<dev.scoreline.dsl.model.ScoreDefinition> definitions;
         try {
             definitions = RuleFiles.load(rules, err);
@@ -88,7 +93,7 @@ final class DataOptions {
         }
         ScoreEngine engine = ScoreEngine.create();
         CompiledScores scores = engine.compile(definitions);
-        CountingProblems problems = new CountingProblems(err);
+        CountingProblems problems = new CountingProblems(err, record);
         try (adapter) {
             return new Loaded(engine, scores, engine.load(scores, adapter, problems), problems);
         }

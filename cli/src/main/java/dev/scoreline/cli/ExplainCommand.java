@@ -45,7 +45,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         DataOptions.Loaded loaded;
         try {
-            loaded = options.load("explain", err);
+            loaded = options.load("explain", err, key);
         } catch (DataOptions.Stop stop) {
             return stop.exitCode;
         }
@@ -55,6 +55,11 @@ final class ExplainCommand implements Callable<Integer> {
         if (explanation.isEmpty()) {
             err.println("scoreline explain: " + key + " is not in the data");
             return Main.USAGE;
+        }
+        long others = loaded.problems().warningsAboutOthers();
+        if (others > 0) {
+            err.println("(" + others + " data warning" + (others == 1 ? "" : "s")
+                    + " about other records not shown; scoreline score lists them)");
         }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,5 +1,6 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.api.RecordKey;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.RunSummary;
 import dev.scoreline.engine.ScoreEngine;
@@ -38,13 +39,26 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 3) on any bad data line, before anything is written.")
     boolean strict;
 
+    @Option(names = "--record", paramLabel = "KEY",
+            description = "Print only this record's lines (type:id); the others are scored and not written.")
+    String record;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
+        RecordKey only = null;
+        if (record != null) {
+            try {
+                only = RecordKey.parse(record);
+            } catch (IllegalArgumentException e) {
+                err.println("scoreline score: --record: " + e.getMessage());
+                return Main.USAGE;
+            }
+        }
         DataOptions.Loaded loaded;
         try {
-            loaded = options.load("score", err);
+            loaded = options.load("score", err, only);
         } catch (DataOptions.Stop stop) {
             return stop.exitCode;
         }
@@ -61,13 +75,13 @@ final class ScoreCommand implements Callable<Integer> {
         RunSummary summary;
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            summary = write(engine, data, options.now(), w);
+            summary = write(engine, data, options.now(), only, w);
             w.flush();
         } else {
             // Written beside the target and moved into place: a failed run leaves no half file.
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".scoreline-", ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                summary = write(engine, data, options.now(), w);
+                summary = write(engine, data, options.now(), only, w);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
@@ -85,13 +99,15 @@ final class ScoreCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static RunSummary write(ScoreEngine engine, ScoringData data,
-                                    java.time.Instant now, Writer w) throws IOException {
+    private static RunSummary write(ScoreEngine engine, ScoringData data, java.time.Instant now, RecordKey only,
+                                    Writer w) throws IOException {
         ResultJson json = new ResultJson(w);
         try {
             return engine.score(data, now, r -> {
                 try {
-                    json.write(r);
+                    if (only == null || only.equals(r.record())) {
+                        json.write(r);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

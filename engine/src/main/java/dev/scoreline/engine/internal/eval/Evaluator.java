@@ -75,6 +75,8 @@ public final class Evaluator {
         List<RuleExplanation> rules = new ArrayList<>();
         List<GroupExplanation> groups = new ArrayList<>();
         List<String> details;
+        /** Whether the rule being explained held (its condition, an event, a listed value); set by each rule form. */
+        boolean held;
         ScoreExplanation result;
     }
 
@@ -233,13 +235,13 @@ public final class Evaluator {
             for (ProgramRule r : g.rules) {
                 if (trace != null) {
                     trace.details = new ArrayList<>();
+                    trace.held = false;
                 }
                 BigDecimal c = contribution(r, rec, rh, g, events, trace);
                 groupSum = c.signum() == 0 ? groupSum : groupSum.add(c);
                 if (trace != null) {
-                    boolean matched = c.signum() != 0 || !trace.details.isEmpty() && !trace.details.get(0).startsWith("no ");
                     trace.rules.add(new RuleExplanation(ruleText.apply(r.rule), r.rule.position().line(),
-                            matched, c, List.copyOf(trace.details)));
+                            trace.held, c, List.copyOf(trace.details)));
                 }
             }
             BigDecimal value = groupSum;
@@ -384,7 +386,8 @@ public final class Evaluator {
             case PROPERTY -> {
                 boolean hit = HitSet.has(rh, r.matcher);
                 if (trace != null) {
-                    trace.details.add((hit ? "holds" : "no: does not hold") + " for " + values(rec, r));
+                    trace.held = hit;
+                    trace.details.add((hit ? "holds: " : "does not hold: ") + values(rec, r));
                 }
                 yield hit ? r.points[0] : BigDecimal.ZERO;
             }
@@ -398,8 +401,11 @@ public final class Evaluator {
                         }
                     }
                 }
-                if (trace != null && trace.details.isEmpty()) {
-                    trace.details.add("no listed value held by " + values(rec, r));
+                if (trace != null) {
+                    trace.held = !trace.details.isEmpty();
+                    if (!trace.held) {
+                        trace.details.add("no listed value held: " + values(rec, r));
+                    }
                 }
                 yield total;
             }
@@ -512,6 +518,7 @@ public final class Evaluator {
                 if (HitSet.has(cache.recordHitsOfNeighbour(a), r.matcher)) {
                     counts[0]++;
                     if (trace != null) {
+                        trace.held = true;
                         trace.details.add(key + " matches: " + plain(r.points[0]));
                     }
                     return true;
@@ -543,6 +550,7 @@ public final class Evaluator {
                     agg.add(v);
                 }
                 if (trace != null) {
+                    trace.held |= v != null;
                     trace.details.add(key + (v == null ? " holds no listed value (" + values(other, r) + ")"
                             : " gives " + plain(v) + " (" + values(other, r) + ")"));
                 }
@@ -608,6 +616,7 @@ public final class Evaluator {
             }
             int value = (c - r.counter) / steps;
             BigDecimal factor = g.factors[(c - r.counter) % steps];
+            trace.held = true;
             trace.details.add((via == null ? "" : via + ": ") + eventText(rec, e) + ", " + age(at)
                     + (g.decay == null ? "" : ", decay x" + plain(factor)) + ": "
                     + plain(r.points[value].multiply(factor)));
@@ -665,6 +674,7 @@ public final class Evaluator {
         boolean holds = r.frequency.test(n);
         BigDecimal factor = n == 0 ? BigDecimal.ONE : factorAt(g, newest);
         if (trace != null) {
+            trace.held = holds;
             trace.details.add((holds ? "" : "no: ") + n + " matching event" + (n == 1 ? "" : "s")
                     + (holds ? " satisfies" : " does not satisfy") + " the frequency"
                     + (n > 0 && g.decay != null ? "; newest " + age(newest) + ", decay x" + plain(factor) : ""));
@@ -687,10 +697,9 @@ public final class Evaluator {
         return shape.type() + (shape.values().isEmpty() ? "" : " " + shape.values());
     }
 
+    /** The values the rule read of the record, with what it needs of each ({@link ReadValues}). */
     private String values(int rec, ProgramRule r) {
-        DroolsFacts.RecordShape shape = data.shapes().recordShape(data.recordShape(rec));
-        return shape.values().isEmpty() ? "no property the rules read" : shape.values().toString()
-                + (shape.lists().isEmpty() ? "" : ", lists " + shape.lists());
+        return ReadValues.of(r.rule, data.shapes().recordShape(data.recordShape(rec)));
     }
 
     private static String valueOf(ProgramRule r, int i) {
