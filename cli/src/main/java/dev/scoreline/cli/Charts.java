@@ -26,8 +26,8 @@ final class Charts {
     /** One part of a stacked bar. */
     record Segment(String name, long count, String colour) { }
 
-    /** One point of a line or step chart: its label on the x axis, its value, its hover text. */
-    record Point(String label, double value, String title) { }
+    /** One point of a line or step chart: its label on the x axis, its value, its mark's colour, its hover text. */
+    record Point(String label, double value, String colour, String title) { }
 
     static String bars(String name, List<Bar> bars) {
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
@@ -105,8 +105,9 @@ final class Charts {
             double y = bottom - (bottom - top) * (p.value() - lo) / (hi - lo);
             path.append(i == 0 ? String.format(Locale.ROOT, "M%.1f %.1f ", x, y)
                     : steps ? String.format(Locale.ROOT, "H%.1f V%.1f ", x, y) : String.format(Locale.ROOT, "L%.1f %.1f ", x, y));
-            marks.append(String.format(Locale.ROOT, "<circle class=\"mark\" cx=\"%.1f\" cy=\"%.1f\" r=\"5\" "
-                            + "data-label=\"%s\" data-value=\"%s\"><title>%s</title></circle>", x, y, Html.esc(p.label()),
+            marks.append(String.format(Locale.ROOT, "<circle class=\"mark\" cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"%s\" "
+                            + "stroke=\"#fff\" data-label=\"%s\" data-value=\"%s\"><title>%s</title></circle>", x, y,
+                    p.colour(), Html.esc(p.label()),
                     Html.esc(num(p.value())), Html.esc(p.title())));
             if (n <= 12 || i % ((n + 11) / 12) == 0) {
                 s.append(label((int) Math.round(x), bottom + 16, "middle", p.label()));

@@ -20,7 +20,7 @@ final class Html {
              border-bottom:1px solid #d5dbe1;padding-bottom:.2rem} h3{font-size:1rem;margin:1.2rem 0 .3rem}
             table{border-collapse:collapse;margin:.3rem 0} td,th{padding:.2rem .7rem;text-align:left;
              border-bottom:1px solid #eef1f4;vertical-align:top} td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-            .muted{color:#5d6975} .status{display:inline-block;padding:0 .45rem;border-radius:.6rem;color:#fff;
+            td.nw{white-space:nowrap} .muted{color:#5d6975} .status{display:inline-block;padding:0 .45rem;border-radius:.6rem;color:#fff;
              font-weight:600;print-color-adjust:exact;-webkit-print-color-adjust:exact}
             .value{font-size:2rem;font-weight:700;margin-right:.6rem}
             svg.chart{display:block;max-width:100%;height:auto;font-size:12px;print-color-adjust:exact;
@@ -71,8 +71,10 @@ final class Html {
         if (i < 0) {
             return "#8a949e";
         }
-        int hue = order.size() == 1 ? 120 : Math.round(120f * i / (order.size() - 1));
-        return String.format(Locale.ROOT, "hsl(%d,62%%,%d%%)", hue, hue > 40 && hue < 90 ? 36 : 42);
+        double t = order.size() == 1 ? 1 : (double) i / (order.size() - 1);
+        // red (4) to amber (36) to green (140): the middle of three statuses reads as amber, not olive
+        long hue = Math.round(t < 0.5 ? 4 + t * 2 * 32 : 36 + (t - 0.5) * 2 * 104);
+        return String.format(Locale.ROOT, "hsl(%d,68%%,40%%)", hue);
     }
 
     /** A status as a coloured chip. */

@@ -82,11 +82,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
                     .fullRun(full);
-            if (cfg.store() != null) {
-                store = cfg.store().containsKey("embedded")
-                        ? dev.scoreline.store.ScoreStore.embedded(Path.of((String) cfg.store().get("embedded")))
-                        : dev.scoreline.store.ScoreStore.open(String.valueOf(cfg.store().get("url")),
-                                (String) cfg.store().get("user"), (String) cfg.store().get("password"));
+            store = cfg.openStore();
+            if (store != null) {
                 b.store(store);
             }
             modules.forEach(b::install);

@@ -127,4 +127,15 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
+
+    /** The store the config names, opened; null when it names none. */
+    dev.scoreline.store.ScoreStore openStore() {
+        if (store == null) {
+            return null;
+        }
+        return store.containsKey("embedded")
+                ? dev.scoreline.store.ScoreStore.embedded(Path.of((String) store.get("embedded")))
+                : dev.scoreline.store.ScoreStore.open(String.valueOf(store.get("url")), (String) store.get("user"),
+                        (String) store.get("password"));
+    }
 }

@@ -72,13 +72,19 @@ final class ScoresCommand implements Runnable {
                 description = "Database password (default: $SCORELINE_STORE_PASSWORD, or the URL's own).")
         String password;
 
-        /** Opens the store; a failure to open is reported and becomes exit 1. */
-        ScoreStore open() {
-            // Flyway reports every migration at INFO (and warns that it has not been tested with this H2):
-            // keep the command's output to what it did.
+        /**
+         * Flyway reports every migration at INFO (and warns that it has not been tested with this H2):
+         * keep a command's output to what it did.
+         */
+        static void quietMigrations() {
             if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
                 System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
             }
+        }
+
+        /** Opens the store; a failure to open is reported and becomes exit 1. */
+        ScoreStore open() {
+            quietMigrations();
             String where = store != null ? store : System.getenv("SCORELINE_STORE");
             String u = user != null ? user : System.getenv("SCORELINE_STORE_USER");
             String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
