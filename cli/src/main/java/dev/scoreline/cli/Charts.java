@@ -17,7 +17,8 @@ final class Charts {
     static final int WIDTH = 720;
     /** Where bars start: the labels sit left of it. */
     static final int ORIGIN = 220;
-    private static final int BAR_SPACE = WIDTH - ORIGIN - 60;
+    /** The length of the longest bar: the rest of the width holds the text after it ("349 (87.3%)"). */
+    static final int BAR_SPACE = WIDTH - ORIGIN - 110;
     private static final int ROW = 22;
 
     /** One bar: its label, its length's value, the text shown after it, its colour and hover text. */
@@ -85,7 +86,7 @@ final class Charts {
         int top = 12;
         int bottom = height - 34;
         int left = 60;
-        int right = WIDTH - 20;
+        int right = WIDTH - 44; // room for half of the last date label
         double lo = Math.min(0, points.stream().mapToDouble(Point::value).min().orElse(0));
         double hi = Math.max(lo + 1, points.stream().mapToDouble(Point::value).max().orElse(1));
         StringBuilder s = open(name, height);
