@@ -229,11 +229,11 @@ public final class LineReader {
                 String property = name("an event property after \"by\"");
                 List<ValuePoints> points = valuePoints();
                 Timeframe timeframe = optionalTimeframe();
-                rule = new Rule.EventPointsRule(event, property, points, timeframe, optionalAssociation(false), at);
+                rule = new Rule.EventPointsRule(event, property, points, null, timeframe, optionalAssociation(false), null, at);
             } else {
                 String property = name("a property after \"points for\"");
                 List<ValuePoints> points = valuePoints();
-                rule = new Rule.PropertyPointsRule(property, points, optionalAssociation(false), at);
+                rule = new Rule.PropertyPointsRule(property, points, optionalAssociation(false), null, at);
             }
         } else {
             BigDecimal points = number("the points after \"" + first.text() + "\"");
@@ -245,7 +245,7 @@ public final class LineReader {
                 word("each", " after \"for\" (add P for each EVENT)");
                 EventFilter event = event();
                 Timeframe timeframe = optionalTimeframe();
-                rule = new Rule.EventRule(points, event, timeframe, optionalAssociation(false), at);
+                rule = new Rule.EventRule(points, event, null, timeframe, optionalAssociation(false), null, at);
             } else if (atWord("if")) {
                 next();
                 if (peek() != null && peek().kind() == Kind.WORD && (atWord(1, "where") || atWord(1, "occurs"))) {
@@ -253,10 +253,10 @@ public final class LineReader {
                     word("occurs", " after the event's condition (add P if EVENT where … occurs …)");
                     Frequency frequency = frequency();
                     Timeframe timeframe = optionalTimeframe();
-                    rule = new Rule.FrequencyRule(points, event, frequency, timeframe, optionalAssociation(true), at);
+                    rule = new Rule.FrequencyRule(points, event, frequency, timeframe, optionalAssociation(true), null, at);
                 } else {
                     Condition condition = condition();
-                    rule = new Rule.PropertyRule(points, condition, optionalAssociation(false), at);
+                    rule = new Rule.PropertyRule(points, condition, optionalAssociation(false), null, at);
                 }
             } else {
                 throw unexpected("\"if\" or \"for each\" after the points", List.of("if", "for"));
