@@ -1,15 +1,15 @@
 package dev.scoreline.engine;
 
 import dev.scoreline.dsl.model.ScoreDefinition;
-import dev.scoreline.engine.internal.ScoreProgram;
+import dev.scoreline.engine.internal.compile.CompiledRuleBase;
 import java.util.List;
 
 /** Score definitions compiled into a Drools rule base; built once per definition set and shared. */
 public final class CompiledScores {
 
-    final ScoreProgram program;
+    final CompiledRuleBase program;
 
-    CompiledScores(ScoreProgram program) {
+    CompiledScores(CompiledRuleBase program) {
         this.program = program;
     }
 

@@ -4,7 +4,7 @@ import dev.scoreline.api.DataChange;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreUpdate;
-import dev.scoreline.engine.internal.LiveEngine;
+import dev.scoreline.engine.internal.live.LiveEngine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.scoreline.engine;
 
-import dev.scoreline.engine.internal.Evaluator;
+import dev.scoreline.engine.internal.eval.Evaluator;
 import java.math.BigDecimal;
 
 /** How Scoreline rounds and prints numbers: 2 decimals, half away from zero, no trailing zeros. */

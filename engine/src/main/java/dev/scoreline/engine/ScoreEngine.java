@@ -6,9 +6,9 @@ import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.dsl.model.Rule;
 import dev.scoreline.dsl.model.ScoreDefinition;
-import dev.scoreline.engine.internal.Population;
-import dev.scoreline.engine.internal.ProgramCompiler;
-import dev.scoreline.engine.internal.RunScorer;
+import dev.scoreline.engine.internal.data.LoadedData;
+import dev.scoreline.engine.internal.compile.RuleBaseCompiler;
+import dev.scoreline.engine.internal.eval.RunScorer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -78,12 +78,12 @@ public final class ScoreEngine {
     /** Compiles validated definitions; the same definitions give the same rule base, built once. */
     public CompiledScores compile(List<ScoreDefinition> definitions) {
         return cache.computeIfAbsent(List.copyOf(definitions),
-                d -> new CompiledScores(ProgramCompiler.compile(d)));
+                d -> new CompiledScores(RuleBaseCompiler.compile(d)));
     }
 
     /** Reads all data of an adapter; bad data is reported to {@code problems} and left out. */
     public ScoringData load(CompiledScores scores, CrmAdapter adapter, DataProblems problems) {
-        return new ScoringData(Population.load(scores.program, adapter, problems), scores);
+        return new ScoringData(LoadedData.load(scores.program, adapter, problems), scores);
     }
 
     /**
@@ -95,7 +95,7 @@ public final class ScoreEngine {
      */
     public ScoringData load(CompiledScores scores, CrmAdapter adapter, DataProblems problems,
                             java.util.Set<RecordKey> changed, java.util.Set<RecordKey> due) {
-        return new ScoringData(Population.load(scores.program, adapter, problems, changed, due), scores);
+        return new ScoringData(LoadedData.load(scores.program, adapter, problems, changed, due), scores);
     }
 
     /**
@@ -115,7 +115,7 @@ public final class ScoreEngine {
     public RunSummary scoreWithNextChange(CompiledScores scores, ScoringData data, Instant now,
                                           java.util.function.BiConsumer<ScoreResult, Instant> out) {
         return score(scores, data, now, true, (r, next) ->
-                out.accept(r, next == dev.scoreline.engine.internal.NextChange.NEVER ? null : Instant.ofEpochMilli(next)));
+                out.accept(r, next == dev.scoreline.engine.internal.eval.NextChange.NEVER ? null : Instant.ofEpochMilli(next)));
     }
 
     private RunSummary score(CompiledScores scores, ScoringData data, Instant now, boolean withNextChange,
@@ -146,7 +146,7 @@ public final class ScoreEngine {
      * see {@link LiveScores}.
      */
     public LiveScores live(CompiledScores scores, CrmAdapter adapter, DataProblems problems, Instant now) {
-        return new LiveScores(new dev.scoreline.engine.internal.LiveEngine(scores.program, adapter, problems,
+        return new LiveScores(new dev.scoreline.engine.internal.live.LiveEngine(scores.program, adapter, problems,
                 now.toEpochMilli(), ruleText));
     }
 

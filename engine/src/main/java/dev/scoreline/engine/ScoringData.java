@@ -1,34 +1,34 @@
 package dev.scoreline.engine;
 
-import dev.scoreline.engine.internal.Population;
+import dev.scoreline.engine.internal.data.LoadedData;
 
 /** The data of a run, read from an adapter and held compactly for one set of compiled scores. */
 public final class ScoringData {
 
-    final Population population;
+    final LoadedData population;
     final CompiledScores scores;
 
     /**
      * The scorer of the last run, kept so that explaining that run's results reuses its matches.
      * Every run gets a new one: a run's cost never depends on the runs before it.
      */
-    private dev.scoreline.engine.internal.RunScorer lastRun;
+    private dev.scoreline.engine.internal.eval.RunScorer lastRun;
     private long lastRunNow;
 
-    ScoringData(Population population, CompiledScores scores) {
+    ScoringData(LoadedData population, CompiledScores scores) {
         this.population = population;
         this.scores = scores;
     }
 
-    synchronized dev.scoreline.engine.internal.RunScorer newRun(long now,
+    synchronized dev.scoreline.engine.internal.eval.RunScorer newRun(long now,
             java.util.function.Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
-        lastRun = new dev.scoreline.engine.internal.RunScorer(scores.program, population, now, ruleText);
+        lastRun = new dev.scoreline.engine.internal.eval.RunScorer(scores.program, population, now, ruleText);
         lastRunNow = now;
         return lastRun;
     }
 
     /** The last run's scorer when it scored at {@code now}, else a new one (kept for the next call). */
-    synchronized dev.scoreline.engine.internal.RunScorer explaining(long now,
+    synchronized dev.scoreline.engine.internal.eval.RunScorer explaining(long now,
             java.util.function.Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
         return lastRun != null && lastRunNow == now ? lastRun : newRun(now, ruleText);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.dsl.model.Decay;
 import dev.scoreline.dsl.model.SourcePosition;
-import dev.scoreline.engine.internal.DecayMath;
+import dev.scoreline.engine.internal.eval.DecayMath;
 import java.math.BigDecimal;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -1,0 +1,260 @@
+package dev.scoreline.engine.internal.live;
+
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.DataChange;
+import dev.scoreline.api.DataProblems;
+import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreResult;
+import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.dsl.model.Rule;
+import dev.scoreline.engine.ChangeText;
+import dev.scoreline.engine.internal.compile.CompiledRuleBase;
+import dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramScore;
+import dev.scoreline.engine.internal.data.LoadedData;
+import dev.scoreline.engine.internal.eval.Evaluator;
+import dev.scoreline.engine.internal.eval.NextChange;
+import dev.scoreline.engine.internal.match.DroolsShapeMatcher;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Scores that follow the data: a change re-scores exactly the records it can affect (the record,
+ * and the records associated with it whose scores read associations), and time re-scores a
+ * record when its next decay step or timeframe boundary comes, not on a schedule.
+ */
+public final class LiveEngine {
+
+    private final CompiledRuleBase program;
+    private final LiveData data;
+    private final DroolsShapeMatcher matcher;
+    private final Evaluator evaluator;
+    /** Current results: record → one per score of the program (null: none). */
+    private final Map<Integer, ScoreResult[]> results = new HashMap<>();
+    private final Map<Integer, Long> nextChange = new HashMap<>();
+    private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+    private final Set<String> typesReadingAssociations;
+    private final NextChange nextChangeOf;
+
+    public LiveEngine(CompiledRuleBase program, CrmAdapter adapter, DataProblems problems, long now,
+                      Function<Rule, String> ruleText) {
+        this.program = program;
+        LoadedData.Warnings warnings = new LoadedData.Warnings(problems);
+        this.data = new LiveData(LoadedData.load(program, adapter, problems), warnings);
+        this.matcher = new DroolsShapeMatcher(program, data, now);
+        this.evaluator = new Evaluator(data, matcher, ruleText);
+        evaluator.keepPartials(program);
+        this.typesReadingAssociations = program.typesReadingAssociations;
+        this.nextChangeOf = new NextChange(program);
+        List<Integer> all = new ArrayList<>();
+        for (int rec = 0; rec < data.size(); rec++) {
+            all.add(rec);
+        }
+        rescore(all, "activation", (r, u) -> { });
+    }
+
+    public long now() {
+        return matcher.now();
+    }
+
+    /** Every current result, in no particular order. */
+    public List<ScoreResult> results() {
+        List<ScoreResult> out = new ArrayList<>();
+        for (ScoreResult[] rs : results.values()) {
+            for (ScoreResult r : rs) {
+                if (r != null) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    public ScoreResult result(String score, RecordKey key) {
+        Integer rec = data.indexOf(key);
+        if (rec == null || !results.containsKey(rec)) {
+            return null;
+        }
+        for (ScoreResult r : results.get(rec)) {
+            if (r != null && r.score().equals(score)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The earliest instant at which some value can change with no new data, or null. */
+    public Instant nextChange() {
+        while (!due.isEmpty()) {
+            long[] head = due.peek();
+            if (Objects.equals(nextChange.get((int) head[1]), head[0])) {
+                return Instant.ofEpochMilli(head[0]);
+            }
+            due.poll(); // superseded
+        }
+        return null;
+    }
+
+    /** Applies one change at {@code at} and returns the score updates it caused. */
+    public List<ScoreUpdate> apply(DataChange change, long at) {
+        matcher.moveTo(at);
+        Set<Integer> affected = new LinkedHashSet<>();
+        String cause = ChangeText.describe(change);
+        if (change instanceof DataChange.RecordUpserted u) {
+            int rec = data.upsert(u.record());
+            evaluator.forget(rec);
+            affected.add(rec);
+            addNeighbours(rec, affected);
+        } else if (change instanceof DataChange.RecordRemoved r) {
+            Integer rec = data.indexOf(r.key());
+            if (rec != null) {
+                evaluator.forget(rec);
+            }
+            int[] others = data.remove(r.key());
+            List<ScoreUpdate> updates = new ArrayList<>();
+            if (rec != null) {
+                results.remove(rec);
+                nextChange.remove(rec);
+            }
+            for (int o : others) {
+                if (typesReadingAssociations.contains(data.type(o))) {
+                    affected.add(o);
+                }
+            }
+            rescore(affected, cause, (old, u) -> updates.add(u));
+            return updates;
+        } else if (change instanceof DataChange.EventAppended e) {
+            int rec = data.append(e.event());
+            if (rec >= 0) {
+                evaluator.forget(rec);
+                affected.add(rec);
+                addNeighbours(rec, affected);
+            }
+        } else if (change instanceof DataChange.AssociationAdded a) {
+            for (int rec : data.associate(a.association())) {
+                affected.add(rec);
+            }
+        } else if (change instanceof DataChange.AssociationRemoved a) {
+            for (int rec : data.dissociate(a.association())) {
+                affected.add(rec);
+            }
+        } else if (change instanceof DataChange.ListMembershipAdded m) {
+            int rec = data.membership(m.membership().record(), m.membership().list(), true);
+            if (rec >= 0) {
+                evaluator.forget(rec);
+                affected.add(rec);
+                addNeighbours(rec, affected);
+            }
+        } else {
+            DataChange.ListMembershipRemoved m = (DataChange.ListMembershipRemoved) change;
+            int rec = data.membership(m.membership().record(), m.membership().list(), false);
+            if (rec >= 0) {
+                evaluator.forget(rec);
+                affected.add(rec);
+                addNeighbours(rec, affected);
+            }
+        }
+        List<ScoreUpdate> updates = new ArrayList<>();
+        rescore(affected, cause, (old, u) -> updates.add(u));
+        return updates;
+    }
+
+    /** Moves the clock: re-scores every record whose next change has come, and returns the updates. */
+    public List<ScoreUpdate> advanceTo(long at) {
+        matcher.moveTo(at);
+        Set<Integer> recs = new LinkedHashSet<>();
+        while (!due.isEmpty() && due.peek()[0] <= at) {
+            long[] head = due.poll();
+            int rec = (int) head[1];
+            if (Objects.equals(nextChange.get(rec), head[0])) {
+                recs.add(rec);
+            }
+        }
+        List<ScoreUpdate> updates = new ArrayList<>();
+        rescore(recs, "time: decay or timeframe moved", (old, u) -> updates.add(u));
+        return updates;
+    }
+
+    private void addNeighbours(int rec, Set<Integer> affected) {
+        for (int o : data.neighbours(rec)) {
+            if (typesReadingAssociations.contains(data.type(o))) {
+                affected.add(o);
+            }
+        }
+    }
+
+    private void rescore(Iterable<Integer> recs, String cause, BiConsumer<ScoreResult, ScoreUpdate> out) {
+        List<Integer> list = new ArrayList<>();
+        recs.forEach(list::add);
+        if (list.isEmpty()) {
+            return;
+        }
+        int[] arr = list.stream().mapToInt(Integer::intValue).toArray();
+        DroolsShapeMatcher.Batch batch = new DroolsShapeMatcher.Batch(arr, 0, arr.length); // what is new, matched together
+        Instant when = Instant.ofEpochMilli(matcher.now());
+        for (int rec : arr) {
+            if (data.isRemoved(rec)) {
+                continue;
+            }
+            String type = data.type(rec);
+            ScoreResult[] old = results.get(rec);
+            ScoreResult[] now = new ScoreResult[program.scores.length];
+            for (int i = 0; i < program.scores.length; i++) {
+                ProgramScore s = program.scores[i];
+                if (!s.type.equals(type)) {
+                    continue;
+                }
+                now[i] = evaluator.score(s, rec, batch);
+                ScoreResult before = old == null ? null : old[i];
+                if (changed(before, now[i]) && now[i] != null) {
+                    out.accept(before, new ScoreUpdate(now[i], before == null ? null : before.value(),
+                            before == null ? null : before.status(), when, cause + groupChanges(before, now[i])));
+                }
+            }
+            results.put(rec, now);
+            schedule(rec);
+        }
+    }
+
+    private static boolean changed(ScoreResult a, ScoreResult b) {
+        if (a == null || b == null) {
+            return a != b;
+        }
+        return a.value().compareTo(b.value()) != 0 || !a.status().equals(b.status()) || !a.groups().equals(b.groups());
+    }
+
+    private static String groupChanges(ScoreResult before, ScoreResult after) {
+        if (before == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        after.groups().forEach((g, v) -> {
+            BigDecimal old = before.groups().get(g);
+            if (old == null || old.compareTo(v) != 0) {
+                sb.append(sb.length() == 0 ? "; " : ", ").append(g).append(' ')
+                        .append(old == null ? "-" : old.toPlainString()).append(" -> ").append(v.toPlainString());
+            }
+        });
+        return sb.toString();
+    }
+
+    /** Computes when the record's value can next change with time alone, and queues it. */
+    private void schedule(int rec) {
+        long next = nextChangeOf.of(data, rec, matcher.now(), evaluator::ownNext);
+        if (next == NextChange.NEVER) {
+            nextChange.remove(rec);
+            return;
+        }
+        nextChange.put(rec, next);
+        due.add(new long[] {next, rec});
+    }
+}
