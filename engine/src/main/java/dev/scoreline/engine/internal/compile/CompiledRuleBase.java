@@ -2,6 +2,7 @@ package dev.scoreline.engine.internal.compile;
 
 import dev.scoreline.dsl.model.Aggregate;
 import dev.scoreline.dsl.model.Decay;
+import dev.scoreline.dsl.model.EventCap;
 import dev.scoreline.dsl.model.Frequency;
 import dev.scoreline.dsl.model.Group;
 import dev.scoreline.dsl.model.GroupKind;
@@ -51,7 +52,17 @@ public final class CompiledRuleBase {
      * record rules read: those rules are matched on the record's projection onto just these, so
      * two records that differ elsewhere share one fact.
      */
-    public record RecordGroup(int id, String type, List<String> properties, boolean lists) { }
+    public record RecordGroup(int id, String type, List<String> properties, boolean lists) {
+
+        /**
+         * Whether the group's rules read other scores ({@link References}): its facts are then
+         * built when the record is evaluated, from the referenced scores' results, not when the
+         * data is loaded.
+         */
+        public boolean readsScores() {
+            return properties.stream().anyMatch(References::isReference);
+        }
+    }
 
     /**
      * Record properties (by {@link #intervalKey}) that record rules only compare with numbers, with
@@ -188,7 +199,7 @@ public final class CompiledRuleBase {
                     java.util.Arrays.stream(groups).map(g -> g.group.name()).toList());
             this.ownEvents = new EventRuleCounter.Layout(own, ownGroups);
             this.associatedEvents = new EventRuleCounter.Layout(associated, associatedGroups);
-            this.sortedStatuses = Evaluator.statuses(this);
+            this.sortedStatuses = dev.scoreline.engine.internal.eval.Statuses.statuses(this);
         }
     }
 
@@ -225,7 +236,11 @@ public final class CompiledRuleBase {
         }
     }
 
-    public enum RuleKind { PROPERTY, PROPERTY_POINTS, EVENT, EVENT_POINTS, FREQUENCY }
+    /**
+     * The kinds of rules. VALUE is a sliding scale ({@code value of}); COUNT counts associated
+     * records (with an event, it is counted like a frequency rule, per associated record).
+     */
+    public enum RuleKind { PROPERTY, PROPERTY_POINTS, EVENT, EVENT_POINTS, FREQUENCY, VALUE, COUNT }
 
     public static final class ProgramRule {
         public final Rule rule;
@@ -248,6 +263,17 @@ public final class CompiledRuleBase {
          */
         public long[] units;
         public int unitScale;
+        /** The rule's own maximum ({@code limit L}) and its negation, or null: its points stay within [-L, L]. */
+        public final BigDecimal limit;
+        public final BigDecimal negativeLimit;
+        /** {@code at most K per …} on a rule adding points per event, or null. */
+        EventCap cap;
+        /** The folded date property of {@code since PROP} (always read on the scored record), or null. */
+        String since;
+        /** A VALUE rule's property (folded), or null when it reads a score ({@link #referencedScore}). */
+        String valueProperty;
+        /** The index of the score a VALUE rule reads ({@code value of score "…"}), or -1. */
+        int referencedScore = -1;
 
         ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
                     Aggregate aggregate, Frequency frequency) {
@@ -259,10 +285,34 @@ public final class CompiledRuleBase {
             this.assocType = assocType;
             this.aggregate = aggregate;
             this.frequency = frequency;
+            this.limit = rule.limit();
+            this.negativeLimit = limit == null ? null : limit.negate();
         }
 
         public boolean readsEvents() {
-            return kind == RuleKind.EVENT || kind == RuleKind.EVENT_POINTS || kind == RuleKind.FREQUENCY;
+            return kind == RuleKind.EVENT || kind == RuleKind.EVENT_POINTS || kind == RuleKind.FREQUENCY
+                    || kind == RuleKind.COUNT && matcher >= 0;
+        }
+
+        /** Whether the rule's events are counted as a number and the newest instant (a frequency or count rule). */
+        public boolean countsMatches() {
+            return kind == RuleKind.FREQUENCY || kind == RuleKind.COUNT;
+        }
+
+        public EventCap cap() {
+            return cap;
+        }
+
+        public String since() {
+            return since;
+        }
+
+        public String valueProperty() {
+            return valueProperty;
+        }
+
+        public int referencedScore() {
+            return referencedScore;
         }
     }
 }

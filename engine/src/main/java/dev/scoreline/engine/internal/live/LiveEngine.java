@@ -51,7 +51,7 @@ public final class LiveEngine {
         LoadedData.Warnings warnings = new LoadedData.Warnings(problems);
         this.data = new LiveData(LoadedData.load(program, adapter, problems), warnings);
         this.matcher = new DroolsShapeMatcher(program, data, now);
-        this.evaluator = new Evaluator(data, matcher, ruleText);
+        this.evaluator = new Evaluator(program, data, matcher, ruleText);
         evaluator.keepPartials(program);
         this.typesReadingAssociations = program.typesReadingAssociations;
         this.nextChangeOf = new NextChange(program);
