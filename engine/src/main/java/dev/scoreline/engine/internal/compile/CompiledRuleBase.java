@@ -274,6 +274,8 @@ public final class CompiledRuleBase {
         String valueProperty;
         /** The index of the score a VALUE rule reads ({@code value of score "…"}), or -1. */
         int referencedScore = -1;
+        /** A PROPERTY rule's record group ({@link RecordGroup#id}), or -1. */
+        int recordGroup = -1;
 
         ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
                     Aggregate aggregate, Frequency frequency) {
@@ -313,6 +315,10 @@ public final class CompiledRuleBase {
 
         public int referencedScore() {
             return referencedScore;
+        }
+
+        public int recordGroup() {
+            return recordGroup;
         }
     }
 }

@@ -151,9 +151,12 @@ public final class RuleBaseCompiler {
             Set<String> props = new java.util.TreeSet<>();
             boolean lists = collect(p.condition(), props, numericRecordProperties, false, recordType);
             props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
-            recordRule(m, recordGroup(recordType, props, lists), terms(p.condition()));
-            return new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
+            CompiledRuleBase.RecordGroup group = recordGroup(recordType, props, lists);
+            recordRule(m, group, terms(p.condition()));
+            ProgramRule r = new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
                     assocType, aggregate, null);
+            r.recordGroup = group.id();
+            return r;
         }
         if (rule instanceof Rule.PropertyPointsRule p) {
             String prop = DataValue.fold(p.property());

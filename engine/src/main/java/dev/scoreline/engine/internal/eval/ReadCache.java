@@ -38,7 +38,7 @@ final class ReadCache {
 
     /** The scored record's matches, with those of its rules that read other scores. */
     long[] recordHits() {
-        return evaluator.references.withReferences(matcher.recordMatches(scored, batch), scored);
+        return evaluator.references.withReferences(matcher.recordMatches(scored, batch), scored, score, false);
     }
 
     /** The scored record's counts for the score's own event rules; null when none counts. */
@@ -86,7 +86,7 @@ final class ReadCache {
 
     long[] recordHitsOfNeighbour(int a) {
         if (otherRecord[a] == null) {
-            otherRecord[a] = evaluator.references.withReferences(matcher.recordMatches(other[a], together), other[a]);
+            otherRecord[a] = evaluator.references.withReferences(matcher.recordMatches(other[a], together), other[a], score, true);
         }
         return otherRecord[a];
     }

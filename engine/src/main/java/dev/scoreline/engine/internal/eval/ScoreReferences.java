@@ -41,8 +41,13 @@ final class ScoreReferences {
     private final Evaluator evaluator;
     private final boolean[] referenced;
     private final Map<String, Integer> indexByName = new HashMap<>();
-    /** Per record type, the groups of record rules that read other scores. */
-    private final Map<String, List<RecordGroup>> groupsByType = new HashMap<>();
+    /**
+     * Per score (identity), the groups of its record rules that read other scores, on the scored
+     * record and on associated records: only those are projected when it is evaluated (the
+     * groups of a score that reads this one must not be, or evaluating it would read itself).
+     */
+    private final Map<ProgramScore, List<RecordGroup>> ownGroups = new java.util.IdentityHashMap<>();
+    private final Map<ProgramScore, List<RecordGroup>> associatedGroups = new java.util.IdentityHashMap<>();
     /** By (score, record): the result at {@link #keptAt}. */
     private final Map<Long, ScoreResult> kept = new ConcurrentHashMap<>();
     private volatile long keptAt = Long.MIN_VALUE;
@@ -62,9 +67,18 @@ final class ScoreReferences {
                 }
             }
         }
-        for (RecordGroup g : program.recordGroups) {
-            if (g.readsScores()) {
-                groupsByType.computeIfAbsent(g.type(), k -> new ArrayList<>()).add(g);
+        for (ProgramScore s : program.scores) {
+            for (var g : s.groups) {
+                for (var r : g.rules) {
+                    if (r.recordGroup() >= 0 && program.recordGroups.get(r.recordGroup()).readsScores()) {
+                        RecordGroup group = program.recordGroups.get(r.recordGroup());
+                        List<RecordGroup> list = (r.assocMatcher < 0 ? ownGroups : associatedGroups)
+                                .computeIfAbsent(s, k -> new ArrayList<>());
+                        if (!list.contains(group)) {
+                            list.add(group);
+                        }
+                    }
+                }
             }
         }
     }
@@ -130,12 +144,9 @@ final class ScoreReferences {
         return evaluator.data.shapes().recordShape(evaluator.data.recordShape(rec)).type();
     }
 
-    /** {@code hits} (the record's own matches) with those of its rules that read other scores. */
-    long[] withReferences(long[] hits, int rec) {
-        if (groupsByType.isEmpty()) {
-            return hits;
-        }
-        List<RecordGroup> groups = groupsByType.get(typeOf(rec));
+    /** {@code hits} (the record's own matches) with those of the score's rules that read other scores there. */
+    long[] withReferences(long[] hits, int rec, ProgramScore s, boolean associated) {
+        List<RecordGroup> groups = (associated ? associatedGroups : ownGroups).get(s);
         if (groups == null) {
             return hits;
         }
