@@ -91,6 +91,47 @@ public final class CompiledRuleBase {
         }
     }
 
+    /**
+     * How far a change to a record travels through associations to the values it can move: 0 when
+     * no score reads associations, 1 when scores read their associated records, more when a score
+     * reads (through an association) a score that itself reads associations: a contact's event
+     * moves its company's health, which moves the score of the company's deals.
+     */
+    public final int associationHops;
+
+    private static int associationHops(ProgramScore[] scores) {
+        java.util.Map<String, ProgramScore> byName = new java.util.HashMap<>();
+        for (ProgramScore s : scores) {
+            byName.put(s.definition.name(), s);
+        }
+        java.util.Map<ProgramScore, Integer> depth = new java.util.IdentityHashMap<>();
+        int max = 0;
+        for (ProgramScore s : scores) {
+            max = Math.max(max, hops(s, byName, depth, new java.util.HashSet<>()));
+        }
+        return max;
+    }
+
+    private static int hops(ProgramScore s, java.util.Map<String, ProgramScore> byName,
+                            java.util.Map<ProgramScore, Integer> depth, Set<String> visiting) {
+        Integer known = depth.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(s.definition.name())) {
+            return 0; // a cycle, which the validator reports; nothing to follow
+        }
+        int d = s.readsAssociations ? 1 : 0;
+        for (dev.scoreline.dsl.model.ScoreReference ref : dev.scoreline.dsl.model.ScoreReference.of(s.definition)) {
+            ProgramScore target = byName.get(ref.score());
+            if (target != null) {
+                d = Math.max(d, (ref.associated() ? 1 : 0) + hops(target, byName, depth, visiting));
+            }
+        }
+        depth.put(s, d);
+        return d;
+    }
+
     /** Whether any rule reads events; without, events are counted and checked but neither kept nor matched. */
     public final boolean readsEvents;
 
@@ -125,6 +166,7 @@ public final class CompiledRuleBase {
         }
         this.readsEvents = events;
         this.typesReadingAssociations = Set.copyOf(types);
+        this.associationHops = associationHops(scores);
         this.recordGroups = List.copyOf(recordGroups);
         this.numericIntervals = numericIntervals;
     }

@@ -121,6 +121,11 @@ public final class Evaluator {
         references.forget(rec);
     }
 
+    /** A record the record reads changed: the results kept for scores that others read no longer hold. */
+    public void forgetResults(int rec) {
+        references.forget(rec);
+    }
+
     /**
      * What a record's events give a layout's rules ({@link EventRuleCounter}); null when no event
      * counts. In live scoring, kept with the record's partials, unless they depend on the scored
