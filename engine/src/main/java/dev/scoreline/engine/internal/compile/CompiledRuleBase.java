@@ -167,6 +167,19 @@ public final class CompiledRuleBase {
         this.readsEvents = events;
         this.typesReadingAssociations = Set.copyOf(types);
         this.associationHops = associationHops(scores);
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < scores.length; i++) {
+            scores[i].index = i;
+            index.put(scores[i].definition.name(), i);
+        }
+        for (ProgramScore s : scores) {
+            for (dev.scoreline.dsl.model.ScoreReference ref : dev.scoreline.dsl.model.ScoreReference.of(s.definition)) {
+                Integer i = index.get(ref.score());
+                if (i != null) {
+                    scores[i].referenced = true;
+                }
+            }
+        }
         this.recordGroups = List.copyOf(recordGroups);
         this.numericIntervals = numericIntervals;
     }
@@ -208,6 +221,18 @@ public final class CompiledRuleBase {
         public final dev.scoreline.api.GroupValues.Names groupNames;
         /** Whether the score reads the record's own matches: a scope, or a property rule on the record itself. */
         public final boolean readsRecordMatches;
+        /** The score's place in {@link CompiledRuleBase#scores}. */
+        int index;
+        /** Whether another score reads this one ({@code score "…"}, {@code status "…"}, {@code value of score "…"}). */
+        boolean referenced;
+
+        public int index() {
+            return index;
+        }
+
+        public boolean referenced() {
+            return referenced;
+        }
 
         ProgramScore(ScoreDefinition definition, String type, int scopeMatcher, ProgramGroup[] groups,
                      BigDecimal limit, List<StatusThreshold> statuses, Levels fitLevels, Levels engagementLevels) {

@@ -56,7 +56,7 @@ public final class Evaluator {
      * and NOW, whoever asks first.
      */
     public ScoreResult score(ProgramScore s, int rec, DroolsShapeMatcher.Batch batch) {
-        return references.isReferenced(s) ? references.result(s, rec, batch) : evaluate(s, rec, batch, Trace.NONE);
+        return s.referenced() ? references.result(s, rec, batch) : evaluate(s, rec, batch, Trace.NONE);
     }
 
     /** Evaluates without the kept results of referenced scores (they use this). */

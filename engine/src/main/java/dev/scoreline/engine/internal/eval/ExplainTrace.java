@@ -7,6 +7,7 @@ import dev.scoreline.engine.Explanation.ScoreExplanation;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramGroup;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramRule;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramScore;
+import dev.scoreline.engine.internal.data.DataView;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,61 @@ final class ExplainTrace implements Trace {
     @Override
     public void explain(Runnable explain) {
         explain.run();
+    }
+
+    @Override
+    public void propertyRule(boolean hit, DataView data, int rec) {
+        details.add((hit ? "holds" : "no: does not hold") + " for " + Texts.values(data, rec));
+    }
+
+    @Override
+    public void listedValue(ProgramRule r, int value) {
+        details.add("holds " + Texts.listedValue(r, value) + ": " + Evaluator.plain(r.points[value]));
+    }
+
+    @Override
+    public void noListedValue(DataView data, int rec) {
+        details.add("no listed value held by " + Texts.values(data, rec));
+    }
+
+    @Override
+    public void neighbourEvents(RuleContributions contributions, ProgramRule r, ProgramGroup g, int other,
+                                ReadCache read) {
+        contributions.explainNeighbourEvents(r, g, other, read, this);
+    }
+
+    @Override
+    public void neighbour(ProgramRule r, boolean hit, BigDecimal gives, DataView data, int other) {
+        String key = data.key(other).toString();
+        String values = Texts.values(data, other);
+        if (r.points.length == 1 && gives == null) {
+            details.add(hit ? key + " matches: " + Evaluator.plain(r.points[0]) : key + " does not match (" + values + ")");
+        } else {
+            details.add(key + (gives == null ? " holds no listed value (" + values + ")"
+                    : " gives " + Evaluator.plain(gives) + " (" + values + ")"));
+        }
+    }
+
+    @Override
+    public void ownEvents(RuleContributions contributions, ProgramRule r, ProgramGroup g, int rec, ReadCache read) {
+        if (contributions.explainOwnEvents(r, g, rec, read, this) == 0) {
+            details.add("no matching event");
+        }
+    }
+
+    @Override
+    public void frequency(ProgramRule r, boolean holds, long n, long newest, long now, ProgramGroup g,
+                          BigDecimal factor) {
+        details.add((holds ? "" : "no: ") + n + " matching event" + (n == 1 ? "" : "s")
+                + (holds ? " satisfies" : " does not satisfy") + " the frequency"
+                + (n > 0 && g.decay != null ? "; newest " + Texts.age(newest, now) + ", decay x"
+                + Evaluator.plain(factor) : ""));
+    }
+
+    @Override
+    public void aggregated(ProgramRule r, long count, BigDecimal result, String what) {
+        details.add(r.aggregate.keyword() + " over " + count + " matching " + what + ": "
+                + Evaluator.plain(Evaluator.round(result)));
     }
 
     @Override

@@ -37,18 +37,14 @@ final class RuleContributions {
         return switch (r.kind) {
             case PROPERTY -> {
                 boolean hit = HitSet.has(rh, r.matcher);
-                trace.detail(() -> (hit ? "holds" : "no: does not hold") + " for " + Texts.values(data, rec));
+                trace.propertyRule(hit, data, rec);
                 yield hit ? r.points[0] : BigDecimal.ZERO;
             }
             case PROPERTY_POINTS -> propertyPoints(r, rec, rh, trace);
             case EVENT, EVENT_POINTS -> {
                 long[] own = read.own();
                 explainSince(r, rec, trace);
-                trace.explain(() -> {
-                    if (explainEvents(read.score.ownEvents, r, g, rec, null, read.ownSinceBounds(), trace) == 0) {
-                        trace.detail(() -> "no matching event");
-                    }
-                });
+                trace.ownEvents(this, r, g, rec, read);
                 yield own == null ? BigDecimal.ZERO : eventPoints(r, g, own);
             }
             case FREQUENCY -> {
@@ -72,12 +68,11 @@ final class RuleContributions {
             if (HitSet.has(rh, r.matcher + i)) {
                 total = total.add(r.points[i]);
                 held = true;
-                int value = i;
-                trace.detail(() -> "holds " + Texts.listedValue(r, value) + ": " + Evaluator.plain(r.points[value]));
+                trace.listedValue(r, i);
             }
         }
         if (!held) {
-            trace.detail(() -> "no listed value held by " + Texts.values(data, rec));
+            trace.noListedValue(data, rec);
         }
         return total;
     }
@@ -161,11 +156,10 @@ final class RuleContributions {
         return result;
     }
 
-    private void aggregated(ProgramRule r, int[] linked, Aggregation agg, BigDecimal result, String what,
-                            Trace trace) {
+    private static void aggregated(ProgramRule r, int[] linked, Aggregation agg, BigDecimal result, String what,
+                                   Trace trace) {
         if (linked.length > 0) {
-            trace.detail(() -> r.aggregate.keyword() + " over " + agg.count + " matching " + what + ": "
-                    + Evaluator.plain(Evaluator.round(result)));
+            trace.aggregated(r, agg.count, result, what);
         }
     }
 
@@ -240,8 +234,7 @@ final class RuleContributions {
     private boolean addNeighbourCounts(ProgramRule r, ProgramGroup g, ReadCache read, int a, long[] counts,
                                        Trace trace) {
         int other = read.other[a];
-        trace.explain(() -> explainEvents(read.score.associatedEvents, r, g, other, data.key(other),
-                read.associatedSinceBounds(), trace));
+        trace.neighbourEvents(this, r, g, other, read);
         long[] c = read.countsOfNeighbour(a);
         if (c == null) {
             return false;
@@ -259,7 +252,6 @@ final class RuleContributions {
     private boolean countNeighbour(ProgramRule r, ProgramGroup g, ReadCache read, int a, long[] counts,
                                    Aggregation agg, Trace trace) {
         int other = read.other[a];
-        RecordKey key = trace.recording() ? data.key(other) : null;
         int steps = g.factors.length;
         switch (r.kind) {
             case PROPERTY -> {
@@ -267,8 +259,7 @@ final class RuleContributions {
                 if (hit) {
                     counts[0]++;
                 }
-                trace.detail(() -> hit ? key + " matches: " + Evaluator.plain(r.points[0])
-                        : key + " does not match (" + Texts.values(data, other) + ")");
+                trace.neighbour(r, hit, null, data, other);
                 return hit;
             }
             case PROPERTY_POINTS -> {
@@ -288,13 +279,21 @@ final class RuleContributions {
                 } else if (held > 1) {
                     agg.add(v);
                 }
-                BigDecimal gives = held == 0 ? null : v;
-                trace.detail(() -> key + (gives == null ? " holds no listed value (" + Texts.values(data, other) + ")"
-                        : " gives " + Evaluator.plain(gives) + " (" + Texts.values(data, other) + ")"));
+                trace.neighbour(r, held > 0, held == 0 ? null : v, data, other);
                 return held == 1;
             }
             default -> throw new IllegalStateException("not a property rule: " + r.kind);
         }
+    }
+
+    /** Explains the record's own events for an event rule; returns how many counted. */
+    int explainOwnEvents(ProgramRule r, ProgramGroup g, int rec, ReadCache read, Trace trace) {
+        return explainEvents(read.score.ownEvents, r, g, rec, null, read.ownSinceBounds(), trace);
+    }
+
+    /** Explains an associated record's events for an event rule. */
+    void explainNeighbourEvents(ProgramRule r, ProgramGroup g, int other, ReadCache read, Trace trace) {
+        explainEvents(read.score.associatedEvents, r, g, other, data.key(other), read.associatedSinceBounds(), trace);
     }
 
     /**
@@ -364,10 +363,7 @@ final class RuleContributions {
         boolean holds = r.frequency.test(n);
         long now = evaluator.now();
         BigDecimal factor = n == 0 ? BigDecimal.ONE : g.factors[g.stepAt(now - newest)];
-        trace.detail(() -> (holds ? "" : "no: ") + n + " matching event" + (n == 1 ? "" : "s")
-                + (holds ? " satisfies" : " does not satisfy") + " the frequency"
-                + (n > 0 && g.decay != null ? "; newest " + Texts.age(newest, now) + ", decay x"
-                + Evaluator.plain(factor) : ""));
+        trace.frequency(r, holds, n, newest, now, g, factor);
         return holds ? r.points[0].multiply(factor) : BigDecimal.ZERO;
     }
 }

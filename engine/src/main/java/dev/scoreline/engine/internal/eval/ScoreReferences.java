@@ -39,7 +39,6 @@ final class ScoreReferences {
 
     private final CompiledRuleBase program;
     private final Evaluator evaluator;
-    private final boolean[] referenced;
     private final Map<String, Integer> indexByName = new HashMap<>();
     /**
      * Per score (identity), the groups of its record rules that read other scores, on the scored
@@ -51,21 +50,13 @@ final class ScoreReferences {
     /** By (score, record): the result at {@link #keptAt}. */
     private final Map<Long, ScoreResult> kept = new ConcurrentHashMap<>();
     private volatile long keptAt = Long.MIN_VALUE;
+    private final boolean none;
 
     ScoreReferences(CompiledRuleBase program, Evaluator evaluator) {
         this.program = program;
         this.evaluator = evaluator;
-        this.referenced = new boolean[program.scores.length];
         for (int i = 0; i < program.scores.length; i++) {
             indexByName.put(program.scores[i].definition.name(), i);
-        }
-        for (ProgramScore s : program.scores) {
-            for (ScoreReference ref : ScoreReference.of(s.definition)) {
-                Integer i = indexByName.get(ref.score());
-                if (i != null) {
-                    referenced[i] = true;
-                }
-            }
         }
         for (ProgramScore s : program.scores) {
             for (var g : s.groups) {
@@ -81,15 +72,7 @@ final class ScoreReferences {
                 }
             }
         }
-    }
-
-    boolean isReferenced(ProgramScore s) {
-        for (int i = 0; i < program.scores.length; i++) {
-            if (program.scores[i] == s) {
-                return referenced[i];
-            }
-        }
-        return false;
+        this.none = ownGroups.isEmpty() && associatedGroups.isEmpty();
     }
 
     ProgramScore score(int index) {
@@ -106,7 +89,7 @@ final class ScoreReferences {
     }
 
     ScoreResult result(ProgramScore s, int rec, DroolsShapeMatcher.Batch batch) {
-        return result(s, indexByName.get(s.definition.name()), rec, batch);
+        return result(s, s.index(), rec, batch);
     }
 
     private ScoreResult result(ProgramScore s, int index, int rec, DroolsShapeMatcher.Batch batch) {
@@ -133,8 +116,8 @@ final class ScoreReferences {
 
     /** The record's data (or a record it reads) changed: its kept results no longer hold. */
     void forget(int rec) {
-        for (int i = 0; i < referenced.length; i++) {
-            if (referenced[i]) {
+        for (int i = 0; i < program.scores.length; i++) {
+            if (program.scores[i].referenced()) {
                 kept.remove(((long) i << 32) | (rec & 0xffffffffL));
             }
         }
@@ -146,6 +129,9 @@ final class ScoreReferences {
 
     /** {@code hits} (the record's own matches) with those of the score's rules that read other scores there. */
     long[] withReferences(long[] hits, int rec, ProgramScore s, boolean associated) {
+        if (none) {
+            return hits; // no rule tests another score: the usual case costs one field read
+        }
         List<RecordGroup> groups = (associated ? associatedGroups : ownGroups).get(s);
         if (groups == null) {
             return hits;
