@@ -128,6 +128,7 @@ class SecondWaveTest {
         assertThat(f.value(on("contact", "engagement", "add 3 if visit occurs at least 3 times since recycled_at"),
                 "contact:c")).isEqualByComparingTo("0");
         assertThat(explain(f, text, "contact:c", "S")).anyMatch(l -> l.startsWith("since recycled_at = 2026-02-20T00:00:00Z"));
+        assertThat(f.warnings).anyMatch(w -> w.contains("\"not a date\" does not read as a date"));
     }
 
     @Test

@@ -98,6 +98,8 @@ public final class CompiledRuleBase {
      * moves its company's health, which moves the score of the company's deals.
      */
     public final int associationHops;
+    /** The record properties {@code since} reads: a value that does not read as a date is a data warning. */
+    public final Set<String> sinceProperties;
 
     private static int associationHops(ProgramScore[] scores) {
         java.util.Map<String, ProgramScore> byName = new java.util.HashMap<>();
@@ -167,6 +169,17 @@ public final class CompiledRuleBase {
         this.readsEvents = events;
         this.typesReadingAssociations = Set.copyOf(types);
         this.associationHops = associationHops(scores);
+        Set<String> since = new java.util.HashSet<>();
+        for (ProgramScore s : scores) {
+            for (ProgramGroup g : s.groups) {
+                for (ProgramRule r : g.rules) {
+                    if (r.since != null) {
+                        since.add(r.since);
+                    }
+                }
+            }
+        }
+        this.sinceProperties = Set.copyOf(since);
         java.util.Map<String, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < scores.length; i++) {
             scores[i].index = i;

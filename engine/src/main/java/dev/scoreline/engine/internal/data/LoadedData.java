@@ -288,8 +288,9 @@ public final class LoadedData implements DataView {
         }
 
         public ShapeInterner.NumberWarnings numbers(String source, RecordKey owner) {
-            return (property, text) -> warn(source, owner + ": " + property + " \"" + text
-                    + "\" does not read as a number, so no numeric comparison holds for it");
+            return (property, text, asDate) -> warn(source, owner + ": " + property + " \"" + text + (asDate
+                    ? "\" does not read as a date, so it sets no since bound"
+                    : "\" does not read as a number, so no numeric comparison holds for it"));
         }
 
         void duplicate(RecordKey key) {

@@ -160,20 +160,22 @@ public final class ShapeInterner {
 
     /** Receives the names of read properties whose values do not read as numbers. */
     interface NumberWarnings {
-        void notANumber(String property, String text);
+        /** A value of a property read as a number (or, {@code asDate}, as a since bound) that does not read as one. */
+        void notReadable(String property, String text, boolean asDate);
     }
 
     /** The raw values of the record properties the rules read, by case-insensitive name. */
     public Object[] projectRecord(Map<String, Object> properties, NumberWarnings warnings) {
-        return project(properties, recordPropertyIndex, program.numericRecordProperties, warnings);
+        return project(properties, recordPropertyIndex, program.numericRecordProperties, program.sinceProperties,
+                warnings);
     }
 
     public Object[] projectEvent(Map<String, Object> properties, NumberWarnings warnings) {
-        return project(properties, eventPropertyIndex, program.numericEventProperties, warnings);
+        return project(properties, eventPropertyIndex, program.numericEventProperties, Set.of(), warnings);
     }
 
     private static Object[] project(Map<String, Object> properties, Map<String, Integer> wanted,
-                                    Set<String> numeric, NumberWarnings warnings) {
+                                    Set<String> numeric, Set<String> dates, NumberWarnings warnings) {
         Object[] values = new Object[wanted.size()];
         if (values.length == 0) {
             return values;
@@ -186,7 +188,14 @@ public final class ShapeInterner {
                 if (numeric.contains(name)) {
                     for (String t : DataValue.texts(e.getValue())) {
                         if (DataValue.parseNumber(t) == null) {
-                            warnings.notANumber(e.getKey(), t);
+                            warnings.notReadable(e.getKey(), t, false);
+                        }
+                    }
+                }
+                if (dates.contains(name)) {
+                    for (String t : DataValue.texts(e.getValue())) {
+                        if (DataValue.parseInstant(t) == null) {
+                            warnings.notReadable(e.getKey(), t, true);
                         }
                     }
                 }
