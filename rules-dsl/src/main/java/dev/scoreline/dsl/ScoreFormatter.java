@@ -35,7 +35,9 @@ import java.util.stream.Collectors;
  * <p>Canonical form: two-space indentation (settings and groups under their score, group lines
  * under their group), settings in the order of the grammar, a blank line between scores and before
  * each group, points written as {@code add}/{@code subtract} with a positive number, numbers as
- * written (2.50 stays 2.50), the shortest unambiguous parentheses.
+ * written (2.50 stays 2.50), the shortest unambiguous parentheses. On a rule line the cap, the
+ * timeframe, {@code on associated …} and the rule's {@code limit} follow in that order; a sliding
+ * scale carries its sign in the verb and leaves out {@code times 1}.
  */
 public final class ScoreFormatter {
 

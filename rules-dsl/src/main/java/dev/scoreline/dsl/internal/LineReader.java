@@ -295,6 +295,11 @@ public final class LineReader extends ConditionReader {
         }
         if (atWord("since")) {
             next();
+            if (atKind(0, Kind.DATE)) {
+                throw new ParseFailure(DiagnosticCode.UNEXPECTED_TOKEN, peek(),
+                        "\"since\" reads a date property of the scored record (since recycled_at), not a date",
+                        "for a fixed date write \"after\" and the day before it, or \"between\" two dates");
+            }
             return new Timeframe.Since(name("a date property after \"since\" (since recycled_at)"));
         }
         if (atWord("before")) {

@@ -2,7 +2,7 @@ package dev.scoreline.dsl.model;
 
 import java.util.List;
 
-/** A condition on a record's (or an event's) properties and lists. */
+/** A condition on a record's (or an event's) properties and lists, or on another score's value or status. */
 public sealed interface Condition {
 
     record Or(List<Condition> terms) implements Condition {
