@@ -34,7 +34,10 @@ class ConformanceFilesTest {
                 "23-check-decay-interval--decay.score", List.of("4:SL409"),
                 "24-check-rule-kind--kind.score", List.of("5:SL401"),
                 "25-check-several-errors--many.score", List.of("5:SL309", "6:SL206", "7:SL412"),
-                "26-check-unterminated-string--str.score", List.of("4:SL101"));
+                "26-check-unterminated-string--str.score", List.of("4:SL101"),
+                "27-check-score-references--refs.score", List.of("9:SL422", "10:SL423"),
+                "28-check-cycle--cycle.score", List.of("4:SL424", "9:SL424"),
+                "29-check-wave2-rules--rules.score", List.of("4:SL419", "5:SL420", "6:SL421", "7:SL401"));
         expected.forEach((name, lines) -> {
             ParseResult r = ScoreParser.parse(name, Resources.read(Resources.folder("conformance").resolve(name)));
             assertThat(r.diagnostics().stream().map(d -> d.position().line() + ":" + d.code()).toList())
@@ -45,5 +48,25 @@ class ConformanceFilesTest {
         assertThat(ScoreParser.parse("o", Resources.read(Resources.folder("conformance")
                 .resolve("22-check-unknown-operator--op.score"))).errors().get(0).format())
                 .contains("unknown operator \"equals\"; did you mean \"is\"?");
+        assertThat(firstError("27-check-score-references--refs.score")).contains("did you mean \"Lead score\"?");
+        assertThat(firstError("28-check-cycle--cycle.score")).contains("\"Alpha\" → \"Beta\" → \"Alpha\"");
+        assertThat(firstError("29-check-wave2-rules--rules.score")).contains("remove \"at most 1 per day\"");
+    }
+
+    private static String firstError(String name) {
+        return ScoreParser.parse(name, Resources.read(Resources.folder("conformance").resolve(name))).errors().get(0).format();
+    }
+
+    @Test
+    void theByteOrderMarkOfCaseFourteenIsIgnored() {
+        String text = Resources.read(Resources.folder("conformance").resolve("14-rule-limits-bom--limits.score"));
+        assertThat(text).startsWith("\uFEFF");
+        ParseResult r = ScoreParser.parse("limits.score", text);
+        assertThat(r.diagnostics()).isEmpty();
+        assertThat(r.definitions()).extracting(d -> d.name()).containsExactly("Rule limits", "Fit limits");
+        assertThat(ScoreParser.parse("t", "\uFEFFscore \"S\" onn contact\n").errors())
+                .as("columns count from after the mark")
+                .anySatisfy(d -> assertThat(d.format()).startsWith("t:1:11: error: expected \"on\""))
+                .noneSatisfy(d -> assertThat(d.code()).isEqualTo("SL105"));
     }
 }

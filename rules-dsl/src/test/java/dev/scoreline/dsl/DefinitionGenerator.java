@@ -2,15 +2,18 @@ package dev.scoreline.dsl;
 
 import dev.scoreline.dsl.model.Aggregate;
 import dev.scoreline.dsl.model.AssociationClause;
+import dev.scoreline.dsl.model.CapPeriod;
 import dev.scoreline.dsl.model.Condition;
 import dev.scoreline.dsl.model.Condition.Operator;
 import dev.scoreline.dsl.model.DateLiteral;
 import dev.scoreline.dsl.model.Decay;
+import dev.scoreline.dsl.model.EventCap;
 import dev.scoreline.dsl.model.EventFilter;
 import dev.scoreline.dsl.model.Frequency;
 import dev.scoreline.dsl.model.Group;
 import dev.scoreline.dsl.model.GroupKind;
 import dev.scoreline.dsl.model.Levels;
+import dev.scoreline.dsl.model.Operand;
 import dev.scoreline.dsl.model.Rule;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.dsl.model.ScoreType;
@@ -40,10 +43,17 @@ final class DefinitionGenerator {
     /** Names that are keywords somewhere in the grammar: a property or event may still be called so. */
     private static final List<String> TRICKY_NAMES = List.of("type", "limit", "group", "score", "add", "not", "in", "is",
             "and", "or", "where", "occurs", "each", "by", "on", "list", "true", "contains", "between", "last", "aggregate",
-            "for", "if", "points", "labeled", "the", "sum");
+            "for", "if", "points", "labeled", "the", "sum", "value", "of", "times", "at", "most", "least", "exactly", "per",
+            "day", "week", "since", "with", "associated", "status");
+    /** Object types, mostly shared so that scores can read each other (and in another case, as data allows). */
+    private static final List<String> OBJECT_TYPES = List.of("contact", "company", "Contact", "deal");
     private static final String STRING_CHARS = "abcXYZ 09\"\\#%,:()'é\t{}$*";
 
     private final Random random;
+    /** The scores generated so far: a score reads only earlier ones, so references never form a cycle. */
+    private final List<ScoreDefinition> earlier = new ArrayList<>();
+    /** The object type of the record the conditions being generated read. */
+    private String readType = "contact";
 
     DefinitionGenerator(long seed) {
         this.random = new Random(seed);
@@ -57,6 +67,7 @@ final class DefinitionGenerator {
             ScoreDefinition d = definition();
             if (names.add(d.name())) {
                 list.add(d);
+                earlier.add(d);
             }
         }
         return list;
@@ -64,6 +75,7 @@ final class DefinitionGenerator {
 
     ScoreDefinition definition() {
         ScoreType type = pick(ScoreType.values());
+        String objectType = chance(4) ? name() : pick(OBJECT_TYPES.toArray(new String[0]));
         boolean combined = type == ScoreType.COMBINED;
         BigDecimal limit = chance(3) ? number() : null;
         BigDecimal minimum = chance(3) ? number() : null;
@@ -102,13 +114,13 @@ final class DefinitionGenerator {
             }
             List<Rule> rules = new ArrayList<>();
             for (int r = 1 + random.nextInt(4); r > 0; r--) {
-                rules.add(rule(events == null ? random.nextBoolean() : events));
+                rules.add(rule(objectType, events == null ? random.nextBoolean() : events));
             }
             Decay decay = rules.stream().anyMatch(Rule::isEventRule) && chance(2)
                     ? new Decay(BigDecimal.valueOf(1 + random.nextInt(1000), 1), pick(new Integer[] {1, 3, 6, 12}), AT) : null;
             groups.add(new Group("g" + i + text(true), kind, groupLimit, decay, chance(3) ? number() : null, rules, AT));
         }
-        return new ScoreDefinition(text(false), name(), type, limit, minimum, lists(), lists(), statuses,
+        return new ScoreDefinition(text(false), objectType, type, limit, minimum, lists(), lists(), statuses,
                 combined && chance(2) ? levels() : null, combined && chance(2) ? levels() : null,
                 chance(3) ? name() : null, chance(3) ? text(true) : null, groups, AT);
     }
@@ -127,25 +139,63 @@ final class DefinitionGenerator {
         return lists;
     }
 
-    private Rule rule(boolean event) {
+    private Rule rule(String scoredType, boolean event) {
+        readType = scoredType;
         AssociationClause association = chance(3) ? association() : null;
+        BigDecimal limit = chance(4) ? positive() : null;
         if (!event) {
-            return random.nextBoolean()
-                    ? new Rule.PropertyRule(number(), condition(3), association, AT)
-                    : new Rule.PropertyPointsRule(name(), valuePoints(), association, AT);
+            return switch (random.nextInt(4)) {
+                case 0 -> new Rule.PropertyRule(number(), condition(3), association, limit, AT);
+                case 1 -> new Rule.PropertyPointsRule(name(), valuePoints(), association, limit, AT);
+                case 2 -> new Rule.ValueRule(number(), operand(), association, limit, AT);
+                default -> countRule(false, limit);
+            };
         }
-        return switch (random.nextInt(3)) {
-            case 0 -> new Rule.EventRule(number(), event(), timeframe(), association, AT);
-            case 1 -> new Rule.EventPointsRule(event(), name(), valuePoints(), timeframe(), association, AT);
-            default -> new Rule.FrequencyRule(number(), event(), frequency(), timeframe(),
+        return switch (random.nextInt(4)) {
+            case 0 -> new Rule.EventRule(number(), event(), cap(), timeframe(), association, limit, AT);
+            case 1 -> new Rule.EventPointsRule(event(), name(), valuePoints(), cap(), timeframe(), association, limit, AT);
+            case 2 -> new Rule.FrequencyRule(number(), event(), frequency(), timeframe(),
                     association == null ? null
                             : new AssociationClause(association.objectType(), association.label(), association.where(), null),
-                    AT);
+                    limit, AT);
+            default -> countRule(true, limit);
         };
     }
 
+    /** A count rule: with an event it is an event rule, without one a property rule. */
+    private Rule countRule(boolean withEvent, BigDecimal limit) {
+        String type = objectType();
+        readType = type;
+        AssociationClause counted = new AssociationClause(type, chance(2) ? text(true) : null,
+                chance(2) ? condition(2) : null, null);
+        return new Rule.CountRule(number(), frequency(), counted, withEvent ? event() : null,
+                withEvent ? timeframe() : null, limit, AT);
+    }
+
+    private Operand operand() {
+        List<String> targets = targets();
+        return !targets.isEmpty() && chance(2) ? new Operand.Score(targets.get(random.nextInt(targets.size())), AT)
+                : new Operand.Property(name());
+    }
+
+    /** The names of the earlier scores on the type of the record being read. */
+    private List<String> targets() {
+        return earlier.stream().filter(d -> d.objectType().equalsIgnoreCase(readType)).map(ScoreDefinition::name).toList();
+    }
+
+    private EventCap cap() {
+        return chance(3) ? new EventCap(1 + random.nextInt(50), pick(CapPeriod.values())) : null;
+    }
+
+    private String objectType() {
+        return chance(4) ? name() : pick(OBJECT_TYPES.toArray(new String[0]));
+    }
+
+    /** An association; its where condition reads the associated records. */
     private AssociationClause association() {
-        return new AssociationClause(name(), chance(2) ? text(true) : null, chance(2) ? condition(2) : null,
+        String type = objectType();
+        readType = type;
+        return new AssociationClause(type, chance(2) ? text(true) : null, chance(2) ? condition(2) : null,
                 chance(2) ? pick(Aggregate.values()) : null);
     }
 
@@ -160,7 +210,8 @@ final class DefinitionGenerator {
     }
 
     private Timeframe timeframe() {
-        return switch (random.nextInt(5)) {
+        return switch (random.nextInt(6)) {
+            case 4 -> new Timeframe.Since(name());
             case 0 -> new Timeframe.InTheLast(1 + random.nextInt(400), pick(TimeUnit.values()));
             case 1 -> new Timeframe.Before(date());
             case 2 -> new Timeframe.After(date());
@@ -184,12 +235,39 @@ final class DefinitionGenerator {
     Condition condition(int depth) {
         int choice = random.nextInt(depth <= 0 ? 2 : 5);
         return switch (choice) {
-            case 0 -> predicate();
+            case 0 -> random.nextInt(3) == 0 && !targets().isEmpty() ? scoreReference() : predicate();
             case 1 -> random.nextInt(4) == 0 ? new Condition.InList(text(true), random.nextBoolean(), AT) : predicate();
             case 2 -> new Condition.Not(condition(depth - 1));
             case 3 -> new Condition.And(terms(depth));
             default -> new Condition.Or(terms(depth));
         };
+    }
+
+    /** A {@code score "NAME"} or {@code status "NAME"} test on an earlier score of the type being read. */
+    private Condition scoreReference() {
+        List<String> targets = targets();
+        String score = targets.get(random.nextInt(targets.size()));
+        if (random.nextBoolean()) {
+            Operator op = pick(new Operator[] {Operator.IS, Operator.IS_NOT, Operator.ANY_OF, Operator.NONE_OF});
+            List<Value> labels = new ArrayList<>();
+            for (int i = op == Operator.IS || op == Operator.IS_NOT ? 1 : 1 + random.nextInt(3); i > 0; i--) {
+                labels.add(new Value.Text(text(true)));
+            }
+            return new Condition.StatusTest(score, op, labels, AT);
+        }
+        Operator op = pick(new Operator[] {Operator.GREATER, Operator.GREATER_OR_EQUAL, Operator.LESS,
+                Operator.LESS_OR_EQUAL, Operator.BETWEEN_NUMBERS, Operator.KNOWN, Operator.UNKNOWN});
+        List<Value> values = switch (op) {
+            case KNOWN, UNKNOWN -> List.of();
+            case BETWEEN_NUMBERS -> {
+                BigDecimal a = number();
+                BigDecimal b = number();
+                yield a.compareTo(b) > 0 ? List.of(new Value.Number(b), new Value.Number(a))
+                        : List.of(new Value.Number(a), new Value.Number(b));
+            }
+            default -> List.of(new Value.Number(number()));
+        };
+        return new Condition.ScoreTest(score, op, values, AT);
     }
 
     private List<Condition> terms(int depth) {
@@ -250,6 +328,11 @@ final class DefinitionGenerator {
             return DateLiteral.ofDay(day);
         }
         return DateLiteral.ofInstant(Instant.parse(day + "T00:00:00Z").plusSeconds(random.nextInt(86400)));
+    }
+
+    /** Above 0, with 0 to 3 decimals as written. */
+    private BigDecimal positive() {
+        return BigDecimal.valueOf(1 + random.nextInt(100000), random.nextInt(4));
     }
 
     /** Signed, with 0 to 3 decimals as written (2.50 keeps its zero). */

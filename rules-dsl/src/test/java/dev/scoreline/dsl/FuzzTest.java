@@ -27,7 +27,11 @@ class FuzzTest {
             "less", "than", "known", "unknown", "list", "true", "false", "by", "(", ")", ",", ":", "%", ">", ">=", "<",
             "<=", "=", "!=", "\"text\"", "\"\"", "\"a\\\"b\"", "\"unterminated", "5", "-2.5", "100", "1e5", "2026-01-01",
             "2026-01-01T10:00:00Z", "2026-13-45", "x", "contact", "email_open", "\\", "#", "'", "\u00e9", "\t", "\n",
-            "\\\n", "\"\\q\"", "0", "12", "3");
+            "\\\n", "\"\\q\"", "0", "12", "3",
+            // the second wave
+            "value", "of", "times", "per", "day", "week", "since", "recycled_at", "with", "score \"A\"", "status \"A\"",
+            "score \"S\"", "limit 0", "limit -1", "at most 3 per day", "at least 2 associated contact", "exactly 0 associated",
+            "value of score \"A\"", "in last", "\uFEFF", "score \"A\" on contact\n type fit\n group \"G\"\n add 1 if x is 1\n");
     private static final String NOISE = "\"\\#()%,:<>=!-.0123456789 \nabcXYZ_\u00e9\u2603\r\t'";
 
     @Test
@@ -36,6 +40,10 @@ class FuzzTest {
         Stream.of("conformance", "diagnostics").flatMap(f -> Resources.files(f, ".score").stream())
                 .map(Resources::read).forEach(seeds::add);
         seeds.add(Resources.read(Resources.folder("thirty-mistakes.score")));
+        for (long seed = 0; seed < 10; seed++) {
+            // Generated files hold every form, score references between the scores included.
+            seeds.add(ScoreFormatter.format(new DefinitionGenerator(seed).definitions()));
+        }
         Random random = new Random(20260301);
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             for (int i = 0; i < 4000; i++) {

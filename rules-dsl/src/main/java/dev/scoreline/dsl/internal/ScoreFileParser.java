@@ -185,144 +185,162 @@ public final class ScoreFileParser {
 
     private void setting(LineReader in) {
         Token keyword = in.peek();
-        String word = keyword.text();
-        switch (word) {
-            case "type" -> {
-                in.next();
-                Token t = in.peek();
-                if (t == null || t.kind() != Kind.WORD) {
-                    throw in.unexpected("a score type (engagement, fit, combined or health)", TYPES);
-                }
-                if (!TYPES.contains(t.text())) {
-                    throw new ParseFailure(DiagnosticCode.UNKNOWN_SCORE_TYPE, t, "unknown score type " + t.describe(),
-                            Suggestions.nearest(t.text(), TYPES).map(Suggestions::didYouMean)
-                                    .orElse("use engagement, fit, combined or health"));
-                }
-                in.next();
-                in.end("the type line");
-                ScoreDraft s = settingScore(keyword, "type");
-                if (s.type == null) {
-                    s.type = ScoreType.valueOf(t.text().toUpperCase(Locale.ROOT));
-                }
-            }
-            case "limit", "minimum" -> {
-                in.next();
-                Token numberToken = in.numberToken("a number after \"" + word + "\"");
-                in.end("the " + word + " line");
-                ScoreDraft s = settingScore(keyword, word);
-                BigDecimal n = (BigDecimal) numberToken.value();
-                if (word.equals("limit") && s.limitToken == null) {
-                    s.limit = n;
-                    s.limitToken = numberToken;
-                } else if (word.equals("minimum") && s.minimumToken == null) {
-                    s.minimum = n;
-                    s.minimumToken = numberToken;
-                }
-            }
-            case "include", "exclude" -> {
-                in.next();
-                in.word("lists", " after \"" + word + "\" (" + word + " lists \"A\", \"B\")");
-                List<Token> names = new ArrayList<>();
-                do {
-                    names.add(in.peek());
-                    in.string("a list name");
-                } while (comma(in));
-                in.end("the " + word + " line");
-                ScoreDraft s = settingScore(keyword, null);
-                List<String> lists = word.equals("include") ? s.includeLists : s.excludeLists;
-                for (Token t : names) {
-                    if (((String) t.value()).isBlank()) {
-                        report(DiagnosticCode.EMPTY_NAME, t, "the list name is empty", "write the list's name");
-                    } else if (lists.size() == MAX_LISTS) {
-                        report(DiagnosticCode.TOO_MANY_LISTS, t,
-                                "a score may " + word + " at most " + MAX_LISTS + " lists; this is list " + (MAX_LISTS + 1),
-                                "combine the lists into fewer lists in the CRM");
-                        break;
-                    } else {
-                        lists.add((String) t.value());
-                    }
-                }
-            }
-            case "status" -> {
-                in.next();
-                Token labelToken = in.peek();
-                String label = in.string("the status label");
-                in.word("from", " after the status label (status \"High\" from 70)");
-                Token from = in.numberToken("the number the status starts from");
-                in.end("the status line");
-                ScoreDraft s = settingScore(keyword, null);
-                BigDecimal n = (BigDecimal) from.value();
-                for (int i = 0; i < s.statuses.size(); i++) {
-                    if (s.statuses.get(i).from().compareTo(n) == 0) {
-                        report(DiagnosticCode.DUPLICATE_STATUS, from, "status " + quote(s.statuses.get(i).label())
-                                        + " at line " + s.statusNumbers.get(i).line() + " already starts from "
-                                        + s.statusNumbers.get(i).text(),
-                                "give each status a different \"from\"");
-                        return;
-                    }
-                }
-                if (label.isBlank()) {
-                    report(DiagnosticCode.EMPTY_NAME, labelToken, "the status label is empty", "write the label");
-                    return;
-                }
-                s.statuses.add(new StatusThreshold(label, n, position(keyword)));
-                s.statusNumbers.add(from);
-            }
-            case "fit", "engagement" -> {
-                in.next();
-                in.word("levels", " after \"" + word + "\" (" + word + " levels high from 70, medium from 40)");
-                in.word("high", " after \"levels\"");
-                in.word("from", " after \"high\"");
-                BigDecimal high = in.number("the number high starts from");
-                in.symbol(",", " after the high level");
-                in.word("medium", " after \",\"");
-                in.word("from", " after \"medium\"");
-                Token mediumToken = in.numberToken("the number medium starts from");
-                in.end("the levels line");
-                BigDecimal medium = (BigDecimal) mediumToken.value();
-                if (medium.compareTo(high) > 0) {
-                    throw new ParseFailure(DiagnosticCode.LEVELS_ORDER, mediumToken,
-                            "medium from " + medium.toPlainString() + " is above high from " + high.toPlainString(),
-                            "make medium start below high");
-                }
-                ScoreDraft s = settingScore(keyword, word + " levels");
-                Levels levels = new Levels(high, medium);
-                if (word.equals("fit") && s.fitLevels == null) {
-                    s.fitLevels = levels;
-                    s.levelsKeywords.add(keyword);
-                } else if (word.equals("engagement") && s.engagementLevels == null) {
-                    s.engagementLevels = levels;
-                    s.levelsKeywords.add(keyword);
-                }
-            }
-            case "property" -> {
-                in.next();
-                String name = in.name("the name of the property that stores the score");
-                in.end("the property line");
-                ScoreDraft s = settingScore(keyword, word);
-                if (s.property == null) {
-                    s.property = name;
-                }
-            }
-            case "description" -> {
-                in.next();
-                String text = in.string("the description");
-                in.end("the description line");
-                ScoreDraft s = settingScore(keyword, word);
-                if (s.description == null) {
-                    s.description = text;
-                }
-            }
-            default -> throw new IllegalStateException(word);
+        switch (keyword.text()) {
+            case "type" -> typeSetting(in, keyword);
+            case "limit", "minimum" -> boundSetting(in, keyword);
+            case "include", "exclude" -> listsSetting(in, keyword);
+            case "status" -> statusSetting(in, keyword);
+            case "fit", "engagement" -> levelsSetting(in, keyword);
+            case "property" -> propertySetting(in, keyword);
+            case "description" -> descriptionSetting(in, keyword);
+            default -> throw new IllegalStateException(keyword.text());
         }
     }
 
-    private static boolean comma(LineReader in) {
-        if (in.atSymbol(",")) {
-            in.next();
-            return true;
+    /** {@code type engagement|fit|combined|health}. */
+    private void typeSetting(LineReader in, Token keyword) {
+        in.next();
+        Token t = in.peek();
+        if (t == null || t.kind() != Kind.WORD) {
+            throw in.unexpected("a score type (engagement, fit, combined or health)", TYPES);
         }
-        return false;
+        if (!TYPES.contains(t.text())) {
+            throw new ParseFailure(DiagnosticCode.UNKNOWN_SCORE_TYPE, t, "unknown score type " + t.describe(),
+                    Suggestions.nearest(t.text(), TYPES).map(Suggestions::didYouMean)
+                            .orElse("use engagement, fit, combined or health"));
+        }
+        in.next();
+        in.end("the type line");
+        ScoreDraft s = settingScore(keyword, "type");
+        if (s.type == null) {
+            s.type = ScoreType.valueOf(t.text().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** {@code limit N} / {@code minimum N} of a score. */
+    private void boundSetting(LineReader in, Token keyword) {
+        String word = keyword.text();
+        in.next();
+        Token numberToken = in.numberToken("a number after \"" + word + "\"");
+        in.end("the " + word + " line");
+        ScoreDraft s = settingScore(keyword, word);
+        BigDecimal n = (BigDecimal) numberToken.value();
+        if (word.equals("limit") && s.limitToken == null) {
+            s.limit = n;
+            s.limitToken = numberToken;
+        } else if (word.equals("minimum") && s.minimumToken == null) {
+            s.minimum = n;
+            s.minimumToken = numberToken;
+        }
+    }
+
+    /** {@code include|exclude lists "A", "B"}: at most {@link #MAX_LISTS} of each, over all such lines. */
+    private void listsSetting(LineReader in, Token keyword) {
+        String word = keyword.text();
+        in.next();
+        in.word("lists", " after \"" + word + "\" (" + word + " lists \"A\", \"B\")");
+        List<Token> names = new ArrayList<>();
+        do {
+            names.add(in.peek());
+            in.string("a list name");
+        } while (in.comma());
+        in.end("the " + word + " line");
+        ScoreDraft s = settingScore(keyword, null);
+        List<String> lists = word.equals("include") ? s.includeLists : s.excludeLists;
+        for (Token t : names) {
+            if (((String) t.value()).isBlank()) {
+                report(DiagnosticCode.EMPTY_NAME, t, "the list name is empty", "write the list's name");
+            } else if (lists.size() == MAX_LISTS) {
+                report(DiagnosticCode.TOO_MANY_LISTS, t,
+                        "a score may " + word + " at most " + MAX_LISTS + " lists; this is list " + (MAX_LISTS + 1),
+                        "combine the lists into fewer lists in the CRM");
+                break;
+            } else {
+                lists.add((String) t.value());
+            }
+        }
+    }
+
+    /** {@code status "LABEL" from N}. */
+    private void statusSetting(LineReader in, Token keyword) {
+        String word = keyword.text();
+        in.next();
+        Token labelToken = in.peek();
+        String label = in.string("the status label");
+        in.word("from", " after the status label (status \"High\" from 70)");
+        Token from = in.numberToken("the number the status starts from");
+        in.end("the status line");
+        ScoreDraft s = settingScore(keyword, null);
+        BigDecimal n = (BigDecimal) from.value();
+        for (int i = 0; i < s.statuses.size(); i++) {
+            if (s.statuses.get(i).from().compareTo(n) == 0) {
+                report(DiagnosticCode.DUPLICATE_STATUS, from, "status " + quote(s.statuses.get(i).label())
+                                + " at line " + s.statusNumbers.get(i).line() + " already starts from "
+                                + s.statusNumbers.get(i).text(),
+                        "give each status a different \"from\"");
+                return;
+            }
+        }
+        if (label.isBlank()) {
+            report(DiagnosticCode.EMPTY_NAME, labelToken, "the status label is empty", "write the label");
+            return;
+        }
+        s.statuses.add(new StatusThreshold(label, n, position(keyword)));
+        s.statusNumbers.add(from);
+    }
+
+    /** {@code fit|engagement levels high from H, medium from M}. */
+    private void levelsSetting(LineReader in, Token keyword) {
+        String word = keyword.text();
+        in.next();
+        in.word("levels", " after \"" + word + "\" (" + word + " levels high from 70, medium from 40)");
+        in.word("high", " after \"levels\"");
+        in.word("from", " after \"high\"");
+        BigDecimal high = in.number("the number high starts from");
+        in.symbol(",", " after the high level");
+        in.word("medium", " after \",\"");
+        in.word("from", " after \"medium\"");
+        Token mediumToken = in.numberToken("the number medium starts from");
+        in.end("the levels line");
+        BigDecimal medium = (BigDecimal) mediumToken.value();
+        if (medium.compareTo(high) > 0) {
+            throw new ParseFailure(DiagnosticCode.LEVELS_ORDER, mediumToken,
+                    "medium from " + medium.toPlainString() + " is above high from " + high.toPlainString(),
+                    "make medium start below high");
+        }
+        ScoreDraft s = settingScore(keyword, word + " levels");
+        Levels levels = new Levels(high, medium);
+        if (word.equals("fit") && s.fitLevels == null) {
+            s.fitLevels = levels;
+            s.levelsKeywords.add(keyword);
+        } else if (word.equals("engagement") && s.engagementLevels == null) {
+            s.engagementLevels = levels;
+            s.levelsKeywords.add(keyword);
+        }
+    }
+
+    /** {@code property NAME}. */
+    private void propertySetting(LineReader in, Token keyword) {
+        String word = keyword.text();
+        in.next();
+        String name = in.name("the name of the property that stores the score");
+        in.end("the property line");
+        ScoreDraft s = settingScore(keyword, word);
+        if (s.property == null) {
+            s.property = name;
+        }
+    }
+
+    /** {@code description "TEXT"}. */
+    private void descriptionSetting(LineReader in, Token keyword) {
+        String word = keyword.text();
+        in.next();
+        String text = in.string("the description");
+        in.end("the description line");
+        ScoreDraft s = settingScore(keyword, word);
+        if (s.description == null) {
+            s.description = text;
+        }
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.scoreline.dsl.model;
 
-/** {@code exactly n | at least n | at most n | between a and b} times; {@code b} is used by BETWEEN only. */
+/**
+ * {@code exactly n | at least n | at most n | between a and b}: how many events a frequency rule
+ * needs ({@code … times}), or how many records a count rule needs; {@code b} is used by BETWEEN only.
+ */
 public record Frequency(Kind kind, int a, int b) {
 
     public enum Kind { EXACTLY, AT_LEAST, AT_MOST, BETWEEN }

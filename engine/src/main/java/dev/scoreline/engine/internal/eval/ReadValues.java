@@ -23,6 +23,8 @@ final class ReadValues {
             collect(p.condition(), shape, parts);
         } else if (rule instanceof Rule.PropertyPointsRule p) {
             parts.add(p.property() + " = " + value(shape, p.property()));
+        } else if (rule instanceof Rule.ValueRule v && v.operand() instanceof dev.scoreline.dsl.model.Operand.Property p) {
+            parts.add(p.name() + " = " + value(shape, p.name()));
         }
         return parts.isEmpty() ? "no property the rule reads" : String.join("; ", parts);
     }
