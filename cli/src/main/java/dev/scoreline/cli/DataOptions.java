@@ -50,9 +50,14 @@ final class DataOptions {
             throw new UsageError("--adapter takes one of " + plugins.names(ScorelinePlugin.Kind.ADAPTER)
                     + ", not \"" + adapter + "\"");
         }
+        return adapter(plugins, adapter, Map.of("dir", data.toString()));
+    }
+
+    /** The adapter plugin {@code name} with its settings, wired by Guice; bad settings are a usage error. */
+    static CrmAdapter adapter(ScorelinePlugins plugins, String name, Map<String, Object> settings) throws UsageError {
         try {
-            var module = plugins.module(ScorelinePlugin.Kind.ADAPTER, adapter, Map.of("dir", data.toString()));
-            return Guice.createInjector(module).getInstance(ScorelineBinder.ADAPTERS).get(adapter);
+            var module = plugins.module(ScorelinePlugin.Kind.ADAPTER, name, settings);
+            return Guice.createInjector(module).getInstance(ScorelineBinder.ADAPTERS).get(name);
         } catch (PluginSettingsException e) {
             throw new UsageError(e.getMessage());
         }

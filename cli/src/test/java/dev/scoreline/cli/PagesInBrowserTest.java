@@ -152,6 +152,34 @@ class PagesInBrowserTest {
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    @Test
+    void theReportShowsTheStoresStatusesPerMonthWithBarsFromTheLeft() throws Exception {
+        Path html = dir.resolve("report.html");
+        CliRunner r = CliRunner.run("report", "--config", config.toString(), "--html", html.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Map<String, Long>> today = statusCounts();
+        open(html);
+        List<WebElement> sections = browser.findElements(By.cssSelector("section.score"));
+        assertThat(sections).extracting(s -> s.getAttribute("data-score")).containsExactlyElementsOf(today.keySet());
+        String last = QuickstartHistory.MONTHS[QuickstartHistory.MONTHS.length - 1].substring(0, 7);
+        for (WebElement section : sections) {
+            Map<String, Long> counts = today.get(section.getAttribute("data-score"));
+            List<WebElement> segments = section.findElements(By.cssSelector("svg.months rect.segment[data-row='" + last + "']"));
+            // the last run was at the start of the last month: its statuses are the engine's of today
+            assertThat(segments).extracting(s -> s.getAttribute("data-label")).containsExactlyElementsOf(counts.keySet());
+            for (WebElement s : segments) {
+                assertThat(s.getAttribute("data-value")).isEqualTo(Long.toString(counts.get(s.getAttribute("data-label"))));
+            }
+            List<WebElement> rows = section.findElements(By.cssSelector("svg.months text"));
+            assertThat(rows).extracting(WebElement::getText).contains(last);
+            WebElement axis = section.findElement(By.cssSelector("svg.months line.axis"));
+            double axisX = rect(axis).get("x") + rect(axis).get("width") / 2;
+            assertThat(rect(segments.get(0)).get("x")).isCloseTo(axisX, within(1.0));
+            assertThat(section.findElements(By.cssSelector("table.rules tr"))).hasSizeGreaterThan(1);
+        }
+        nothingIsCutOff();
+    }
+
     private static List<String> rules() throws Exception {
         return List.of(dir.resolve("lead.score").toString(), dir.resolve("lead-quality.score").toString(),
                 dir.resolve("health.score").toString());

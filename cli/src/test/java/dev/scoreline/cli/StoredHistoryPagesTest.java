@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code scoreline card}: a record's scores from the store's history, as text and as a page. */
-class CardCommandTest {
+/** {@code scoreline card} and {@code scoreline report}: pages drawn from the store's history, as text and HTML. */
+class StoredHistoryPagesTest {
 
     @TempDir
     static Path dir;
@@ -51,5 +51,30 @@ class CardCommandTest {
                 .isEqualTo(Main.USAGE);
         assertThat(CliRunner.run("card", "company:a001", "--config", config.toString(), "--store", "x").exit())
                 .isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void theReportCountsTheStatusesPerMonthAndTheMoves() throws IOException {
+        Path html = dir.resolve("report.html");
+        CliRunner r = CliRunner.run("report", "--config", config.toString(), "--html", html.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Score \"Customer health\"", "At risk", "Neutral", "Healthy", "up", "down",
+                "rules that gave the most points across records:");
+        for (String month : QuickstartHistory.MONTHS) {
+            assertThat(r.out()).contains("  " + month.substring(0, 7) + " ");
+        }
+        // every month counts every record of the score that has a status then: the rows of one score add up alike
+        String health = r.out().substring(r.out().indexOf("Score \"Customer health\""));
+        health = health.indexOf("\nScore \"") < 0 ? health : health.substring(0, health.indexOf("\nScore \""));
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^  (\\d{4}-\\d\\d) +(\\d+) +(\\d+) +(\\d+) ")
+                .matcher(health);
+        java.util.Set<Long> totals = new java.util.HashSet<>();
+        while (row.find()) {
+            totals.add(Long.parseLong(row.group(2)) + Long.parseLong(row.group(3)) + Long.parseLong(row.group(4)));
+        }
+        assertThat(totals).containsExactly(80L);
+        String page = Files.readString(html);
+        assertThat(page).contains("<h2>Customer health</h2>", "class=\"chart months\"", "Moved up or down")
+                .doesNotContain("<script");
     }
 }
