@@ -81,4 +81,27 @@ class PreviewCommandTest {
         assertThat(bars).isEqualTo(3 + 10);
         assertThat(page.indexOf("data-label=\"At risk\"")).isLessThan(page.indexOf("data-label=\"Healthy\""));
     }
+
+    @Test
+    void everyNameOnThePageIsEscaped(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/records.jsonl"), "{\"type\":\"contact\",\"id\":\"a\",\"properties\":{}}\n");
+        Files.writeString(dir.resolve("data/events.jsonl"), "");
+        Files.writeString(dir.resolve("s.score"), """
+                score "<script>alert(1)</script>" on contact
+                  type fit
+                  status "A&B \\"low\\"" from 0
+                  status "<b>high</b>" from 40
+                  group "<img src=x onerror=alert(2)>" limit 100
+                    add 50 if known is unknown
+                """);
+        Path html = dir.resolve("p.html");
+        CliRunner r = CliRunner.run("preview", "--rules", dir.resolve("s.score").toString(), "--data",
+                dir.resolve("data").toString(), "--as-of", "2026-03-01", "--html", html.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).doesNotContain("<script", "<img", "<b>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x onerror=alert(2)&gt;",
+                        "A&amp;B &quot;low&quot;", "&lt;b&gt;high&lt;/b&gt;");
+    }
 }

@@ -37,7 +37,7 @@ class StoredHistoryPagesTest {
                 + last.get("status").asText(), "latest changes:", "monthly trend", "2026-03");
         String page = Files.readString(html);
         assertThat(page).contains("<h2>Customer health</h2>", "class=\"chart trend\"", "class=\"chart history\"",
-                "<title>").doesNotContain("<script");
+                "<title>", "feature_adoption &gt;= 0.5").doesNotContain("<script", ">= 0.5");
         long marks = page.split("class=\"mark\"", -1).length - 1;
         assertThat(marks).isEqualTo(health.get("trend").size() + changes.size());
     }
