@@ -52,7 +52,7 @@ public final class EngineContender implements Contender {
     @Override
     public ScoredSummary score(Scenario scenario, DataSet data, Instant asOf) {
         ScoredSummary summary = new ScoredSummary(scenario, data);
-        engine.score(scores, loaded, asOf, summary::put);
+        engine.score(loaded, asOf, summary::put);
         return summary;
     }
 

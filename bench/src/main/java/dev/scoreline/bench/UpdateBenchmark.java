@@ -70,7 +70,7 @@ final class UpdateBenchmark {
         long[] full = new long[3];
         for (int i = 0; i < 1 + full.length; i++) {
             long s = System.nanoTime();
-            engine.score(scores, loaded, asOf, r -> { });
+            engine.score(loaded, asOf, r -> { });
             if (i > 0) full[i - 1] = System.nanoTime() - s;
         }
         loaded = null;

@@ -3,7 +3,6 @@ package dev.scoreline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.scoreline.api.RecordKey;
-import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.Explanation;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
@@ -51,9 +50,8 @@ final class ExplainCommand implements Callable<Integer> {
             return stop.exitCode;
         }
         ScoreEngine engine = loaded.engine();
-        CompiledScores scores = loaded.scores();
         ScoringData data = loaded.data();
-        Optional<Explanation> explanation = engine.explain(scores, data, key, options.now());
+        Optional<Explanation> explanation = engine.explain(data, key, options.now());
         if (explanation.isEmpty()) {
             err.println("scoreline explain: " + key + " is not in the data");
             return Main.USAGE;

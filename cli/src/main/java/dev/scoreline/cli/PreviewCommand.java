@@ -51,7 +51,7 @@ final class PreviewCommand implements Callable<Integer> {
         for (ScoreDefinition d : scores.definitions()) {
             byScore.put(d.name(), new Distribution(d.name()));
         }
-        var summary = engine.score(scores, data, options.now(), r -> byScore.get(r.score()).add(r));
+        var summary = engine.score(data, options.now(), r -> byScore.get(r.score()).add(r));
         for (Distribution d : byScore.values()) {
             printText(d, out);
         }

@@ -61,13 +61,13 @@ final class ScoreCommand implements Callable<Integer> {
         RunSummary summary;
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            summary = write(engine, scores, data, options.now(), w);
+            summary = write(engine, data, options.now(), w);
             w.flush();
         } else {
             // Written beside the target and moved into place: a failed run leaves no half file.
             Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".scoreline-", ".tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                summary = write(engine, scores, data, options.now(), w);
+                summary = write(engine, data, options.now(), w);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(tmp);
                 throw e;
@@ -85,11 +85,11 @@ final class ScoreCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static RunSummary write(ScoreEngine engine, CompiledScores scores, ScoringData data,
+    private static RunSummary write(ScoreEngine engine, ScoringData data,
                                     java.time.Instant now, Writer w) throws IOException {
         ResultJson json = new ResultJson(w);
         try {
-            return engine.score(scores, data, now, r -> {
+            return engine.score(data, now, r -> {
                 try {
                     json.write(r);
                 } catch (IOException e) {

@@ -6,15 +6,14 @@ import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.dsl.model.Rule;
 import dev.scoreline.dsl.model.ScoreDefinition;
-import dev.scoreline.engine.internal.data.LoadedData;
+import dev.scoreline.engine.internal.compile.CompileCache;
 import dev.scoreline.engine.internal.compile.RuleBaseCompiler;
+import dev.scoreline.engine.internal.data.LoadedData;
 import dev.scoreline.engine.internal.eval.RunScorer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -28,12 +27,22 @@ import java.util.function.Function;
  * ScoreEngine engine = ScoreEngine.create();
  * CompiledScores scores = engine.compile(definitions);
  * ScoringData data = engine.load(scores, adapter, problems);
- * engine.score(scores, data, Instant.now(), result -> ...);
+ * engine.score(data, Instant.now(), result -> ...);
  * }</pre>
+ *
+ * <p>The data knows the compiled scores it was loaded for, so scoring and explaining take the
+ * data alone.
  */
 public final class ScoreEngine {
 
-    private final Map<List<ScoreDefinition>, CompiledScores> cache = new ConcurrentHashMap<>();
+    /**
+     * How many compiled definition sets an engine keeps: a host's active scores and the drafts it
+     * previews fit many times over, while a host that compiles a new text after every edit holds
+     * at most this many rule bases (each some megabytes) rather than all it ever built.
+     */
+    static final int COMPILE_CACHE_SIZE = 16;
+
+    private final CompileCache<List<ScoreDefinition>, CompiledScores> cache = new CompileCache<>(COMPILE_CACHE_SIZE);
     private final int threads;
     private final int chunk;
     private final Function<Rule, String> ruleText;
@@ -75,10 +84,18 @@ public final class ScoreEngine {
         }
     }
 
-    /** Compiles validated definitions; the same definitions give the same rule base, built once. */
+    /**
+     * Compiles validated definitions. The same definitions give the same rule base, built once
+     * while it is among the {@value #COMPILE_CACHE_SIZE} definition sets compiled most recently
+     * (after that, compiling them again builds it again).
+     */
     public CompiledScores compile(List<ScoreDefinition> definitions) {
-        return cache.computeIfAbsent(List.copyOf(definitions),
-                d -> new CompiledScores(RuleBaseCompiler.compile(d)));
+        return cache.get(List.copyOf(definitions), d -> new CompiledScores(RuleBaseCompiler.compile(d)));
+    }
+
+    /** Definition sets whose rule bases are kept now (for tests of the bound). */
+    int compiledKept() {
+        return cache.size();
     }
 
     /** Reads all data of an adapter; bad data is reported to {@code problems} and left out. */
@@ -102,25 +119,24 @@ public final class ScoreEngine {
      * Scores every in-scope record of every score, at {@code now}. Results reach {@code out} in
      * order of score name, then record key, on the calling thread.
      */
-    public RunSummary score(CompiledScores scores, ScoringData data, Instant now, Consumer<ScoreResult> out) {
-        return score(scores, data, now, false, (r, next) -> out.accept(r));
+    public RunSummary score(ScoringData data, Instant now, Consumer<ScoreResult> out) {
+        return score(data, now, false, (r, next) -> out.accept(r));
     }
 
     /**
-     * As {@link #score(CompiledScores, ScoringData, Instant, Consumer)}, each result with the
+     * As {@link #score(ScoringData, Instant, Consumer)}, each result with the
      * instant its record's values can next change with time alone (a decay step, an event leaving
      * a timeframe, a date entering or leaving a window, an event after NOW becoming visible), or
      * null when they cannot: a store keeps it, so the next run re-scores only what fell due.
      */
-    public RunSummary scoreWithNextChange(CompiledScores scores, ScoringData data, Instant now,
+    public RunSummary scoreWithNextChange(ScoringData data, Instant now,
                                           java.util.function.BiConsumer<ScoreResult, Instant> out) {
-        return score(scores, data, now, true, (r, next) ->
+        return score(data, now, true, (r, next) ->
                 out.accept(r, next == dev.scoreline.engine.internal.eval.NextChange.NEVER ? null : Instant.ofEpochMilli(next)));
     }
 
-    private RunSummary score(CompiledScores scores, ScoringData data, Instant now, boolean withNextChange,
+    private RunSummary score(ScoringData data, Instant now, boolean withNextChange,
                              java.util.function.ObjLongConsumer<ScoreResult> out) {
-        check(scores, data);
         long start = System.nanoTime();
         // Kept by the data: explainer() then reuses this run's matches for the explanations of its changes.
         RunScorer scorer = data.newRun(now.toEpochMilli(), ruleText);
@@ -151,27 +167,18 @@ public final class ScoreEngine {
     }
 
     /**
-     * Explains one score of one record at a time, reusing what it matched for the records before
-     * (a run's history names the rules behind each changed value this way). Thread-safe.
+     * Explains one score of one record at a time at {@code now}, reusing what it matched for the
+     * records before (a run's history names the rules behind each changed value this way).
      */
-    public java.util.function.BiFunction<RecordKey, String, Optional<Explanation.ScoreExplanation>> explainer(
-            CompiledScores scores, ScoringData data, Instant now) {
-        check(scores, data);
+    public Explainer explainer(ScoringData data, Instant now) {
         RunScorer scorer = data.explaining(now.toEpochMilli(), ruleText);
         return (record, score) -> Optional.ofNullable(scorer.explainScore(record, score));
     }
 
     /** Explains every score on the record's type; empty when the record is not in the data. */
-    public Optional<Explanation> explain(CompiledScores scores, ScoringData data, RecordKey record, Instant now) {
-        check(scores, data);
+    public Optional<Explanation> explain(ScoringData data, RecordKey record, Instant now) {
         RunScorer scorer = data.explaining(now.toEpochMilli(), ruleText);
         return Optional.ofNullable(scorer.explain(record, now.toString()));
-    }
-
-    private static void check(CompiledScores scores, ScoringData data) {
-        if (data.scores != scores) {
-            throw new IllegalArgumentException("the data was loaded for other compiled scores");
-        }
     }
 
 }

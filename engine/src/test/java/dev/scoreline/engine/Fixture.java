@@ -100,7 +100,7 @@ final class Fixture {
         CompiledScores scores = compile(text);
         ScoringData data = load(scores);
         Map<String, ScoreResult> out = new LinkedHashMap<>();
-        ENGINE.score(scores, data, now, r -> out.put(r.score() + "/" + r.record(), r));
+        ENGINE.score(data, now, r -> out.put(r.score() + "/" + r.record(), r));
         return out;
     }
 

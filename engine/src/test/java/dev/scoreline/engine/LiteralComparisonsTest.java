@@ -140,7 +140,7 @@ class LiteralComparisonsTest {
                 """);
         ScoringData data = f.load(scores);
         List<String> details = new ArrayList<>();
-        Fixture.ENGINE.explain(scores, data, dev.scoreline.api.RecordKey.parse("contact:b"), Fixture.NOW).orElseThrow()
+        Fixture.ENGINE.explain(data, dev.scoreline.api.RecordKey.parse("contact:b"), Fixture.NOW).orElseThrow()
                 .scores().forEach(s -> s.groups().forEach(g -> g.rules().forEach(r -> details.addAll(r.details()))));
         assertThat(String.join("\n", details)).contains("1500").doesNotContain("1234");
     }

@@ -276,7 +276,7 @@ class LiveScoresPropertiesTest {
         live.advanceTo(now);
         ScoringData data = Fixture.ENGINE.load(scores, world.adapter(), DataProblems.IGNORE);
         Map<String, ScoreResult> expected = new TreeMap<>();
-        Fixture.ENGINE.score(scores, data, now, r -> expected.put(r.score() + "/" + r.record(), r));
+        Fixture.ENGINE.score(data, now, r -> expected.put(r.score() + "/" + r.record(), r));
         Map<String, ScoreResult> actual = new TreeMap<>();
         live.results().forEach(r -> actual.put(r.score() + "/" + r.record(), r));
         assertThat(actual).isEqualTo(expected);

@@ -117,7 +117,7 @@ class ModelSmokeTest {
         CompiledScores scores = Fixture.ENGINE.compile(defs);
         ScoringData data = Fixture.ENGINE.load(scores, f.adapter(), DataProblems.IGNORE);
         Map<String, ScoreResult> out = new TreeMap<>();
-        Fixture.ENGINE.score(scores, data, Fixture.NOW, x -> out.put(x.record().toString(), x));
+        Fixture.ENGINE.score(data, Fixture.NOW, x -> out.put(x.record().toString(), x));
         return out;
     }
 }

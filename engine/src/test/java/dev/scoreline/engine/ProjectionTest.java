@@ -40,7 +40,7 @@ class ProjectionTest {
         List<Integer> values = new ArrayList<>();
         // One thread: two threads may both match a projection neither has seen yet (harmless, but counted).
         ScoreEngine oneThread = ScoreEngine.builder().threads(1).chunk(16).build();
-        RunSummary summary = oneThread.score(scores, data, Fixture.NOW, r -> values.add(r.value().intValue()));
+        RunSummary summary = oneThread.score(data, Fixture.NOW, r -> values.add(r.value().intValue()));
 
         // 160 records in scope; every one a distinct whole shape is not needed: the groups read
         // lists (2 memberships), jobtitle (4 titles), seniority (2), industry and employees (2 x 2).
@@ -97,7 +97,7 @@ class ProjectionTest {
         ScoringData data = f.load(scores);
         java.util.Map<String, Integer> values = new java.util.HashMap<>();
         ScoreEngine oneThread = ScoreEngine.builder().threads(1).chunk(16).build();
-        RunSummary summary = oneThread.score(scores, data, Fixture.NOW,
+        RunSummary summary = oneThread.score(data, Fixture.NOW,
                 r -> values.put(r.record().toString(), r.value().intValue()));
         assertThat(values).isEqualTo(expected);
         // employees: at most 11 intervals and points, texts, unknown, lists; revenue x region: 4;

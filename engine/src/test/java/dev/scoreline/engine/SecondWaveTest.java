@@ -27,7 +27,7 @@ class SecondWaveTest {
     private static List<String> explain(Fixture f, String text, String record, String score) {
         CompiledScores scores = Fixture.compile(text);
         ScoringData data = f.load(scores);
-        Explanation e = Fixture.ENGINE.explain(scores, data, RecordKey.parse(record), Fixture.NOW).orElseThrow();
+        Explanation e = Fixture.ENGINE.explain(data, RecordKey.parse(record), Fixture.NOW).orElseThrow();
         List<String> lines = new ArrayList<>();
         e.scores().stream().filter(s -> s.score().equals(score)).forEach(s -> s.groups().forEach(g -> g.rules()
                 .forEach(r -> {
@@ -217,7 +217,7 @@ class SecondWaveTest {
         ScoringData data = f.load(scores);
         Instant[] out = new Instant[1];
         boolean[] seen = new boolean[1];
-        Fixture.ENGINE.scoreWithNextChange(scores, data, Fixture.NOW, (r, next) -> {
+        Fixture.ENGINE.scoreWithNextChange(data, Fixture.NOW, (r, next) -> {
             if (r.record().toString().equals(record)) {
                 out[0] = next;
                 seen[0] = true;

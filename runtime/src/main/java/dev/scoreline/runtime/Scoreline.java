@@ -147,7 +147,7 @@ public final class Scoreline {
         dev.scoreline.store.ScoreStore.RunApplication application = null;
         if (store != null) {
             application = store.beginRun(scoreNames(), now, runId,
-                    plan.cause(runId, data, ValueText.withRules(engine, scores, data, now)), null, b -> {
+                    plan.cause(runId, data, ValueText.withRules(engine, data, now)), null, b -> {
                         changed[0] += b.changes().size();
                         delivered[0] += deliverAll(b.changes());
                     });
@@ -172,8 +172,8 @@ public final class Scoreline {
             }
         };
         RunSummary summary = plan.keepsPosition()
-                ? engine.scoreWithNextChange(scores, data, now, each)
-                : engine.score(scores, data, now, r -> each.accept(r, null));
+                ? engine.scoreWithNextChange(data, now, each)
+                : engine.score(data, now, r -> each.accept(r, null));
         if (app != null) {
             Map<String, dev.scoreline.store.ScoreDiff> diffs = app.finish(plan::position);
             // With a store the counts are the store's: records not re-scored keep their values.

@@ -1,14 +1,11 @@
 package dev.scoreline.runtime;
 
-import dev.scoreline.engine.ScoreEngine;
-import dev.scoreline.engine.CompiledScores;
-import dev.scoreline.engine.ScoringData;
-import dev.scoreline.engine.Explanation;
-
 import dev.scoreline.api.ScoreResult;
+import dev.scoreline.engine.Explainer;
+import dev.scoreline.engine.Explanation;
+import dev.scoreline.engine.ScoreEngine;
+import dev.scoreline.engine.ScoringData;
 import java.math.BigDecimal;
-import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * How a history entry's cause states a new value: the groups' values, the total and status, and
@@ -20,9 +17,9 @@ final class ValueText {
     /** At most this many rules are named; the rest are counted. */
     private static final int RULES = 8;
 
-    private final BiFunction<dev.scoreline.api.RecordKey, String, Optional<Explanation.ScoreExplanation>> explainer;
+    private final Explainer explainer;
 
-    private ValueText(BiFunction<dev.scoreline.api.RecordKey, String, Optional<Explanation.ScoreExplanation>> explainer) {
+    private ValueText(Explainer explainer) {
         this.explainer = explainer;
     }
 
@@ -32,8 +29,8 @@ final class ValueText {
     }
 
     /** Also the rules behind the value, explained on the data the run scored. */
-    static ValueText withRules(ScoreEngine engine, CompiledScores scores, ScoringData data, java.time.Instant now) {
-        return new ValueText(engine.explainer(scores, data, now));
+    static ValueText withRules(ScoreEngine engine, ScoringData data, java.time.Instant now) {
+        return new ValueText(engine.explainer(data, now));
     }
 
     String of(ScoreResult r) {
@@ -42,7 +39,7 @@ final class ValueText {
                 .append(v.toPlainString()));
         sb.append(" -> ").append(r.value().toPlainString()).append(' ').append(r.status());
         if (explainer != null) {
-            explainer.apply(r.record(), r.score()).ifPresent(e -> appendRules(sb, e));
+            explainer.explain(r.record(), r.score()).ifPresent(e -> appendRules(sb, e));
         }
         return sb.toString();
     }

@@ -137,7 +137,7 @@ class IncrementalRunPropertiesTest {
         ScoringData data = Fixture.ENGINE.load(scores, crm.world.adapter(), DataProblems.IGNORE);
         Map<String, String> expected = new TreeMap<>();
         Map<String, Long> perScore = new TreeMap<>();
-        Fixture.ENGINE.score(scores, data, now, r -> {
+        Fixture.ENGINE.score(data, now, r -> {
             expected.put(r.score() + "/" + r.record(), r.value().stripTrailingZeros().toPlainString() + " " + r.status());
             perScore.merge(r.score(), 1L, Long::sum);
         });

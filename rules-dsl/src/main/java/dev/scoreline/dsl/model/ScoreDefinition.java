@@ -35,4 +35,16 @@ public record ScoreDefinition(
         statuses = List.copyOf(statuses);
         groups = List.copyOf(groups);
     }
+
+    /**
+     * The statuses in force, lowest threshold first: those written, or when none is the defaults
+     * of the score type ({@link ScoreType#defaultStatuses}, placed at the score). {@link #statuses}
+     * stays what was written, so formatting gives back the same text.
+     */
+    public List<StatusThreshold> statusesInForce() {
+        if (statuses.isEmpty()) {
+            return type.defaultStatuses(position);
+        }
+        return statuses.stream().sorted(java.util.Comparator.comparing(StatusThreshold::from)).toList();
+    }
 }

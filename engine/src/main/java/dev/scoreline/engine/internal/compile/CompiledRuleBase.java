@@ -13,7 +13,6 @@ import dev.scoreline.dsl.model.StatusThreshold;
 import dev.scoreline.dsl.model.Timeframe;
 import dev.scoreline.engine.internal.data.ShapeInterner;
 import dev.scoreline.engine.internal.eval.DecayMath;
-import dev.scoreline.engine.internal.eval.Evaluator;
 import dev.scoreline.engine.internal.eval.EventRuleCounter;
 import java.math.BigDecimal;
 import java.util.List;
@@ -225,7 +224,7 @@ public final class CompiledRuleBase {
         public final Levels fitLevels;
         public final Levels engagementLevels;
         final boolean readsAssociations;
-        /** The statuses sorted by their threshold, the defaults of the type when none is written. */
+        /** The statuses in force, sorted by their threshold: from the definition, its type's defaults when none is written. */
         public final List<StatusThreshold> sortedStatuses;
         /** The event rules on the record itself, and those on associated records, each counted in one walk. */
         public final EventRuleCounter.Layout ownEvents;
@@ -279,7 +278,7 @@ public final class CompiledRuleBase {
                     java.util.Arrays.stream(groups).map(g -> g.group.name()).toList());
             this.ownEvents = new EventRuleCounter.Layout(own, ownGroups);
             this.associatedEvents = new EventRuleCounter.Layout(associated, associatedGroups);
-            this.sortedStatuses = dev.scoreline.engine.internal.eval.Statuses.statuses(this);
+            this.sortedStatuses = definition.statusesInForce();
         }
     }
 

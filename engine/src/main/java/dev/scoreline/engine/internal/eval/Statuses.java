@@ -69,19 +69,6 @@ public final class Statuses {
         return String.join(", ", l.stream().map(x -> "\"" + x + "\"").toList());
     }
 
-    public static List<StatusThreshold> statuses(ProgramScore s) {
-        List<StatusThreshold> list = new ArrayList<>(s.statuses);
-        if (list.isEmpty()) {
-            boolean health = s.definition.type() == ScoreType.HEALTH;
-            var pos = s.definition.position();
-            list.add(new StatusThreshold(health ? "At risk" : "Low", BigDecimal.valueOf(Long.MIN_VALUE), pos));
-            list.add(new StatusThreshold(health ? "Neutral" : "Medium", BigDecimal.valueOf(40), pos));
-            list.add(new StatusThreshold(health ? "Healthy" : "High", BigDecimal.valueOf(70), pos));
-        }
-        list.sort(Comparator.comparing(StatusThreshold::from));
-        return list;
-    }
-
     private static String letter(BigDecimal fit, Levels l) {
         return fit.compareTo(l.high()) >= 0 ? "A" : fit.compareTo(l.medium()) >= 0 ? "B" : "C";
     }
