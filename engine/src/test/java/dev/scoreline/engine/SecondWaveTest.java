@@ -191,6 +191,27 @@ class SecondWaveTest {
                 .anyMatch(l -> l.startsWith("    line ") && l.endsWith(": 30"));
     }
 
+    @Test
+    void anAssociationsWhereMayReadTheAssociatedRecordsScores() {
+        Fixture f = new Fixture().record("contact:p").record("contact:q").record("company:a")
+                .associate("company:a", "contact:p").associate("company:a", "contact:q")
+                .eventDaysAgo("contact:p", "meeting", 1).eventDaysAgo("contact:p", "meeting", 2)
+                .eventDaysAgo("contact:q", "meeting", 1);
+        String text = """
+                score "Lead" on contact
+                  type engagement
+                  group "Activity"
+                    add 10 for each meeting
+
+                score "Account" on company
+                  type engagement
+                  group "Contacts"
+                    add 1 for each meeting on associated contact where score "Lead" >= 20
+                    add 5 if exactly 1 associated contact where score "Lead" > 15 or status "Lead" is "High" with meeting
+                """;
+        assertThat(values(f.score(text))).containsEntry("Account/company:a", new BigDecimalText("7"));
+    }
+
     private record BigDecimalText(String value) { }
 
     private static Map<String, BigDecimalText> values(Map<String, dev.scoreline.api.ScoreResult> results) {

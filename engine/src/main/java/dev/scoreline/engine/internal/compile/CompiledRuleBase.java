@@ -355,6 +355,12 @@ public final class CompiledRuleBase {
         int referencedScore = -1;
         /** A PROPERTY rule's record group ({@link RecordGroup#id}), or -1. */
         int recordGroup = -1;
+        /**
+         * When the association's {@code where} reads other scores: its matcher, on the associated
+         * record's projection with those scores ({@link RecordGroup#readsScores}), and that group; else -1.
+         */
+        int assocWhereMatcher = -1;
+        int assocWhereGroup = -1;
 
         ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
                     Aggregate aggregate, Frequency frequency) {
@@ -398,6 +404,14 @@ public final class CompiledRuleBase {
 
         public int recordGroup() {
             return recordGroup;
+        }
+
+        public int assocWhereMatcher() {
+            return assocWhereMatcher;
+        }
+
+        public int assocWhereGroup() {
+            return assocWhereGroup;
         }
     }
 }

@@ -140,10 +140,47 @@ public final class RuleBaseCompiler {
                 d.engagementLevels() == null ? Levels.DEFAULT : d.engagementLevels());
     }
 
+    /**
+     * A rule, and when its association's {@code where} reads other scores, that condition as a
+     * record rule of its own: the association rule then tests the label and type alone, and the
+     * evaluator requires both (an associated record's score is known only when it is evaluated,
+     * like the scored record's own references).
+     */
     private ProgramRule compileRule(String scoredType, Rule rule) {
         AssociationClause assoc = rule.association();
+        if (assoc == null || assoc.where() == null || !readsScores(assoc.where())) {
+            return compileRule(scoredType, rule, assoc == null ? -1 : assocRule(assoc));
+        }
+        String type = DataValue.fold(assoc.objectType());
+        int assocMatcher = assocRule(new AssociationClause(assoc.objectType(), assoc.label(), null, assoc.aggregate()));
+        int where = matchers++;
+        Set<String> props = new java.util.TreeSet<>();
+        boolean lists = collect(assoc.where(), props, numericRecordProperties, false, type);
+        props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
+        CompiledRuleBase.RecordGroup group = recordGroup(type, props, lists);
+        recordRule(where, group, terms(assoc.where()));
+        ProgramRule r = compileRule(scoredType, rule, assocMatcher);
+        r.assocWhereMatcher = where;
+        r.assocWhereGroup = group.id();
+        return r;
+    }
+
+    private static boolean readsScores(Condition c) {
+        if (c instanceof Condition.Or or) {
+            return or.terms().stream().anyMatch(RuleBaseCompiler::readsScores);
+        }
+        if (c instanceof Condition.And and) {
+            return and.terms().stream().anyMatch(RuleBaseCompiler::readsScores);
+        }
+        if (c instanceof Condition.Not not) {
+            return readsScores(not.term());
+        }
+        return c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest;
+    }
+
+    private ProgramRule compileRule(String scoredType, Rule rule, int assocMatcher) {
+        AssociationClause assoc = rule.association();
         String recordType = assoc == null ? scoredType : DataValue.fold(assoc.objectType());
-        int assocMatcher = assoc == null ? -1 : assocRule(assoc);
         String assocType = assoc == null ? null : recordType;
         var aggregate = assoc == null ? null : assoc.aggregateOrDefault();
         if (rule instanceof Rule.PropertyRule p) {

@@ -219,7 +219,8 @@ final class RuleContributions {
         int[] linked = new int[read.other.length];
         int n = 0;
         for (int a = 0; a < linked.length; a++) {
-            if (HitSet.has(read.assocHits[a], r.assocMatcher)) {
+            if (HitSet.has(read.assocHits[a], r.assocMatcher)
+                    && (r.assocWhereMatcher() < 0 || HitSet.has(read.recordHitsOfNeighbour(a), r.assocWhereMatcher()))) {
                 linked[n++] = a;
             }
         }

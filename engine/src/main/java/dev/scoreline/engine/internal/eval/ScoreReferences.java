@@ -62,17 +62,22 @@ final class ScoreReferences {
             for (var g : s.groups) {
                 for (var r : g.rules) {
                     if (r.recordGroup() >= 0 && program.recordGroups.get(r.recordGroup()).readsScores()) {
-                        RecordGroup group = program.recordGroups.get(r.recordGroup());
-                        List<RecordGroup> list = (r.assocMatcher < 0 ? ownGroups : associatedGroups)
-                                .computeIfAbsent(s, k -> new ArrayList<>());
-                        if (!list.contains(group)) {
-                            list.add(group);
-                        }
+                        note(s, program.recordGroups.get(r.recordGroup()), r.assocMatcher >= 0);
+                    }
+                    if (r.assocWhereGroup() >= 0) {
+                        note(s, program.recordGroups.get(r.assocWhereGroup()), true);
                     }
                 }
             }
         }
         this.none = ownGroups.isEmpty() && associatedGroups.isEmpty();
+    }
+
+    private void note(ProgramScore s, RecordGroup group, boolean associated) {
+        List<RecordGroup> list = (associated ? associatedGroups : ownGroups).computeIfAbsent(s, k -> new ArrayList<>());
+        if (!list.contains(group)) {
+            list.add(group);
+        }
     }
 
     ProgramScore score(int index) {
