@@ -88,4 +88,41 @@ class ExplainMatchedTest {
         assertThat(rules.get(5).details()).containsExactly("no listed value held: plan = Basic");
         assertThat(String.join("\n", rules.get(0).details())).doesNotContain("region", "plan");
     }
+
+    private static final String SECOND_WAVE = """
+            score "Base" on company
+              type fit
+              group "G" limit 100
+                add 10 if users >= 50
+
+            score "W" on company
+              type health
+              group "G" limit 100
+                add value of nps
+                add 5 if at least 2 associated contact
+                add 3 if exactly 0 associated contact
+                add value of score "Base"
+                add value of nps on associated contact
+            """;
+
+    /** The second wave's forms: a value read, a count satisfied, a referenced score with a value. */
+    @Test
+    void valueCountAndScoreReferenceRulesAreMarkedByWhetherTheyHeld() {
+        Fixture f = new Fixture()
+                .record("company:a", "users", 80, "nps", 8)
+                .record("company:b", "users", 9, "nps", "n/a")
+                .record("contact:x", "nps", 7).record("contact:y", "nps", 9).record("contact:z")
+                .associate("company:a", "contact:x").associate("company:a", "contact:y")
+                .associate("company:b", "contact:z");
+        CompiledScores scores = Fixture.compile(SECOND_WAVE);
+        ScoringData data = f.load(scores);
+        assertThat(matchedOf(data, "company:a")).containsExactly(true, true, false, true, true);
+        assertThat(matchedOf(data, "company:b")).containsExactly(false, false, false, true, false);
+    }
+
+    private static List<Boolean> matchedOf(ScoringData data, String record) {
+        Explanation e = Fixture.ENGINE.explain(data, RecordKey.parse(record), Fixture.NOW).orElseThrow();
+        return e.scores().stream().filter(s -> s.score().equals("W")).findFirst().orElseThrow().groups().get(0)
+                .rules().stream().map(RuleExplanation::matched).toList();
+    }
 }
