@@ -18,13 +18,17 @@ import java.util.function.Supplier;
 final class ExplainTrace implements Trace {
 
     private final Function<dev.scoreline.dsl.model.Rule, String> ruleText;
+    /** What a rule read on a record: the properties the rules read, and the scores the rule reads. */
+    private final java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead;
     private List<RuleExplanation> rules = new ArrayList<>();
     private final List<GroupExplanation> groups = new ArrayList<>();
     private List<String> details = new ArrayList<>();
     private ScoreExplanation result;
 
-    ExplainTrace(Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
+    ExplainTrace(Function<dev.scoreline.dsl.model.Rule, String> ruleText,
+                 java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead) {
         this.ruleText = ruleText;
+        this.valuesRead = valuesRead;
     }
 
     ScoreExplanation result() {
@@ -47,8 +51,8 @@ final class ExplainTrace implements Trace {
     }
 
     @Override
-    public void propertyRule(boolean hit, DataView data, int rec) {
-        details.add((hit ? "holds" : "no: does not hold") + " for " + Texts.values(data, rec));
+    public void propertyRule(ProgramRule r, boolean hit, int rec) {
+        details.add((hit ? "holds" : "no: does not hold") + " for " + valuesRead.apply(r, rec));
     }
 
     @Override
@@ -70,7 +74,7 @@ final class ExplainTrace implements Trace {
     @Override
     public void neighbour(ProgramRule r, boolean hit, BigDecimal gives, DataView data, int other) {
         String key = data.key(other).toString();
-        String values = Texts.values(data, other);
+        String values = valuesRead.apply(r, other);
         if (r.points.length == 1 && gives == null) {
             details.add(hit ? key + " matches: " + Evaluator.plain(r.points[0]) : key + " does not match (" + values + ")");
         } else {
@@ -103,7 +107,9 @@ final class ExplainTrace implements Trace {
 
     @Override
     public void rule(ProgramRule r, BigDecimal points) {
-        boolean matched = points.signum() != 0 || !details.isEmpty() && !details.get(0).startsWith("no ");
+        // Matched: it gave points, or what it read holds ("no: does not hold", "no matching event" do not).
+        boolean matched = points.signum() != 0
+                || !details.isEmpty() && !details.get(0).startsWith("no ") && !details.get(0).startsWith("no:");
         rules.add(new RuleExplanation(ruleText.apply(r.rule), r.rule.position().line(), matched, points,
                 List.copyOf(details)));
         details = new ArrayList<>();
