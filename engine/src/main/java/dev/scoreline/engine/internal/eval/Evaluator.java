@@ -66,7 +66,7 @@ public final class Evaluator {
 
     /** The explanation of a score for a record (of the score's type). */
     public ScoreExplanation explain(ProgramScore s, int rec) {
-        ExplainTrace trace = new ExplainTrace(ruleText);
+        ExplainTrace trace = new ExplainTrace(ruleText, references::valuesRead);
         evaluate(s, rec, null, trace);
         return trace.result();
     }

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 final class ExplainTrace implements Trace {
 
     private final Function<dev.scoreline.dsl.model.Rule, String> ruleText;
+    /** What a rule read on a record: the properties the rules read, and the scores the rule reads. */
+    private final java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead;
     private List<RuleExplanation> rules = new ArrayList<>();
     private final List<GroupExplanation> groups = new ArrayList<>();
     private List<String> details = new ArrayList<>();
@@ -25,8 +27,10 @@ final class ExplainTrace implements Trace {
     private boolean held;
     private ScoreExplanation result;
 
-    ExplainTrace(Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
+    ExplainTrace(Function<dev.scoreline.dsl.model.Rule, String> ruleText,
+                 java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead) {
         this.ruleText = ruleText;
+        this.valuesRead = valuesRead;
     }
 
     ScoreExplanation result() {
@@ -49,9 +53,9 @@ final class ExplainTrace implements Trace {
     }
 
     @Override
-    public void propertyRule(ProgramRule r, boolean hit, DataView data, int rec) {
+    public void propertyRule(ProgramRule r, boolean hit, int rec) {
         held = hit;
-        details.add((hit ? "holds: " : "does not hold: ") + Texts.values(data, rec, r));
+        details.add((hit ? "holds: " : "does not hold: ") + valuesRead.apply(r, rec));
     }
 
     @Override
@@ -79,7 +83,7 @@ final class ExplainTrace implements Trace {
     @Override
     public void neighbour(ProgramRule r, boolean hit, BigDecimal gives, DataView data, int other) {
         String key = data.key(other).toString();
-        String values = Texts.values(data, other, r);
+        String values = valuesRead.apply(r, other);
         held |= r.points.length == 1 && gives == null ? hit : gives != null;
         if (r.points.length == 1 && gives == null) {
             details.add(hit ? key + " matches: " + Evaluator.plain(r.points[0]) : key + " does not match (" + values + ")");

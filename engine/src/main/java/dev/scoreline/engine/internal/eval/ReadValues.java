@@ -3,6 +3,7 @@ package dev.scoreline.engine.internal.eval;
 import dev.scoreline.dsl.ScoreFormatter;
 import dev.scoreline.dsl.model.Condition;
 import dev.scoreline.dsl.model.Rule;
+import dev.scoreline.engine.internal.compile.References;
 import dev.scoreline.engine.internal.data.DataValue;
 import dev.scoreline.engine.internal.match.DroolsFacts.RecordShape;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ final class ReadValues {
             boolean in = shape.lists().contains(DataValue.fold(l.list()));
             parts.add((in ? "in" : "not in") + " list " + ScoreFormatter.formatString(l.list()) + ", needs "
                     + (l.negated() ? "not in it" : "in it"));
-        } else if (c instanceof Condition.Predicate p) {
+        } else if (c instanceof Condition.Predicate p && !References.isReference(DataValue.fold(p.property()))) {
+            // a score or status read is shown with its value by ScoreReferences#valuesRead
             String needs = ScoreFormatter.formatCondition(p).substring(p.property().length()).strip()
                     .replace(">= ", "≥ ").replace("<= ", "≤ ");
             String read = p.property() + " = " + value(shape, p.property()) + ", needs " + needs;

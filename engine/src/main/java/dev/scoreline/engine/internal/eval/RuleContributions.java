@@ -37,7 +37,7 @@ final class RuleContributions {
         return switch (r.kind) {
             case PROPERTY -> {
                 boolean hit = HitSet.has(rh, r.matcher);
-                trace.propertyRule(r, hit, data, rec);
+                trace.propertyRule(r, hit, rec);
                 yield hit ? r.points[0] : BigDecimal.ZERO;
             }
             case PROPERTY_POINTS -> propertyPoints(r, rec, rh, trace);

@@ -173,6 +173,23 @@ final class ScoreReferences {
         return evaluator.matcher.referenceMatches(key.toString(), new RecordShape(g.type(), values, lists), g.id());
     }
 
+    /** For explanations: what a rule read on a record, with the other scores its condition reads there. */
+    String valuesRead(dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramRule r, int rec) {
+        String values = Texts.values(evaluator.data, rec, r);
+        if (r.recordGroup() < 0 || !program.recordGroups.get(r.recordGroup()).readsScores()) {
+            return values;
+        }
+        StringBuilder sb = new StringBuilder(values);
+        for (String p : program.recordGroups.get(r.recordGroup()).properties()) {
+            if (References.isReference(p)) {
+                DataValue v = referenceValue(p, rec);
+                sb.append(", ").append(References.isStatus(p) ? "status \"" : "score \"").append(References.scoreOf(p))
+                        .append("\" ").append(v.isUnknown() ? "unknown" : "= " + v);
+            }
+        }
+        return sb.toString();
+    }
+
     /** The referenced score's value (rounded, as reported) or status for the record; unknown out of its scope. */
     private DataValue referenceValue(String property, int rec) {
         Integer index = indexByName.get(References.scoreOf(property));

@@ -31,7 +31,7 @@ interface Trace {
     // scoring builds neither a text nor a closure.
 
     /** A property rule on the record held or not. */
-    default void propertyRule(ProgramRule r, boolean hit, DataView data, int rec) { }
+    default void propertyRule(ProgramRule r, boolean hit, int rec) { }
 
     /** A listed value of a {@code points for} rule that the record holds. */
     default void listedValue(ProgramRule r, int value) { }
