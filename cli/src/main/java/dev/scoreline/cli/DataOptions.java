@@ -55,6 +55,12 @@ final class DataOptions {
         return Plugins.adapter(Plugins.injector(List.of(module)), adapter, "--adapter");
     }
 
+    /** The adapter plugin {@code name} with its settings, wired the way a run wires it (coded errors). */
+    static CrmAdapter adapter(ScorelinePlugins plugins, String name, Map<String, Object> settings) {
+        var module = Plugins.module(plugins, ScorelinePlugin.Kind.ADAPTER, name, settings);
+        return Plugins.adapter(Plugins.injector(List.of(module)), name, "adapter:");
+    }
+
     /** Rules compiled and data loaded: what score, explain and preview all start from. */
     record Loaded(ScoreEngine engine, CompiledScores scores, ScoringData data, CountingProblems problems) { }
 
@@ -63,11 +69,16 @@ final class DataOptions {
      * on err; rules with errors are a {@link dev.scoreline.dsl.RuleErrorsException}.
      */
     Loaded load(String command, java.io.PrintWriter err) {
+        return load(command, err, null);
+    }
+
+    /** As {@link #load(String, java.io.PrintWriter)}, printing only the data warnings about {@code record} (null: all). */
+    Loaded load(String command, java.io.PrintWriter err, dev.scoreline.api.RecordKey record) {
         List<dev.scoreline.dsl.model.ScoreDefinition> definitions = RuleFiles.load(rules, command, err);
         CrmAdapter crm = openAdapter();
         ScoreEngine engine = ScoreEngine.create();
         CompiledScores scores = engine.compile(definitions);
-        CountingProblems problems = new CountingProblems(err);
+        CountingProblems problems = new CountingProblems(err, record);
         try (crm) {
             return new Loaded(engine, scores, engine.load(scores, crm, problems), problems);
         }

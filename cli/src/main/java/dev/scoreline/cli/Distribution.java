@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 /**
  * How one score's values spread over the records: count, min, max, mean, quartiles, a histogram
@@ -17,11 +17,20 @@ final class Distribution {
     private double[] values = new double[1024];
     private int count;
     private double sum;
-    final Map<String, Long> statuses = new TreeMap<>();
+    /** Count per status in the definition's order, worst first, zero for a status no record has. */
+    final Map<String, Long> statuses = new LinkedHashMap<>();
+    final List<String> statusOrder;
     final Map<String, double[]> groupSums = new LinkedHashMap<>();
 
-    Distribution(String score) {
+    Distribution(String score, List<String> statusOrder) {
         this.score = score;
+        this.statusOrder = List.copyOf(statusOrder);
+        statusOrder.forEach(s -> statuses.put(s, 0L));
+    }
+
+    /** The group's average over the scored records. */
+    double groupAverage(String group) {
+        return count == 0 ? 0 : groupSums.get(group)[0] / count;
     }
 
     void add(ScoreResult r) {

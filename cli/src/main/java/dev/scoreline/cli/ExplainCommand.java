@@ -42,13 +42,18 @@ final class ExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw ScoresCommand.badArgument("--record: " + e.getMessage(), "write the key as type:id, e.g. contact:c1");
         }
-        DataOptions.Loaded loaded = options.load("explain", err);
+        DataOptions.Loaded loaded = options.load("explain", err, key);
         ScoreEngine engine = loaded.engine();
         ScoringData data = loaded.data();
         Optional<Explanation> explanation = engine.explain(data, key, options.now());
         if (explanation.isEmpty()) {
             throw ScoresCommand.badArgument("--record " + key + " is not in the data of " + options.data,
                     "give the key of a record in the data folder (type:id)");
+        }
+        long others = loaded.problems().warningsAboutOthers();
+        if (others > 0) {
+            err.println("(" + others + " data warning" + (others == 1 ? "" : "s")
+                    + " about other records not shown; scoreline score lists them)");
         }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -77,7 +77,7 @@ final class HistoryCommand extends ScoresCommand.StoreCommand {
         return Main.OK;
     }
 
-    private static String valueText(BigDecimal value, String status) {
+    static String valueText(BigDecimal value, String status) {
         return status == null ? "(none)" : value.toPlainString() + " " + status;
     }
 

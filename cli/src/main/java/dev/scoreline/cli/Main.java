@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 ScoreCommand.class,
                 ExplainCommand.class,
                 PreviewCommand.class,
-                RunCommand.class, ScoresCommand.class, HistoryCommand.class,
+                RunCommand.class, ScoresCommand.class, HistoryCommand.class, CardCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -38,13 +38,17 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (buckets < 1 || buckets > 1000) {
+            throw ScoresCommand.badArgument("--buckets must be between 1 and 1000, got " + buckets,
+                    "give a number of buckets from 1 to 1000 (default 10)");
+        }
         DataOptions.Loaded loaded = options.load("preview", err);
         ScoreEngine engine = loaded.engine();
         CompiledScores scores = loaded.scores();
         ScoringData data = loaded.data();
         Map<String, Distribution> byScore = new LinkedHashMap<>();
         for (ScoreDefinition d : scores.definitions()) {
-            byScore.put(d.name(), new Distribution(d.name()));
+            byScore.put(d.name(), new Distribution(d.name(), Statuses.worstFirst(d)));
         }
         var summary = engine.score(data, options.now(), r -> byScore.get(r.score()).add(r));
         for (Distribution d : byScore.values()) {
@@ -91,7 +95,7 @@ final class PreviewCommand implements Callable<Integer> {
                     "#".repeat((int) Math.round(40.0 * h.counts()[i] / max)));
         }
         out.println("  group averages:");
-        d.groupSums.forEach((g, s) -> out.printf(Locale.ROOT, "    %-24s %s%n", g, num(s[0] / d.count())));
+        d.groupSums.keySet().forEach(g -> out.printf(Locale.ROOT, "    %-24s %s%n", g, num(d.groupAverage(g))));
     }
 
     static String num(double v) {

@@ -1,59 +1,72 @@
 package dev.scoreline.cli;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
-/** The HTML page of {@code scoreline preview --html}: one self-contained file, no script. */
+/**
+ * The HTML page of {@code scoreline preview --html}: one self-contained file, no script, the same
+ * numbers as the text: the spread, the statuses in the definition's order, the histogram and the
+ * group averages.
+ */
 final class PreviewPage {
 
     private PreviewPage() { }
 
     static String render(Collection<Distribution> scores, int buckets, String asOf) {
-        StringBuilder h = new StringBuilder("""
-                <!doctype html>
-                <html lang="en"><head><meta charset="utf-8"><title>Scoreline preview</title>
-                <style>
-                body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2733}
-                h2{margin-top:2rem} table{border-collapse:collapse} td,th{padding:.2rem .6rem;text-align:right}
-                th{text-align:left} .bar{background:#3a7bd5;height:1rem;display:inline-block}
-                .muted{color:#6b7785}
-                </style></head><body>
-                """);
-        h.append("<h1>Score preview</h1><p class=muted>as of ").append(esc(asOf)).append("</p>");
+        StringBuilder h = Html.page("Score preview", "as of " + asOf);
         for (Distribution d : scores) {
-            h.append("<h2>").append(esc(d.score)).append("</h2><p>").append(d.count()).append(" records scored</p>");
-            if (d.count() == 0) {
-                continue;
+            h.append("<section class=\"score\" data-score=\"").append(Html.esc(d.score)).append("\"><h2>")
+                    .append(Html.esc(d.score)).append("</h2><p><span class=\"scored\">").append(d.count())
+                    .append("</span> records scored</p>\n");
+            if (d.count() > 0) {
+                spread(d, h);
+                statuses(d, h);
+                values(d, buckets, h);
+                groups(d, h);
             }
-            double[] q = d.quantiles();
-            h.append("<table><tr><th>min</th><th>p25</th><th>median</th><th>p75</th><th>max</th><th>mean</th></tr><tr>");
-            for (double v : new double[] {q[0], q[1], q[2], q[3], q[4], d.mean()}) {
-                h.append("<td>").append(PreviewCommand.num(v)).append("</td>");
-            }
-            h.append("</tr></table><h3>Statuses</h3><table>");
-            d.statuses.forEach((s, n) -> h.append("<tr><th>").append(esc(s)).append("</th><td>").append(n)
-                    .append("</td><td>").append(String.format(Locale.ROOT, "%.1f%%", 100.0 * n / d.count()))
-                    .append("</td><td><span class=bar style=\"width:").append(Math.round(300.0 * n / d.count()))
-                    .append("px\"></span></td></tr>"));
-            h.append("</table><h3>Values</h3><table>");
-            Distribution.Histogram hist = d.histogram(buckets);
-            long max = 1;
-            for (long c : hist.counts()) {
-                max = Math.max(max, c);
-            }
-            for (int i = 0; i < hist.counts().length; i++) {
-                double lo = hist.low() + i * hist.width();
-                h.append("<tr><th>").append(PreviewCommand.num(lo)).append(" – ")
-                        .append(PreviewCommand.num(lo + hist.width())).append("</th><td>").append(hist.counts()[i])
-                        .append("</td><td><span class=bar style=\"width:")
-                        .append(Math.round(300.0 * hist.counts()[i] / max)).append("px\"></span></td></tr>");
-            }
-            h.append("</table>");
+            h.append("</section>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return Html.end(h);
     }
 
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static void spread(Distribution d, StringBuilder h) {
+        double[] q = d.quantiles();
+        h.append("<table class=\"spread\"><tr><th class=n>min</th><th class=n>p25</th><th class=n>median</th>")
+                .append("<th class=n>p75</th><th class=n>max</th><th class=n>mean</th></tr><tr>");
+        for (double v : new double[] {q[0], q[1], q[2], q[3], q[4], d.mean()}) {
+            h.append("<td class=n>").append(PreviewCommand.num(v)).append("</td>");
+        }
+        h.append("</tr></table>\n");
+    }
+
+    private static void statuses(Distribution d, StringBuilder h) {
+        List<Charts.Bar> bars = new ArrayList<>();
+        d.statuses.forEach((s, n) -> {
+            String share = String.format(Locale.ROOT, "%.1f%%", 100.0 * n / d.count());
+            bars.add(new Charts.Bar(s, n, n + " (" + share + ")", Html.colour(s, d.statusOrder),
+                    s + ": " + n + " records, " + share));
+        });
+        h.append("<h3>Statuses</h3>\n").append(Charts.bars("statuses", bars));
+    }
+
+    private static void values(Distribution d, int buckets, StringBuilder h) {
+        Distribution.Histogram hist = d.histogram(buckets);
+        List<Charts.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < hist.counts().length; i++) {
+            double lo = hist.low() + i * hist.width();
+            String range = PreviewCommand.num(lo) + " – " + PreviewCommand.num(lo + hist.width());
+            long n = hist.counts()[i];
+            bars.add(new Charts.Bar(range, n, Long.toString(n), "#3a6fb0", range + ": " + n + " records"));
+        }
+        h.append("<h3>Values</h3>\n").append(Charts.bars("histogram", bars));
+    }
+
+    private static void groups(Distribution d, StringBuilder h) {
+        h.append("<h3>Group averages</h3>\n<table class=\"groups\">");
+        d.groupSums.keySet().forEach(g -> h.append("<tr><th>").append(Html.esc(g)).append("</th><td class=n>")
+                .append(PreviewCommand.num(d.groupAverage(g))).append("</td></tr>"));
+        h.append("</table>\n");
     }
 }

@@ -78,9 +78,7 @@ final class RunCommand implements Callable<Integer> {
         for (Path rules : cfg.rules()) {
             b.rules(rules);
         }
-        ScoreStore store = cfg.store() == null ? null : ScoresCommand.StoreOptions.open(
-                String.valueOf(cfg.store().getOrDefault("url", cfg.store().get("embedded"))),
-                (String) cfg.store().get("user"), (String) cfg.store().get("password"));
+        ScoreStore store = cfg.openStore();
         try (store) {
             return run(b.store(store).build(), cfg, problems, out);
         }

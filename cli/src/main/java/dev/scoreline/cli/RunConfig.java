@@ -160,4 +160,13 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
+
+    /** The store the config names, opened; null when it names none. */
+    dev.scoreline.store.ScoreStore openStore() {
+        if (store == null) {
+            return null;
+        }
+        return ScoresCommand.StoreOptions.open(String.valueOf(store.getOrDefault("url", store.get("embedded"))),
+                (String) store.get("user"), (String) store.get("password"));
+    }
 }

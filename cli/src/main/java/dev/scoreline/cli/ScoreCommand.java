@@ -1,5 +1,6 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.api.RecordKey;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.RunSummary;
 import dev.scoreline.engine.ScoreEngine;
@@ -40,11 +41,23 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Fail (exit 3) on any bad data line, before anything is written.")
     boolean strict;
 
+    @Option(names = "--record", paramLabel = "KEY",
+            description = "Print only this record's lines (type:id); the others are scored and not written.")
+    String record;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        DataOptions.Loaded loaded = options.load("score", err);
+        RecordKey only = null;
+        if (record != null) {
+            try {
+                only = RecordKey.parse(record);
+            } catch (IllegalArgumentException e) {
+                throw ScoresCommand.badArgument("--record: " + e.getMessage(), "write the key as type:id, e.g. contact:c1");
+            }
+        }
+        DataOptions.Loaded loaded = options.load("score", err, only);
         ScoreEngine engine = loaded.engine();
         CompiledScores scores = loaded.scores();
         ScoringData data = loaded.data();
@@ -58,10 +71,10 @@ final class ScoreCommand implements Callable<Integer> {
         RunSummary summary;
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            summary = write(engine, data, options.now(), w);
+            summary = write(engine, data, options.now(), only, w);
             w.flush();
         } else {
-            summary = writeFile(engine, data);
+            summary = writeFile(engine, data, only);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         err.printf(Locale.ROOT, "scored %d record%s for %d score%s: read %d records, %d events, %d associations; "
@@ -75,7 +88,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Written beside the target and moved into place: a failed run leaves no half file. */
-    private RunSummary writeFile(ScoreEngine engine, ScoringData data) throws IOException {
+    private RunSummary writeFile(ScoreEngine engine, ScoringData data, RecordKey only) throws IOException {
         Path tmp;
         try {
             tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".scoreline-", ".tmp");
@@ -84,7 +97,7 @@ final class ScoreCommand implements Callable<Integer> {
         }
         RunSummary summary;
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            summary = write(engine, data, options.now(), w);
+            summary = write(engine, data, options.now(), only, w);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw unwritable(e);
@@ -108,12 +121,14 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private static RunSummary write(ScoreEngine engine, ScoringData data,
-                                    java.time.Instant now, Writer w) throws IOException {
+                                    java.time.Instant now, RecordKey only, Writer w) throws IOException {
         ResultJson json = new ResultJson(w);
         try {
             return engine.score(data, now, r -> {
                 try {
-                    json.write(r);
+                    if (only == null || only.equals(r.record())) {
+                        json.write(r);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

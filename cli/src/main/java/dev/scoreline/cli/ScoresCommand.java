@@ -77,6 +77,16 @@ final class ScoresCommand implements Runnable {
                 description = "Database password (default: $SCORELINE_STORE_PASSWORD, or the URL's own).")
         String password;
 
+        /**
+         * Flyway reports every migration at INFO (and warns that it has not been tested with this H2):
+         * keep a command's output to what it did.
+         */
+        static void quietMigrations() {
+            if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
+                System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
+            }
+        }
+
         /** Opens the store the options (or the environment) name; a failure to open is a coded SL6xx. */
         ScoreStore open() {
             String where = store != null ? store : System.getenv("SCORELINE_STORE");
@@ -87,11 +97,7 @@ final class ScoresCommand implements Runnable {
 
         /** The one way every command opens a store: a JDBC URL or the folder of an embedded store. */
         static ScoreStore open(String where, String user, String password) {
-            // Flyway reports every migration at INFO (and warns that it has not been tested with this H2):
-            // keep the command's output to what it did.
-            if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
-                System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
-            }
+            quietMigrations();
             return Stores.open(where, user, password);
         }
     }

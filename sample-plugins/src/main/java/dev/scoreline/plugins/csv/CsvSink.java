@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Appends one CSV row per score update, with a header row when the file is new:
  * {@value #HEADER}. {@code groups} is a JSON object in one cell; cells are quoted per RFC 4180
- * where they need it, so the file opens in any spreadsheet.
+ * where they need it, so the file opens in any spreadsheet, and no cell runs there as a formula.
  */
 public final class CsvSink extends FileSink {
 
@@ -45,7 +45,15 @@ public final class CsvSink extends FileSink {
         return value == null ? "" : value.toPlainString();
     }
 
+    /**
+     * RFC 4180 quoting, and a text cell a spreadsheet would run as a formula (starting with =, +, -
+     * or @, e.g. a cause or a record id) is written after an apostrophe, which spreadsheets show as
+     * text. Numbers such as -5 stay numbers.
+     */
     static String quote(String cell) {
+        if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9]+(\\.[0-9]+)?")) {
+            cell = "'" + cell;
+        }
         if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }

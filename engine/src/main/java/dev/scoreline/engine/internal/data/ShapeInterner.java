@@ -48,6 +48,9 @@ public final class ShapeInterner {
             eventPropertyIndex.put(p, eventPropertyIndex.size());
         }
         for (CompiledRuleBase.RecordGroup g : program.recordGroups) {
+            if (g.readsScores()) {
+                continue; // projected when the record is evaluated, with the scores it reads
+            }
             groupsByType.computeIfAbsent(g.type(), k -> new ArrayList<>()).add(g);
         }
     }
@@ -106,7 +109,7 @@ public final class ShapeInterner {
      * equals the i-th number, 2i when it lies below it and above the one before, -1 when it does
      * not read as a number; the set of those (rules test any atom), or U when unknown.
      */
-    static String intervalOf(DataValue v, BigDecimal[] cuts) {
+    public static String intervalOf(DataValue v, BigDecimal[] cuts) {
         if (v.isUnknown()) {
             return "U";
         }
@@ -157,20 +160,22 @@ public final class ShapeInterner {
 
     /** Receives the names of read properties whose values do not read as numbers. */
     interface NumberWarnings {
-        void notANumber(String property, String text);
+        /** A value of a property read as a number (or, {@code asDate}, as a since bound) that does not read as one. */
+        void notReadable(String property, String text, boolean asDate);
     }
 
     /** The raw values of the record properties the rules read, by case-insensitive name. */
     public Object[] projectRecord(Map<String, Object> properties, NumberWarnings warnings) {
-        return project(properties, recordPropertyIndex, program.numericRecordProperties, warnings);
+        return project(properties, recordPropertyIndex, program.numericRecordProperties, program.sinceProperties,
+                warnings);
     }
 
     public Object[] projectEvent(Map<String, Object> properties, NumberWarnings warnings) {
-        return project(properties, eventPropertyIndex, program.numericEventProperties, warnings);
+        return project(properties, eventPropertyIndex, program.numericEventProperties, Set.of(), warnings);
     }
 
     private static Object[] project(Map<String, Object> properties, Map<String, Integer> wanted,
-                                    Set<String> numeric, NumberWarnings warnings) {
+                                    Set<String> numeric, Set<String> dates, NumberWarnings warnings) {
         Object[] values = new Object[wanted.size()];
         if (values.length == 0) {
             return values;
@@ -183,7 +188,14 @@ public final class ShapeInterner {
                 if (numeric.contains(name)) {
                     for (String t : DataValue.texts(e.getValue())) {
                         if (DataValue.parseNumber(t) == null) {
-                            warnings.notANumber(e.getKey(), t);
+                            warnings.notReadable(e.getKey(), t, false);
+                        }
+                    }
+                }
+                if (dates.contains(name)) {
+                    for (String t : DataValue.texts(e.getValue())) {
+                        if (DataValue.parseInstant(t) == null) {
+                            warnings.notReadable(e.getKey(), t, true);
                         }
                     }
                 }

@@ -1,0 +1,171 @@
+package dev.scoreline.cli;
+
+import dev.scoreline.api.RecordKey;
+import dev.scoreline.dsl.model.ScoreDefinition;
+import dev.scoreline.store.HistoryEntry;
+import dev.scoreline.store.MonthlyValue;
+import dev.scoreline.store.ScoreStore;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code scoreline card KEY}: a record's scores as its owner looks at them, from the store's history. */
+@Command(name = "card", mixinStandardHelpOptions = true,
+        description = "A record's card: for each of its scores the value, status, latest changes with their causes, "
+                + "the monthly trend and the score history (text, or an HTML page with --html).")
+final class CardCommand implements Callable<Integer> {
+
+    /** How many of the latest changes the card lists (the history chart shows them all). */
+    static final int LATEST = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScoresCommand.StoreOptions storeOptions;
+
+    @Parameters(index = "0", paramLabel = "KEY", description = "The record, written type:id (e.g. company:a001).")
+    String key;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A run config (scoreline.yaml): its store, and its rules for the statuses' order and colours.")
+    Path config;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the card as an HTML page.")
+    Path html;
+
+    /** One score of the card: its history in time order, its monthly trend, its statuses worst first. */
+    record ScoreCard(String score, List<HistoryEntry> history, List<MonthlyValue> trend, List<String> statusOrder) {
+        HistoryEntry last() {
+            return history.get(history.size() - 1);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            RecordKey record = parse(key);
+            Map<String, List<String>> orders = new LinkedHashMap<>();
+            List<ScoreCard> cards;
+            try (ScoreStore store = open(orders, err)) {
+                cards = cards(store, record, orders);
+            }
+            print(record, cards, out);
+            if (html != null) {
+                Files.writeString(html, CardPage.render(record, cards), StandardCharsets.UTF_8);
+                out.println("wrote " + html);
+            }
+            return Main.OK;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static RecordKey parse(String key) {
+        try {
+            return RecordKey.parse(key);
+        } catch (IllegalArgumentException e) {
+            throw ScoresCommand.badArgument(e.getMessage(), "write the key as type:id, e.g. contact:c1");
+        }
+    }
+
+    /** The store of --config (filling {@code orders} from its rules), else of --store. */
+    private ScoreStore open(Map<String, List<String>> orders, PrintWriter err) {
+        if (config == null) {
+            return storeOptions.open();
+        }
+        if (storeOptions.store != null) {
+            throw ScoresCommand.badArgument("--store and --config both given", "give --store or --config, not both");
+        }
+        RunConfig cfg = RunConfig.read(config);
+        for (ScoreDefinition d : RuleFiles.load(cfg.rules(), "card", err)) {
+            orders.put(d.name(), Statuses.worstFirst(d));
+        }
+        ScoreStore store = cfg.openStore();
+        if (store == null) {
+            throw new ScorelineException(ErrorCode.CONFIG_INVALID, config + " names no store",
+                    "add a store: to the config; the card is drawn from the store's history");
+        }
+        return store;
+    }
+
+    static List<ScoreCard> cards(ScoreStore store, RecordKey record, Map<String, List<String>> orders) {
+        Map<String, List<HistoryEntry>> byScore = new LinkedHashMap<>();
+        for (HistoryEntry h : store.history(record, Optional.empty())) {
+            byScore.computeIfAbsent(h.score(), k -> new ArrayList<>()).add(h);
+        }
+        List<ScoreCard> out = new ArrayList<>();
+        byScore.forEach((score, history) -> out.add(new ScoreCard(score, history, ScoreStore.monthlyTrend(history),
+                orders.containsKey(score) ? orders.get(score) : observedOrder(history))));
+        return out;
+    }
+
+    /**
+     * Without the rules, the statuses ordered by the lowest value each was seen with: a status
+     * reached by lower values is a worse one. Only the statuses the record has had are known.
+     */
+    static List<String> observedOrder(List<HistoryEntry> history) {
+        Map<String, java.math.BigDecimal> lowest = new LinkedHashMap<>();
+        for (HistoryEntry h : history) {
+            if (h.newStatus() != null) {
+                lowest.merge(h.newStatus(), h.newValue(), (a, b) -> a.min(b));
+            }
+        }
+        return lowest.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+    }
+
+    /** The cause without its run prefix ("run ID: "), which the card shows in its own column. */
+    static String cause(HistoryEntry h) {
+        String prefix = "run " + h.runId() + ": ";
+        return h.cause().startsWith(prefix) ? h.cause().substring(prefix.length()) : h.cause();
+    }
+
+    private static void print(RecordKey record, List<ScoreCard> cards, PrintWriter out) {
+        out.println(record);
+        if (cards.isEmpty()) {
+            out.println("  no history for " + record + " in the store");
+        }
+        for (ScoreCard c : cards) {
+            HistoryEntry last = c.last();
+            out.println();
+            out.printf(Locale.ROOT, "%s: %s%n", c.score(), last.removed() ? "no value (" + cause(last) + ")"
+                    : HistoryCommand.valueText(last.newValue(), last.newStatus()));
+            out.println("  latest changes:");
+            for (HistoryEntry h : latest(c)) {
+                out.printf(Locale.ROOT, "    %s  %s → %s%n        because %s%n", h.at(), HistoryCommand.valueText(h.oldValue(), h.oldStatus()),
+                        HistoryCommand.valueText(h.newValue(), h.newStatus()), cause(h));
+            }
+            out.println("  monthly trend (value at the end of each month, UTC):");
+            for (MonthlyValue m : c.trend()) {
+                out.printf(Locale.ROOT, "    %s  %s%n", m.month(), HistoryCommand.valueText(m.value(), m.status()));
+            }
+        }
+    }
+
+    /** The latest changes, newest first. */
+    static List<HistoryEntry> latest(ScoreCard c) {
+        List<HistoryEntry> l = new ArrayList<>(c.history().subList(Math.max(0, c.history().size() - LATEST),
+                c.history().size()));
+        java.util.Collections.reverse(l);
+        return l;
+    }
+}
