@@ -35,6 +35,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class BatchScoringJob {
 
+    private static final String USAGE = "use --rules FILES --format jsonl|csv --data DIR --as-of INSTANT --out DIR"
+            + " [--out-format jsonl|csv] [--parallelism N]";
+
     private BatchScoringJob() { }
 
     /** Adds the job to {@code env}, in batch mode. */
@@ -81,6 +84,9 @@ public final class BatchScoringJob {
         SinkTarget sink = options.getOrDefault("out-format", "jsonl").equals("csv")
                 ? SinkTarget.csvFolder(out) : SinkTarget.jsonlFolder(out);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        if (options.containsKey("parallelism")) {
+            env.setParallelism(Integer.parseInt(options.get("parallelism")));
+        }
         build(env, RuleTexts.read(ruleFiles), data, asOf, sink);
         env.execute("scoreline batch run at " + asOf);
     }
@@ -90,7 +96,7 @@ public final class BatchScoringJob {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
                 throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "argument \"" + args[i] + "\" is not --name value",
-                        "use --rules FILES --format jsonl|csv --data DIR --as-of INSTANT --out DIR [--out-format jsonl|csv]");
+                        USAGE);
             }
             options.put(args[i].substring(2), args[++i]);
         }
@@ -101,7 +107,7 @@ public final class BatchScoringJob {
         String value = options.get(name);
         if (value == null) {
             throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "--" + name + " is missing",
-                    "use --rules FILES --format jsonl|csv --data DIR --as-of INSTANT --out DIR");
+                    USAGE);
         }
         return value;
     }
