@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConformanceCase01Test {
 
     static Path caseDir() throws URISyntaxException {
-        return Path.of(ConformanceCase01Test.class.getResource("/conformance/01-lead-worked-example").toURI());
+        return Path.of(ConformanceCase01Test.class.getResource("/conformance/cases/01-lead-worked-example").toURI());
     }
 
     @Test

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The most valuable test here: three independent implementations of every scenario (plain Java,
- * SQL, DRL rules) agree record by record on a small generated data set. When they disagree,
- * someone misread the spec.
+ * SQL, DRL rules) agree record by record on a small generated data set, and the engine, reading
+ * the scenario's {@code .score} file and the data set's jsonl folder, agrees with them. When they
+ * disagree, someone misread the spec (or broke the engine).
  */
 class CrossCheckTest {
     @TempDir
@@ -49,6 +50,10 @@ class CrossCheckTest {
         try (NaiveDroolsBaseline drools = new NaiveDroolsBaseline(2)) {
             drools.load(sc, data, asOf);
             assertAgree(sc, "naive drools", hand, drools.score(sc, data, asOf));
+        }
+        try (EngineContender engine = new EngineContender(2)) {
+            engine.load(sc, data, asOf);
+            assertAgree(sc, "the engine", hand, engine.score(sc, data, asOf));
         }
         for (ScoredSummary.Values v : hand.scores().values()) {
             assertThat(v.scored()).as(v.spec.name()).isPositive();

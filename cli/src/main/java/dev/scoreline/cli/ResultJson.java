@@ -1,18 +1,17 @@
 package dev.scoreline.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scoreline.api.ScoreResult;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.util.Map;
 
-/** Writes score results as the JSON Lines of data-and-cli.md, one object per line. */
+/** Writes score results as the JSON Lines of data-and-cli.md, one object per line: {@link ScoreResult#fields()}. */
 final class ResultJson implements AutoCloseable {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
@@ -21,26 +20,12 @@ final class ResultJson implements AutoCloseable {
 
     ResultJson(Writer out) throws IOException {
         this.out = out;
-        this.json = FACTORY.createGenerator(out);
+        this.json = MAPPER.createGenerator(out);
         json.setRootValueSeparator(null);
     }
 
     void write(ScoreResult r) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("score", r.score());
-        json.writeStringField("record", r.record().toString());
-        json.writeNumberField("value", r.value());
-        json.writeStringField("status", r.status());
-        json.writeObjectFieldStart("groups");
-        for (Map.Entry<String, BigDecimal> g : r.groups().entrySet()) {
-            json.writeNumberField(g.getKey(), g.getValue());
-        }
-        json.writeEndObject();
-        if (r.isCombined()) {
-            json.writeNumberField("engagement", r.engagement());
-            json.writeNumberField("fit", r.fit());
-        }
-        json.writeEndObject();
+        MAPPER.writeValue(json, r.fields());
         json.flush();
         out.write('\n');
     }

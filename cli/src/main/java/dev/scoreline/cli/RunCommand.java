@@ -5,6 +5,7 @@ import dev.scoreline.api.PluginSettingsException;
 import dev.scoreline.api.ScorelinePlugin;
 import dev.scoreline.api.ScorelinePlugins;
 import dev.scoreline.runtime.Scoreline;
+import dev.scoreline.runtime.SinkOutbox;
 import dev.scoreline.api.ScorelineException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,10 +68,15 @@ final class RunCommand implements Callable<Integer> {
         }
         ScorelinePlugins plugins = ScorelinePlugins.discover();
         List<Module> modules = new ArrayList<>();
+        Map<String, SinkOutbox> outboxes = new java.util.LinkedHashMap<>();
         try {
             modules.add(module(plugins, ScorelinePlugin.Kind.ADAPTER, cfg.adapter(), cfg.adapterSettings()));
             for (RunConfig.Plugin sink : cfg.sinks()) {
-                modules.add(module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), sink.settings()));
+                // outbox, attempts and backoff are the runtime's, for any sink; the rest is the plugin's.
+                Map<String, Object> own = new java.util.LinkedHashMap<>(sink.settings());
+                own.keySet().removeAll(SinkOutbox.SETTINGS.keySet());
+                modules.add(module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), own));
+                outboxes.put(sink.name(), outbox(sink));
             }
         } catch (RunConfig.Invalid e) {
             err.println("scoreline run: " + file + ": " + e.getMessage());
@@ -90,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
                 b.store(store);
             }
             modules.forEach(b::install);
+            outboxes.forEach(b::outbox);
             for (Path rules : cfg.rules()) {
                 b.rules(rules);
             }
@@ -158,6 +165,14 @@ final class RunCommand implements Callable<Integer> {
         }
         try {
             return plugins.module(kind, name, settings);
+        } catch (PluginSettingsException e) {
+            throw new RunConfig.Invalid(e.getMessage());
+        }
+    }
+
+    private static SinkOutbox outbox(RunConfig.Plugin sink) throws RunConfig.Invalid {
+        try {
+            return SinkOutbox.fromSettings(sink.name(), sink.settings());
         } catch (PluginSettingsException e) {
             throw new RunConfig.Invalid(e.getMessage());
         }

@@ -19,7 +19,7 @@ import java.util.Set;
  * rules: [lead.score, health.score]        # score files
  * adapter: {name: jsonl, dir: data}         # one adapter plugin and its settings
  * sinks:                                    # any number of sink plugins and their settings
- *   - {name: jsonl, file: out/scores.jsonl}
+ *   - {name: jsonl, file: out/scores.jsonl}    # any sink may add outbox: FILE, attempts: N, backoff: 200ms
  * store: embedded                           # or {url: jdbc:postgresql://…, user: …, password: …}
  * as-of: 2026-03-01T00:00:00Z               # optional; default: now
  * outbox: out/outbox                        # where failing sinks keep what they owe
@@ -120,7 +120,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
 
     /** Settings that name files or folders are resolved against the config file's folder. */
     static boolean isPath(String key) {
-        return key.equals("dir") || key.equals("file") || key.equals("outbox") || key.endsWith("_dir")
+        return key.equals("dir") || key.equals("file") || key.equals("outbox") || key.equals("rejected") || key.endsWith("_dir")
                 || key.endsWith("_file") || key.endsWith("_path");
     }
 

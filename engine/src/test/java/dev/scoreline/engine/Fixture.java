@@ -97,11 +97,16 @@ final class Fixture {
     }
 
     Map<String, ScoreResult> score(String text, Instant now) {
+        Map<String, ScoreResult> out = new LinkedHashMap<>();
+        run(text, now, out);
+        return out;
+    }
+
+    /** Scores the text at {@code now}, every result into {@code out} keyed "score/record"; what the run did. */
+    RunSummary run(String text, Instant now, Map<String, ScoreResult> out) {
         CompiledScores scores = compile(text);
         ScoringData data = load(scores);
-        Map<String, ScoreResult> out = new LinkedHashMap<>();
-        ENGINE.score(data, now, r -> out.put(r.score() + "/" + r.record(), r));
-        return out;
+        return ENGINE.score(data, now, r -> out.put(r.score() + "/" + r.record(), r));
     }
 
     /** The value of the only score in the text for a record; null when out of scope. */

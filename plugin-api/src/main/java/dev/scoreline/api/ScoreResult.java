@@ -1,6 +1,7 @@
 package dev.scoreline.api;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,5 +23,24 @@ public record ScoreResult(String score, RecordKey record, BigDecimal value, Stri
 
     public boolean isCombined() {
         return engagement != null;
+    }
+
+    /**
+     * The result as the {@code score} command writes it (data-and-cli.md), in this order:
+     * {@code score, record, value, status, groups}, then {@code engagement, fit} for a combined
+     * score. Every JSON writer of results and updates starts from this map, so they agree.
+     */
+    public Map<String, Object> fields() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("score", score);
+        out.put("record", record.toString());
+        out.put("value", value);
+        out.put("status", status);
+        out.put("groups", groups);
+        if (isCombined()) {
+            out.put("engagement", engagement);
+            out.put("fit", fit);
+        }
+        return out;
     }
 }

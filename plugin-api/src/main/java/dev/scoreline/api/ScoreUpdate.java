@@ -2,6 +2,7 @@ package dev.scoreline.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,5 +24,19 @@ public record ScoreUpdate(ScoreResult result, BigDecimal previousValue, String p
 
     public boolean valueChanged() {
         return previousValue == null || previousValue.compareTo(result.value()) != 0;
+    }
+
+    /**
+     * The update as a JSON object's fields: {@link ScoreResult#fields()}, then
+     * {@code previousValue, previousStatus, at, cause}. The jsonl sink writes exactly this; the
+     * runtime's outbox keeps it.
+     */
+    public Map<String, Object> fields() {
+        Map<String, Object> out = result.fields();
+        out.put("previousValue", previousValue);
+        out.put("previousStatus", previousStatus);
+        out.put("at", at.toString());
+        out.put("cause", cause);
+        return out;
     }
 }

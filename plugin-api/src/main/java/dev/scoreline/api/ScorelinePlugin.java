@@ -3,25 +3,23 @@ package dev.scoreline.api;
 import com.google.inject.Module;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * A plugin that a config file can choose by name, found through {@link java.util.ServiceLoader}
- * (list the class in {@code META-INF/services/dev.scoreline.api.ScorelinePlugin}). Discovery is
- * opt-in: a host calls {@link ScorelinePlugins#discover()}; hosts that install modules themselves
- * never need it.
+ * A plugin that a config file can choose by name: its name and kind, a line for listings, the
+ * settings it understands, and how it turns settings into a module. Most plugins are one line,
+ * made with {@link #adapter adapter(...)} or {@link #sink sink(...)}:
  *
  * <pre>{@code
- * public final class JsonlAdapterPlugin implements ScorelinePlugin {
- *     public String name() { return "jsonl"; }
- *     public Kind kind() { return Kind.ADAPTER; }
- *     public Module module(Map<String, Object> settings) {
- *         PluginSettings s = PluginSettings.of(this, settings);
- *         Path dir = s.requiredPath("dir");
- *         s.rejectUnknown();
- *         return new JsonlAdapterModule(dir);
- *     }
- * }
+ * ScorelinePlugin.sink("jsonl", "appends one JSON line per score update to a file",
+ *         Map.of("file", "the file to append to (required)"),
+ *         settings -> new JsonlSink(settings.requiredPath("file")));
  * }</pre>
+ *
+ * A jar offers its plugins to config files through a {@link ScorelinePluginProvider} listed in
+ * {@code META-INF/services/dev.scoreline.api.ScorelinePluginProvider}. Discovery is opt-in: a
+ * host calls {@link ScorelinePlugins#discover()}; hosts that install modules themselves never
+ * need any of this.
  */
 public interface ScorelinePlugin {
 
@@ -57,4 +55,20 @@ public interface ScorelinePlugin {
      *         message names the plugin, the key and what is allowed
      */
     Module module(Map<String, Object> settings);
+
+    /**
+     * An adapter plugin: {@code make} reads the settings it needs from a {@link PluginSettings}
+     * (whose errors name the plugin and the key); a setting it does not read is refused as unknown.
+     */
+    static ScorelinePlugin adapter(String name, String description, Map<String, String> settings,
+                                   Function<PluginSettings, ? extends CrmAdapter> make) {
+        return new SimplePlugin(name, Kind.ADAPTER, description, settings,
+                s -> ScorelineModule.adapter(name, make.apply(s)));
+    }
+
+    /** A sink plugin, as {@link #adapter}; the sink is bound under the plugin's name. */
+    static ScorelinePlugin sink(String name, String description, Map<String, String> settings,
+                                Function<PluginSettings, ? extends ScoreSink> make) {
+        return new SimplePlugin(name, Kind.SINK, description, settings, s -> ScorelineModule.sink(name, make.apply(s)));
+    }
 }

@@ -35,9 +35,9 @@ public final class ScorelinePlugins {
             Objects.requireNonNull(plugin.kind(), () -> plugin.getClass().getName() + " has no kind");
             Map<String, ScorelinePlugin> named = byKind.get(plugin.kind());
             ScorelinePlugin before = named.putIfAbsent(plugin.name(), plugin);
-            if (before != null && before.getClass() != plugin.getClass()) {
+            if (before != null && !before.equals(plugin)) {
                 throw new IllegalStateException("two " + plugin.kind().label() + " plugins are named \""
-                        + plugin.name() + "\": " + before.getClass().getName() + " and " + plugin.getClass().getName());
+                        + plugin.name() + "\": " + describe(before) + " and " + describe(plugin));
             }
         }
     }
@@ -50,7 +50,7 @@ public final class ScorelinePlugins {
         return new ScorelinePlugins(plugins);
     }
 
-    /** Every plugin listed in {@code META-INF/services/dev.scoreline.api.ScorelinePlugin} on the thread's class path. */
+    /** Every plugin of every {@link ScorelinePluginProvider} listed in {@code META-INF/services} on the thread's class path. */
     public static ScorelinePlugins discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return discover(loader != null ? loader : ScorelinePlugins.class.getClassLoader());
@@ -59,8 +59,8 @@ public final class ScorelinePlugins {
     public static ScorelinePlugins discover(ClassLoader loader) {
         List<ScorelinePlugin> found = new ArrayList<>();
         try {
-            for (ScorelinePlugin plugin : ServiceLoader.load(ScorelinePlugin.class, loader)) {
-                found.add(plugin);
+            for (ScorelinePluginProvider provider : ServiceLoader.load(ScorelinePluginProvider.class, loader)) {
+                found.addAll(provider.plugins());
             }
         } catch (ServiceConfigurationError e) {
             throw new IllegalStateException("a Scoreline plugin on the class path cannot be loaded: " + e.getMessage(), e);
@@ -86,6 +86,10 @@ public final class ScorelinePlugins {
 
     public List<String> names(ScorelinePlugin.Kind kind) {
         return List.copyOf(new TreeSet<>(byKind.get(kind).keySet()));
+    }
+
+    private static String describe(ScorelinePlugin plugin) {
+        return plugin instanceof SimplePlugin ? "\"" + plugin.description() + "\"" : plugin.getClass().getName();
     }
 
     public List<ScorelinePlugin> all() {

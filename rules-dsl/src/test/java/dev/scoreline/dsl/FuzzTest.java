@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +34,8 @@ class FuzzTest {
     @Test
     void mutantsAndSoupsGiveOnlyDiagnostics() {
         List<String> seeds = new ArrayList<>();
-        Stream.of("conformance", "diagnostics").flatMap(f -> Resources.files(f, ".score").stream())
+        Stream.concat(Resources.conformanceScoreFiles().stream().map(Named::getPayload),
+                        Resources.files("diagnostics", ".score").stream())
                 .map(Resources::read).forEach(seeds::add);
         seeds.add(Resources.read(Resources.folder("thirty-mistakes.score")));
         Random random = new Random(20260301);

@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Named;
 
 /** The test resource folders. */
 final class Resources {
@@ -15,19 +18,49 @@ final class Resources {
     private Resources() { }
 
     static Path folder(String name) {
+        var url = Resources.class.getClassLoader().getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("no test resource " + name + " on the class path");
+        }
         try {
-            return Path.of(Resources.class.getClassLoader().getResource(name).toURI());
+            return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static List<Path> files(String folder, String suffix) {
-        try (Stream<Path> s = Files.list(folder(folder))) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        return files(folder(folder), suffix);
+    }
+
+    static List<Path> files(Path folder, String suffix) {
+        return list(folder, p -> p.getFileName().toString().endsWith(suffix));
+    }
+
+    /** The conformance case folders, sorted: the repository's one copy, conformance/cases. */
+    static List<Path> conformanceCases() {
+        return list(folder("conformance/cases"), Files::isDirectory);
+    }
+
+    private static List<Path> list(Path folder, Predicate<Path> keep) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(keep).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The score files of every conformance case, each named CASE/FILE. */
+    static List<Named<Path>> conformanceScoreFiles() {
+        return conformanceCases().stream().flatMap(c -> files(c, ".score").stream())
+                .map(f -> Named.of(f.getParent().getFileName() + "/" + f.getFileName(), f)).toList();
+    }
+
+    /** Skips (a JUnit assumption, with the reason) a case that conformance/not-yet-implemented names. */
+    static void assumeImplemented(Path caseDir) {
+        String name = caseDir.getFileName().toString();
+        read(folder("conformance/not-yet-implemented")).lines().filter(l -> l.startsWith(name + " "))
+                .findFirst().ifPresent(l -> Assumptions.abort(l.substring(name.length()).strip()));
     }
 
     static String read(Path p) {

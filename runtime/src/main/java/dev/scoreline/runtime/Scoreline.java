@@ -12,7 +12,6 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.DataProblems;
-import dev.scoreline.api.ReliableSink;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
@@ -21,6 +20,7 @@ import dev.scoreline.api.ErrorCode;
 import dev.scoreline.dsl.RuleErrorsException;
 import dev.scoreline.dsl.ParseResult;
 import dev.scoreline.dsl.ScoreParser;
+import dev.scoreline.runtime.internal.delivery.ReliableSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +38,12 @@ import java.util.function.Consumer;
 /**
  * Scoreline embedded in a host: plugins are Guice modules installed explicitly, rules are
  * {@code .score} texts, and {@link #run()} scores every record and hands the updates to every
- * sink, through a {@link ReliableSink} so a failing sink loses nothing.
+ * sink through its outbox (see {@link SinkOutbox}), so a failing sink loses nothing.
  *
  * <pre>{@code
  * Scoreline scoreline = Scoreline.builder()
- *         .install(new JsonlAdapterModule(Path.of("data")))
- *         .install(binder -> ScorelineBinder.of(binder).addSink("mine", mySink))
+ *         .install(ScorelineModule.adapter(new JsonlAdapter(Path.of("data"))))
+ *         .install(ScorelineModule.sink("mine", mySink))
  *         .rules(Path.of("rules/lead.score"))
  *         .build();
  * Scoreline.Report report = scoreline.run();
@@ -343,6 +343,7 @@ public final class Scoreline {
         private Instant asOf;
         private DataProblems problems = DataProblems.IGNORE;
         private Path outboxDir = Path.of("scoreline-data", "outbox");
+        private final Map<String, SinkOutbox> outboxes = new java.util.HashMap<>();
         private int batch = 1000;
         private dev.scoreline.store.ScoreStore store;
         private boolean fullRun;
@@ -398,6 +399,12 @@ public final class Scoreline {
             return this;
         }
 
+        /** How the sink bound under {@code sinkName} is retried and where its outbox is (default {@link SinkOutbox#DEFAULT}). */
+        public Builder outbox(String sinkName, SinkOutbox outbox) {
+            this.outboxes.put(sinkName, java.util.Objects.requireNonNull(outbox, "outbox"));
+            return this;
+        }
+
         /**
          * Keeps current values and history in a store: each run then records what changed, with
          * its cause, and the sinks receive only the results whose value or status moved.
@@ -445,12 +452,13 @@ public final class Scoreline {
             } else {
                 throw new ScorelineException(ErrorCode.ADAPTER_CHOICE, adapters.isEmpty() ? "no adapter installed"
                         : "several adapters installed " + adapters.keySet(), adapters.isEmpty()
-                        ? "install one, e.g. new JsonlAdapterModule(dir)" : "choose one with adapter(name)");
+                        ? "install one, e.g. ScorelineModule.adapter(new JsonlAdapter(dir))" : "choose one with adapter(name)");
             }
             Map<String, ScoreSink> sinks = new LinkedHashMap<>();
-            injector.getInstance(ScorelineBinder.SINKS).forEach((name, sink) -> sinks.put(name,
-                    sink instanceof ReliableSink ? sink
-                            : ReliableSink.wrap(sink).outbox(outboxDir.resolve(name + ".outbox")).build()));
+            injector.getInstance(ScorelineBinder.SINKS).forEach((name, sink) -> {
+                SinkOutbox outbox = outboxes.getOrDefault(name, SinkOutbox.DEFAULT);
+                sinks.put(name, ReliableSink.wrap(sink, outbox.fileIn(outboxDir, name), outbox));
+            });
             return new Scoreline(this, engine.compile(parsed.definitions()), adapter, sinks);
         }
     }

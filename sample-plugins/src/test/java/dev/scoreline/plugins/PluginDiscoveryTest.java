@@ -4,15 +4,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.PluginSettingsException;
-import dev.scoreline.api.ReliableSink;
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScorelineBinder;
+import dev.scoreline.api.ScorelineModule;
 import dev.scoreline.api.ScorelinePlugin.Kind;
 import dev.scoreline.api.ScorelinePlugins;
 import dev.scoreline.plugins.csv.CsvAdapter;
 import dev.scoreline.plugins.jdbc.JdbcSink;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
-import dev.scoreline.plugins.jsonl.JsonlAdapterModule;
+import dev.scoreline.plugins.jsonl.JsonlSink;
 import dev.scoreline.plugins.webhook.WebhookSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,9 +43,9 @@ class PluginDiscoveryTest {
         Injector injector = Guice.createInjector(
                 plugins.module(Kind.ADAPTER, "jsonl", Map.of("dir", dir.toString())),
                 plugins.module(Kind.ADAPTER, "csv", Map.of("dir", dir.toString())),
-                plugins.module(Kind.SINK, "jdbc", Map.of("url", "jdbc:h2:mem:x", "outbox", dir.resolve("o.jsonl").toString())),
+                plugins.module(Kind.SINK, "jdbc", Map.of("url", "jdbc:h2:mem:x")),
                 plugins.module(Kind.SINK, "webhook", Map.of("url", "https://example.invalid/hook",
-                        "outbox", dir.resolve("w.jsonl").toString(),
+                        "rejected", dir.resolve("w.jsonl").toString(),
                         "thresholds", List.of(Map.of("score", "Deal score", "value", 75, "direction", "up")),
                         "headers", Map.of("Authorization", "Bearer t"))),
                 plugins.module(Kind.SINK, "console", Map.of()));
@@ -53,16 +53,17 @@ class PluginDiscoveryTest {
         Map<String, ScoreSink> sinks = injector.getInstance(ScorelineBinder.SINKS);
         assertThat(adapters.get("jsonl")).isInstanceOf(JsonlAdapter.class);
         assertThat(adapters.get("csv")).isInstanceOf(CsvAdapter.class);
-        assertThat(sinks.get("jdbc")).isInstanceOfSatisfying(ReliableSink.class,
-                r -> assertThat(r.delegate()).isInstanceOf(JdbcSink.class));
+        assertThat(sinks.get("jdbc")).isInstanceOf(JdbcSink.class);
         assertThat(sinks.get("webhook")).isInstanceOf(WebhookSink.class);
         assertThat(sinks).containsOnlyKeys("jdbc", "webhook", "console");
     }
 
     @Test
     void explicitModulesNeedNoDiscovery(@TempDir Path dir) {
-        Injector injector = Guice.createInjector(new JsonlAdapterModule(dir));
+        Injector injector = Guice.createInjector(ScorelineModule.adapter(new JsonlAdapter(dir)),
+                ScorelineModule.sink("scores", new JsonlSink(dir.resolve("scores.jsonl"))));
         assertThat(injector.getInstance(ScorelineBinder.ADAPTERS)).containsOnlyKeys("jsonl");
+        assertThat(injector.getInstance(ScorelineBinder.SINKS)).containsOnlyKeys("scores");
     }
 
     @Test
@@ -82,8 +83,9 @@ class PluginDiscoveryTest {
         assertThatThrownBy(() -> plugins.module(Kind.SINK, "webhook", Map.of("url", "https://h/x",
                 "thresholds", List.of(Map.of("value", 5, "direction", "sideways")))))
                 .hasMessage("sink \"webhook\", threshold 1: setting \"direction\" must be one of up, down, both, got \"sideways\"");
-        assertThatThrownBy(() -> plugins.module(Kind.SINK, "jsonl", Map.of("file", "x", "attempts", 0)))
-                .hasMessage("sink \"jsonl\": setting \"attempts\" must be a whole number from 1 to 100, got 0");
+        // outbox, attempts and backoff are the runtime's settings (SinkOutbox), not a plugin's
+        assertThatThrownBy(() -> plugins.module(Kind.SINK, "jsonl", Map.of("file", "x", "attempts", 3)))
+                .hasMessage("sink \"jsonl\": unknown setting \"attempts\"; known settings: file");
         assertThatThrownBy(() -> plugins.module(Kind.SINK, "kafka", Map.of()))
                 .hasMessage("no sink plugin named \"kafka\"; known sinks: console, csv, jdbc, jsonl, webhook");
     }

@@ -5,14 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.scoreline.api.ScoreResult;
-import dev.scoreline.api.ScoreUpdate;
 
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Score updates as JSON objects, field names as in the {@code score} command's output. */
+/**
+ * JSON text as the sample sinks write it (numbers as plain decimals): {@code ScoreUpdate.fields()}
+ * for the jsonl sink, the groups for the csv and jdbc sinks, the webhook's notifications.
+ */
 public final class UpdateJson {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -21,25 +20,6 @@ public final class UpdateJson {
             .build();
 
     private UpdateJson() { }
-
-    public static Map<String, Object> fields(ScoreUpdate update) {
-        ScoreResult r = update.result();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("score", r.score());
-        out.put("record", r.record().toString());
-        out.put("value", r.value());
-        out.put("status", r.status());
-        out.put("groups", r.groups());
-        if (r.isCombined()) {
-            out.put("engagement", r.engagement());
-            out.put("fit", r.fit());
-        }
-        out.put("previousValue", update.previousValue());
-        out.put("previousStatus", update.previousStatus());
-        out.put("at", update.at().toString());
-        out.put("cause", update.cause());
-        return out;
-    }
 
     public static String line(Object value) {
         try {

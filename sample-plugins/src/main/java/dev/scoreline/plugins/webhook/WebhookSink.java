@@ -1,15 +1,14 @@
 package dev.scoreline.plugins.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.scoreline.api.ReliableSink.RetryPolicy;
+import dev.scoreline.api.PartialWriteException;
+import dev.scoreline.api.PluginSettings;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
-import dev.scoreline.api.internal.DurableQueue;
 import dev.scoreline.plugins.internal.UpdateJson;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,54 +17,58 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * POSTs a JSON notification for each status transition (e.g. Low to High) and each threshold a
  * score crosses, to one URL.
  *
- * <p>Nothing is lost when the endpoint is down: {@link #write} first appends the batch's
- * notifications to a durable outbox file (forced to disk), then delivers from the outbox, oldest
- * first, one POST each, retrying with exponential backoff. What is still undelivered stays in the
- * outbox and goes out on a later write, on {@link #flush}/{@link #close}, or on the next run's
- * {@link #open}. Delivery is in order: a notification is not sent before every earlier one was
- * delivered, so a record's notifications arrive in the order its updates happened.
+ * <p>A plain sink: it sends a batch's notifications in order, one POST each, and when the endpoint
+ * does not take one it stops and throws a {@link PartialWriteException} saying how many of the
+ * batch's updates it took. The runtime retries with backoff and keeps exactly the rest in the
+ * sink's outbox, so nothing is lost and a record's notifications arrive in the order its updates
+ * happened. Of an update whose notifications went out only in part, the ones already taken are
+ * not sent again when the runtime offers that update anew.
  *
  * <p>Each notification carries an {@code id} (also sent as the {@code Idempotency-Key} header)
- * that is the same every time it is sent, so a receiver can drop the rare duplicate (a crash
- * after the endpoint took a notification and before the outbox recorded it). A response of 2xx
- * is delivered; 400, 413, 415 and 422 mean the endpoint will never take that notification, so it
- * is moved to {@code OUTBOX.rejected} (kept, never dropped) and delivery goes on; anything else
- * (5xx, 429, 401 while a token is fixed, no answer) is retried.
+ * that is the same every time it is sent, so a receiver can drop the rare duplicate (a process
+ * that stopped after the endpoint took a notification and before the runtime recorded it). A
+ * response of 2xx is delivered; 400, 413, 415 and 422 mean the endpoint will never take that
+ * notification, so it is appended to the {@code rejected} file (kept, never dropped) and delivery
+ * goes on; anything else (5xx, 429, 401 while a token is fixed, no answer) stops the write.
  */
 public final class WebhookSink implements ScoreSink {
 
+    /** Where notifications the endpoint refuses for good go, unless told otherwise. */
+    public static final Path DEFAULT_REJECTED = Path.of("scoreline-data", "webhook-rejected.jsonl");
+
+    /** The settings of a config file's {@code webhook} entry; see {@link #fromSettings}. */
+    public static final Map<String, String> SETTINGS = settingsHelp();
+
     public static final class Builder {
         private final URI url;
-        private Path outbox;
+        private Path rejected = DEFAULT_REJECTED;
         private final List<Threshold> thresholds = new ArrayList<>();
         private boolean statusChanges = true;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private Duration timeout = Duration.ofSeconds(10);
-        private RetryPolicy retry = new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(5));
-        private Duration pauseAfterFailure = Duration.ofSeconds(5);
         private HttpClient client;
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url, "url");
         }
 
-        /** The outbox file (required): pending notifications, kept across runs. */
-        public Builder outbox(Path file) {
-            this.outbox = file;
+        /** The file that keeps notifications the endpoint refuses for good (default {@link #DEFAULT_REJECTED}). */
+        public Builder rejected(Path file) {
+            this.rejected = Objects.requireNonNull(file, "file");
             return this;
         }
 
@@ -91,26 +94,12 @@ public final class WebhookSink implements ScoreSink {
             return this;
         }
 
-        public Builder retry(RetryPolicy retry) {
-            this.retry = Objects.requireNonNull(retry);
-            return this;
-        }
-
-        /** After a delivery round fails, later writes only queue for this long, so a down endpoint does not slow the run. */
-        public Builder pauseAfterFailure(Duration pause) {
-            this.pauseAfterFailure = Objects.requireNonNull(pause);
-            return this;
-        }
-
         public Builder client(HttpClient client) {
             this.client = client;
             return this;
         }
 
         public WebhookSink build() {
-            if (outbox == null) {
-                throw new IllegalStateException("a webhook sink needs an outbox file");
-            }
             return new WebhookSink(this);
         }
     }
@@ -120,30 +109,86 @@ public final class WebhookSink implements ScoreSink {
     }
 
     private final URI url;
-    private final Path outboxFile;
+    private final Path rejectedFile;
     private final List<Threshold> thresholds;
     private final boolean statusChanges;
     private final Map<String, String> headers;
     private final Duration timeout;
-    private final RetryPolicy retry;
-    private final Duration pauseAfterFailure;
-    private final Clock clock = Clock.systemUTC();
     private HttpClient client;
-    private DurableQueue outbox;
-    private Instant pausedUntil = Instant.MIN;
     private String lastFailure;
     private long delivered;
+    /** The update a write stopped in, and the ids of its notifications the endpoint already took. */
+    private ScoreUpdate partlyTaken;
+    private final Set<String> takenOfPartly = new HashSet<>();
 
     private WebhookSink(Builder b) {
         this.url = b.url;
-        this.outboxFile = b.outbox;
+        this.rejectedFile = b.rejected;
         this.thresholds = List.copyOf(b.thresholds);
         this.statusChanges = b.statusChanges;
         this.headers = Map.copyOf(b.headers);
         this.timeout = b.timeout;
-        this.retry = b.retry;
-        this.pauseAfterFailure = b.pauseAfterFailure;
         this.client = b.client;
+    }
+
+    /**
+     * The sink a config file's entry describes:
+     * <pre>
+     * sinks:
+     *   - name: webhook
+     *     url: https://hooks.example.com/scoreline
+     *     thresholds:
+     *       - { score: "Deal score", record-type: deal, value: 75, direction: up, name: "hot deal" }
+     *     headers: { Authorization: "Bearer ..." }
+     * </pre>
+     */
+    public static WebhookSink fromSettings(PluginSettings s) {
+        Builder b = to(s.requiredUri("url", Set.of("http", "https")))
+                .rejected(s.optionalPath("rejected").orElse(DEFAULT_REJECTED))
+                .statusChanges(s.bool("status-changes", true))
+                .timeout(s.duration("timeout", Duration.ofSeconds(10)));
+        List<Map<String, Object>> thresholds = s.mapList("thresholds");
+        for (int i = 0; i < thresholds.size(); i++) {
+            b.threshold(threshold(PluginSettings.of("sink \"webhook\", threshold " + (i + 1), thresholds.get(i))));
+        }
+        Object headers = s.raw("headers");
+        if (headers != null) {
+            if (!(headers instanceof Map<?, ?> map)) {
+                throw s.error("headers", "must be a map of header names to values");
+            }
+            map.forEach((k, v) -> {
+                if (v instanceof Map || v instanceof java.util.Collection) {
+                    throw s.error("headers", "header \"" + k + "\" must have a text value");
+                }
+                b.header(String.valueOf(k), String.valueOf(v));
+            });
+        }
+        return b.build();
+    }
+
+    private static Threshold threshold(PluginSettings t) {
+        String text = t.requiredString("value");
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw t.error("value", "must be a number, got \"" + text + "\"");
+        }
+        Threshold threshold = new Threshold(t.string("name", null), t.string("score", null), t.string("record-type", null),
+                value, t.choice("direction", Threshold.Direction.class, Threshold.Direction.UP));
+        t.rejectUnknown();
+        return threshold;
+    }
+
+    private static Map<String, String> settingsHelp() {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("url", "the http or https URL to POST to (required)");
+        out.put("rejected", "file of notifications the endpoint refused for good (default " + DEFAULT_REJECTED + ")");
+        out.put("status-changes", "notify status transitions (default true)");
+        out.put("thresholds", "list of {value (required), score, record-type, direction up|down|both (default up), name}");
+        out.put("headers", "map of extra HTTP headers, e.g. Authorization");
+        out.put("timeout", "per request (default 10s)");
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     @Override
@@ -151,43 +196,48 @@ public final class WebhookSink implements ScoreSink {
         return "webhook";
     }
 
-    /** Opens the outbox and delivers what earlier runs left in it. */
     @Override
     public synchronized void open() {
-        ensureOpen();
-        deliverPending(true);
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        }
     }
 
+    /**
+     * Sends the notifications of each update in order.
+     *
+     * @throws PartialWriteException when the endpoint does not take one: the updates before its
+     *         update were taken, that update and the rest were not
+     */
     @Override
     public synchronized void write(List<ScoreUpdate> updates) {
-        ensureOpen();
-        List<String> lines = new ArrayList<>();
-        for (ScoreUpdate update : updates) {
+        open();
+        for (int i = 0; i < updates.size(); i++) {
+            ScoreUpdate update = updates.get(i);
+            if (!update.equals(partlyTaken)) {
+                partlyTaken = null;
+                takenOfPartly.clear();
+            }
             for (Map<String, Object> n : notifications(update)) {
-                lines.add(UpdateJson.line(n));
+                String id = (String) n.get("id");
+                if (takenOfPartly.contains(id)) {
+                    continue;
+                }
+                partlyTaken = update;
+                String body = UpdateJson.line(n);
+                Outcome outcome = post(id, body);
+                if (outcome == Outcome.RETRY) {
+                    throw new PartialWriteException(i, "webhook " + url + " took " + i + " of " + updates.size()
+                            + " updates: " + lastFailure, null);
+                }
+                if (outcome == Outcome.REJECTED) {
+                    keepRejected(i, updates.size(), body);
+                }
+                takenOfPartly.add(id);
             }
         }
-        outbox.append(lines);
-        deliverPending(false);
-    }
-
-    @Override
-    public synchronized void flush() {
-        ensureOpen();
-        deliverPending(true);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (outbox != null) {
-            deliverPending(true);
-        }
-    }
-
-    /** Notifications waiting in the outbox. */
-    public synchronized long pending() {
-        ensureOpen();
-        return outbox.pending();
+        partlyTaken = null;
+        takenOfPartly.clear();
     }
 
     /** Notifications delivered by this instance. */
@@ -252,56 +302,13 @@ public final class WebhookSink implements ScoreSink {
 
     // ---------------------------------------------------------------- delivery
 
-    private void ensureOpen() {
-        if (outbox == null) {
-            outbox = new DurableQueue(outboxFile);
-        }
-        if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        }
-    }
-
     private enum Outcome { DELIVERED, RETRY, REJECTED }
 
-    /** Delivers from the head of the outbox until it is empty or a notification cannot go now. */
-    private void deliverPending(boolean evenIfPaused) {
-        if (!evenIfPaused && clock.instant().isBefore(pausedUntil)) {
-            return;
-        }
-        while (!outbox.isEmpty()) {
-            DurableQueue.Chunk head = outbox.peek(1);
-            if (head.lines().isEmpty()) {
-                return;
-            }
-            String body = head.lines().get(0);
-            Outcome outcome = Outcome.RETRY;
-            for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-                outcome = post(body);
-                if (outcome != Outcome.RETRY) {
-                    break;
-                }
-                if (attempt < retry.attempts()) {
-                    sleep(retry.backoff(attempt));
-                }
-            }
-            if (outcome == Outcome.RETRY) {
-                pausedUntil = clock.instant().plus(pauseAfterFailure);
-                return;
-            }
-            if (outcome == Outcome.REJECTED) {
-                reject(body);
-            } else {
-                delivered++;
-            }
-            outbox.ack(head);
-        }
-    }
-
-    private Outcome post(String body) {
+    private Outcome post(String id, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header("Idempotency-Key", idOf(body))
+                .header("Idempotency-Key", id)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         try {
@@ -309,6 +316,7 @@ public final class WebhookSink implements ScoreSink {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 lastFailure = null;
+                delivered++;
                 return Outcome.DELIVERED;
             }
             lastFailure = "HTTP " + status + " from " + url;
@@ -327,29 +335,17 @@ public final class WebhookSink implements ScoreSink {
         }
     }
 
-    private void reject(String body) {
-        Path rejected = outbox.file().resolveSibling(outbox.file().getFileName() + ".rejected");
+    private void keepRejected(int taken, int of, String body) {
         try {
-            Files.writeString(rejected, body + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Path parent = rejectedFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(rejectedFile, body + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep a rejected notification in " + rejected, e);
-        }
-    }
-
-    private static String idOf(String body) {
-        try {
-            return UpdateJson.MAPPER.readTree(body).path("id").asText("");
-        } catch (JsonProcessingException e) {
-            return "";
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw new PartialWriteException(taken, "webhook " + url + " took " + taken + " of " + of
+                    + " updates: cannot keep a notification it rejected in " + rejectedFile + ": " + e.getMessage(), e);
         }
     }
 }

@@ -3,7 +3,7 @@ package dev.scoreline.plugins.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.scoreline.api.ReliableSink.RetryPolicy;
+import dev.scoreline.api.PartialWriteException;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.testkit.SinkTestKit;
 import dev.scoreline.testkit.TestUpdates;
@@ -28,6 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Against a real HTTP server on loopback that fails its first calls. */
 class WebhookSinkTest {
@@ -40,6 +41,7 @@ class WebhookSinkTest {
     private final AtomicInteger calls = new AtomicInteger();
     private volatile int failFirst;
     private volatile int rejectStatus;
+    private volatile int failFromCall = Integer.MAX_VALUE;
 
     private URI start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,7 +50,7 @@ class WebhookSinkTest {
             int n = calls.incrementAndGet();
             int status;
             JsonNode node = JSON.readTree(new String(body, StandardCharsets.UTF_8));
-            if (n <= failFirst) {
+            if (n <= failFirst || n >= failFromCall) {
                 status = 503;
             } else if (rejectStatus != 0 && node.path("record").asText().equals("deal:poison")) {
                 status = rejectStatus;
@@ -71,11 +73,9 @@ class WebhookSinkTest {
         }
     }
 
-    private static WebhookSink.Builder sink(URI url, Path outbox) {
-        return WebhookSink.to(url).outbox(outbox)
+    private static WebhookSink.Builder sink(URI url, Path rejected) {
+        return WebhookSink.to(url).rejected(rejected)
                 .threshold(new Threshold("hot deal", "Deal score", "deal", new BigDecimal("75"), Threshold.Direction.UP))
-                .retry(new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(20)))
-                .pauseAfterFailure(Duration.ZERO)
                 .timeout(Duration.ofSeconds(2));
     }
 
@@ -99,13 +99,14 @@ class WebhookSinkTest {
         URI url = start();
         failFirst = 5;
         List<ScoreUpdate> sent = updates(3, 10);   // values 0..90: "hot deal" crossed at 80 once per record
-        WebhookSink webhook = sink(url, dir.resolve("outbox.jsonl")).build();
+        WebhookSink webhook = sink(url, dir.resolve("rejected.jsonl")).build();
 
+        // SinkTestKit offers what a write did not take again, as the runtime's outbox does.
         SinkTestKit.Result result = SinkTestKit.drive(webhook, SinkTestKit.batches(sent, 4));
 
-        assertThat(result.refusedWrites()).isZero();
-        assertThat(calls.get()).isGreaterThan(received.size());  // the failures really happened
-        assertThat(webhook.pending()).isZero();
+        assertThat(result.refusedWrites()).isEqualTo(5);   // each failed POST stopped its write and said so
+        assertThat(calls.get()).isEqualTo(received.size() + 5);  // the failures really happened, nothing went twice
+        assertThat(webhook.delivered()).isEqualTo(received.size());
         List<JsonNode> transitions = received.stream().filter(n -> n.path("kind").asText().equals("status_changed")).toList();
         assertThat(transitions).hasSize(sent.size());
         Map<String, List<String>> perRecord = new LinkedHashMap<>();
@@ -126,47 +127,68 @@ class WebhookSinkTest {
     }
 
     @Test
-    void anUnreachableEndpointLosesNothingAndTheNextRunDeliversThePending(@TempDir Path dir) throws Exception {
-        Path outbox = dir.resolve("state/webhook-outbox.jsonl");
+    void anUnreachableEndpointTakesNothingAndTheSameBatchGoesOutInOrderOnceItIsBack(@TempDir Path dir) throws Exception {
         URI nowhere = URI.create("http://127.0.0.1:9/hook");   // discard port: connection refused
         List<ScoreUpdate> sent = updates(2, 3);
-        WebhookSink first = sink(nowhere, outbox).retry(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1))).build();
-        SinkTestKit.drive(first, List.of(sent));
-        assertThat(first.pending()).isEqualTo(6);
+        WebhookSink first = sink(nowhere, dir.resolve("rejected.jsonl")).build();
+        first.open();
+        assertThatThrownBy(() -> first.write(sent)).isInstanceOfSatisfying(PartialWriteException.class,
+                e -> assertThat(e.taken()).isZero());
         assertThat(first.lastFailure()).contains("127.0.0.1");
+        assertThat(first.delivered()).isZero();
 
         URI url = start();
-        WebhookSink second = sink(url, outbox).build();
-        second.open();   // the next run: pending notifications go out first
+        WebhookSink second = sink(url, dir.resolve("rejected.jsonl")).build();
+        SinkTestKit.drive(second, List.of(sent));   // the next run: what the runtime kept goes out
         assertThat(received).extracting(n -> n.path("record").asText() + "@" + n.path("at").asText())
                 .containsExactly("deal:d0@2026-03-01T00:00:00Z", "deal:d1@2026-03-01T00:00:00Z",
                         "deal:d0@2026-03-01T00:00:01Z", "deal:d1@2026-03-01T00:00:01Z",
                         "deal:d0@2026-03-01T00:00:02Z", "deal:d1@2026-03-01T00:00:02Z");
-        second.close();
-        assertThat(second.pending()).isZero();
-        assertThat(Files.size(outbox)).isZero();
+    }
+
+    @Test
+    void anEndpointThatFailsHalfwaySaysHowManyUpdatesItTookAndNothingIsSentTwice(@TempDir Path dir) throws Exception {
+        URI url = start();
+        // Each update below gives two notifications: a status change and a "hot deal" crossing.
+        List<ScoreUpdate> sent = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            sent.add(TestUpdates.update("Deal score", "deal:d" + r, "80", "High").previous("10", "Low").build());
+        }
+        failFromCall = 4;   // calls 1-3 succeed: update 0 whole, update 1 half
+        WebhookSink webhook = sink(url, dir.resolve("rejected.jsonl")).build();
+        webhook.open();
+        assertThatThrownBy(() -> webhook.write(sent)).isInstanceOfSatisfying(PartialWriteException.class,
+                e -> assertThat(e.taken()).isEqualTo(1));
+        assertThat(received).hasSize(3);
+
+        failFromCall = Integer.MAX_VALUE;   // back: the runtime offers the rest, updates 1 and 2
+        webhook.write(sent.subList(1, 3));
+
+        assertThat(received).extracting(n -> n.path("record").asText() + " " + n.path("kind").asText())
+                .containsExactly("deal:d0 status_changed", "deal:d0 threshold_crossed",
+                        "deal:d1 status_changed", "deal:d1 threshold_crossed",
+                        "deal:d2 status_changed", "deal:d2 threshold_crossed");
+        assertThat(idempotencyKeys).doesNotHaveDuplicates();
     }
 
     @Test
     void aNotificationTheEndpointRejectsIsKeptAsideAndTheRestGoOn(@TempDir Path dir) throws Exception {
         URI url = start();
         rejectStatus = 422;
-        Path outbox = dir.resolve("outbox.jsonl");
-        WebhookSink webhook = sink(url, outbox).build();
+        WebhookSink webhook = sink(url, dir.resolve("rejected.jsonl")).build();
         List<ScoreUpdate> sent = List.of(
                 TestUpdates.update("Deal score", "deal:poison", "80", "High").previous("10", "Low").build(),
                 TestUpdates.update("Deal score", "deal:ok", "80", "High").previous("10", "Low").build());
         SinkTestKit.drive(webhook, List.of(sent));
 
         assertThat(received).extracting(n -> n.path("record").asText()).containsOnly("deal:ok");
-        assertThat(Files.readAllLines(dir.resolve("outbox.jsonl.rejected"))).hasSize(2)
+        assertThat(Files.readAllLines(dir.resolve("rejected.jsonl"))).hasSize(2)
                 .allSatisfy(line -> assertThat(line).contains("deal:poison"));
     }
 
     @Test
     void thresholdsCrossDownAndOnlyForTheirScoreAndType() {
         WebhookSink webhook = WebhookSink.to(URI.create("http://127.0.0.1:9/"))
-                .outbox(Path.of("unused"))
                 .statusChanges(false)
                 .threshold(new Threshold(null, "Deal score", "deal", new BigDecimal("75"), Threshold.Direction.BOTH))
                 .build();

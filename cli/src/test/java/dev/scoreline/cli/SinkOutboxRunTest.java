@@ -1,0 +1,89 @@
+package dev.scoreline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sink entry's {@code outbox}, {@code attempts} and {@code backoff} are the runtime's: a webhook
+ * whose endpoint is down during a run loses nothing, and the next run delivers what it kept, once.
+ */
+class SinkOutboxRunTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpServer server;
+    private volatile boolean down = true;
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aWebhookThatIsDownKeepsItsUpdatesInTheOutboxAndTheNextRunDeliversThem(@TempDir Path dir) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!down) {
+                received.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(down ? 503 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+        Path config = RunCommandTest.quickstart(dir);
+        Files.writeString(config, """
+                rules: [lead.score]
+                adapter: {name: jsonl, dir: data}
+                sinks:
+                  - {name: jsonl, file: out/scores.jsonl}
+                  - name: webhook
+                    url: http://127.0.0.1:%d/hook
+                    thresholds: [{score: "Lead score", value: 10, name: warm}]
+                    outbox: out/webhook.outbox
+                    attempts: 2
+                    backoff: 1ms
+                store: embedded
+                as-of: 2026-03-01T00:00:00Z
+                """.formatted(server.getAddress().getPort()));
+
+        CliRunner first = CliRunner.run("run", config.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("400 kept in outboxes for the next run");
+        assertThat(Files.readAllLines(dir.resolve("out/webhook.outbox"))).hasSize(400);
+        assertThat(received).isEmpty();
+
+        down = false;
+        CliRunner second = CliRunner.run("run", config.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).doesNotContain("kept in outboxes");
+        long warm = 0;
+        for (String line : Files.readAllLines(dir.resolve("out/scores.jsonl"))) {
+            if (JSON.readTree(line).path("value").decimalValue().compareTo(java.math.BigDecimal.TEN) >= 0) {
+                warm++;
+            }
+        }
+        assertThat(warm).isPositive();
+        assertThat(received).hasSize((int) warm)
+                .allSatisfy(n -> assertThat(n.path("kind").asText()).isEqualTo("threshold_crossed"));
+        assertThat(received.stream().map(n -> n.path("id").asText()).distinct().count()).isEqualTo(warm);
+        assertThat(Files.size(dir.resolve("out/webhook.outbox"))).isZero();
+    }
+}
