@@ -4,8 +4,10 @@ import dev.scoreline.api.Association;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.DataProblems;
+import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.engine.internal.eval.NextChange;
 import dev.scoreline.engine.internal.record.KeyScorer;
 import java.time.Instant;
@@ -69,8 +71,19 @@ public final class RecordScorer {
         this.scorer = scorer;
     }
 
-    /** A scorer for compiled scores; warnings about the scored records' own data go to {@code problems}. */
+    /**
+     * A scorer for compiled scores; warnings about the scored records' own data go to {@code problems}.
+     * Scores that read, through an association, a score that itself reads associations (a record's
+     * value then depends on records two associations away) are refused: a summary carries one
+     * record's own data, not its neighbours'.
+     */
     public static RecordScorer create(CompiledScores scores, DataProblems problems) {
+        if (scores.program.associationHops > 1) {
+            throw new ScorelineException(ErrorCode.CONFIG_INVALID, "these scores read, through an association, a score"
+                    + " that itself reads associations; scoring record by record supports one association hop",
+                    "score them with a one-JVM run (scoreline score), or read the associated records' data"
+                    + " rather than a score that reads associations");
+        }
         return new RecordScorer(new KeyScorer(scores.program, problems, 0L, RuleText::of));
     }
 

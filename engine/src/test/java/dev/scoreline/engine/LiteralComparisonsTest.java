@@ -76,7 +76,9 @@ class LiteralComparisonsTest {
 
     static BigDecimal number(Object o) {
         String t = o.toString().strip();
-        return t.matches("[+-]?\\d+(\\.\\d+)?") ? new BigDecimal(t) : null; // plain decimals only: "1e3" is text
+        // language.md section 10: sign, digits with a fraction or a fraction alone, an exponent
+        return t.matches("[+-]?(\\d+(\\.\\d+)?|\\.\\d+)([eE][+-]?\\d+)?")
+                ? new BigDecimal(t.startsWith("+") ? t.substring(1) : t) : null;
     }
 
     @Provide
@@ -100,7 +102,7 @@ class LiteralComparisonsTest {
                 Arbitraries.integers().between(-25, 25).map(i -> (Object) BigDecimal.valueOf(i, i % 2 == 0 ? 0 : 1)),
                 Arbitraries.integers().between(-25, 25).map(i -> (Object) (" " + i + " ")),
                 Arbitraries.integers().between(-2500, 2500).map(i -> (Object) BigDecimal.valueOf(i, 2)),
-                Arbitraries.of("n/a", "", "1e3", "true", Boolean.TRUE, Boolean.FALSE, "ABC", " x ", "pricing", "Pricing page"));
+                Arbitraries.of("n/a", "", "1e3", "+7", ".5", "5.", "   ", "true", Boolean.TRUE, Boolean.FALSE, "ABC", " x ", "pricing", "Pricing page"));
         return element.list().ofMinSize(0).ofMaxSize(3);
     }
 

@@ -61,6 +61,41 @@ class LiveScoresPropertiesTest {
                 subtract 5 if renewal is in the last 30 days
             """;
 
+    /**
+     * The second wave's forms: rule limits, caps, since, count rules, and a chain of three scores
+     * reading each other across associations (a contact's lead score, its companies' account score
+     * averaging it, and every contact's priority reading its companies' account score), so an event
+     * on one contact moves the priority of another contact two associations away.
+     */
+    static final String WAVE_TWO = """
+            score "Lead" on contact
+              type health
+              group "Activity" limit 90
+                decay 50% every 1 month
+                add 10 for each visit at most 2 per day since recycled_at limit 60
+                add 5 for each visit where page starts with "/pricing" at most 1 per week in the last 20 days
+                add 7 if reply occurs at least 2 times since recycled_at
+              group "Fit" limit 10
+                add 3 if role is "buyer" limit 2
+
+            score "Account" on company
+              type health
+              group "Contacts" limit 70
+                add value of score "Lead" on associated contact aggregate average limit 40
+                add 5 if at least 2 associated contact with visit in the last 10 days
+                add 4 for each reply at most 1 per day on associated contact labeled "Champion" limit 9
+                add 6 if status "Lead" is "At risk" on associated contact
+              group "Own" limit 30
+                add 10 if tier is "gold"
+
+            score "Priority" on contact
+              type fit
+              group "Account"
+                add value of score "Account" times 0.5 on associated company aggregate max
+                add 5 if score "Lead" >= 20
+                subtract 2 if score "Lead" is unknown
+            """;
+
     static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
     static final List<String> CONTACTS = List.of("contact:c1", "contact:c2", "contact:c3");
     static final List<String> COMPANIES = List.of("company:a1", "company:a2");
@@ -172,6 +207,8 @@ class LiveScoresPropertiesTest {
                         .as(Event::new),
                 Combinators.combine(contact, Arbitraries.of("buyer", "user")).as((c, v) -> new Property(c, "role", v)),
                 Combinators.combine(company, Arbitraries.of("gold", "silver")).as((c, v) -> new Property(c, "tier", v)),
+                Combinators.combine(contact, Arbitraries.of("2026-02-20", "2026-03-10T12:00:00Z", "n/a"))
+                        .as((c, v) -> new Property(c, "recycled_at", v)),
                 Combinators.combine(company, Arbitraries.of("2026-02-10", "2026-04-15", "2025-01-01"))
                         .as((c, v) -> new Property(c, "renewal", v)),
                 Combinators.combine(company, contact, Arbitraries.of("Champion", null), Arbitraries.of(true, true, false))
@@ -182,7 +219,25 @@ class LiveScoresPropertiesTest {
 
     @net.jqwik.api.Property(tries = 60)
     void incrementalEqualsFromScratch(@ForAll @Size(max = 25) List<@net.jqwik.api.From("steps") Step> steps) {
-        assertLiveEqualsFromScratch(steps);
+        assertLiveEqualsFromScratch(SCORES, steps);
+    }
+
+    @net.jqwik.api.Property(tries = 60)
+    void secondWaveFormsAndChainsOfScoresEqualFromScratch(
+            @ForAll @Size(max = 25) List<@net.jqwik.api.From("steps") Step> steps) {
+        assertLiveEqualsFromScratch(WAVE_TWO, steps);
+    }
+
+    /** An event on c1 moves its lead score, its company's account score and so c2's priority. */
+    @net.jqwik.api.Example
+    void aChangeTravelsDownAChainOfScores() {
+        assertLiveEqualsFromScratch(WAVE_TWO, List.of(
+                new Link("company:a1", "contact:c1", null, true),
+                new Link("company:a1", "contact:c2", null, true),
+                new Event("contact:c1", "visit", null, 3),
+                new Event("contact:c1", "visit", null, 2),
+                new Property("contact:c2", "role", "buyer"),
+                new Event("contact:c1", "visit", "/pricing", 1)));
     }
 
     /**
@@ -192,7 +247,7 @@ class LiveScoresPropertiesTest {
      */
     @net.jqwik.api.Example
     void eventsOnAnAssociatedContactAreCountedAnew() {
-        assertLiveEqualsFromScratch(List.of(
+        assertLiveEqualsFromScratch(SCORES, List.of(
                 new Link("company:a1", "contact:c1", "Champion", true),
                 new Link("company:a1", "contact:c2", null, true),
                 new Event("contact:c2", "reply", null, 30),
@@ -205,9 +260,9 @@ class LiveScoresPropertiesTest {
                 new Event("contact:c2", "reply", null, 5)));
     }
 
-    private static void assertLiveEqualsFromScratch(List<Step> steps) {
+    private static void assertLiveEqualsFromScratch(String definitions, List<Step> steps) {
         World world = new World();
-        CompiledScores scores = Fixture.compile(SCORES);
+        CompiledScores scores = Fixture.compile(definitions);
         LiveScores live = Fixture.ENGINE.live(scores, world.adapter(), DataProblems.IGNORE, START);
         Instant now = START;
         for (Step step : steps) {

@@ -1,6 +1,7 @@
 package dev.scoreline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ListMembership;
@@ -38,6 +39,36 @@ class RecordScorerTest {
         Map<String, String> actual = RecordFactsByKey.scoreKeyByKey(SCORER,
                 RecordFactsByKey.of(world.adapter()), now);
         assertThat(actual).isEqualTo(expected);
+    }
+
+    /** The second wave's forms within one association hop: the wave-two scores without the priority that reads the account. */
+    private static final CompiledScores WAVE_TWO = Fixture.compile(LiveScoresPropertiesTest.WAVE_TWO
+            .substring(0, LiveScoresPropertiesTest.WAVE_TWO.indexOf("score \"Priority\"")));
+    private static final RecordScorer WAVE_TWO_SCORER = RecordScorer.create(WAVE_TWO, DataProblems.IGNORE);
+
+    @Property(tries = 60)
+    void secondWaveKeyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
+        LiveScoresPropertiesTest.World world = new LiveScoresPropertiesTest.World();
+        Instant now = LiveScoresPropertiesTest.START;
+        for (LiveScoresPropertiesTest.Step step : steps) {
+            if (step.advanceHours() > 0) {
+                now = now.plus(Duration.ofHours(step.advanceHours()));
+            } else {
+                step.applyTo(world, now);
+            }
+        }
+        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, WAVE_TWO, world.adapter(), now);
+        assertThat(RecordFactsByKey.scoreKeyByKey(WAVE_TWO_SCORER, RecordFactsByKey.of(world.adapter()), now))
+                .isEqualTo(expected);
+    }
+
+    /** A chain of scores two associations long cannot be scored from one hop's summaries: refused, not scored wrong. */
+    @Test
+    void scoresReadingScoresThatReadAssociationsAreRefused() {
+        CompiledScores chain = Fixture.compile(LiveScoresPropertiesTest.WAVE_TWO);
+        assertThatThrownBy(() -> RecordScorer.create(chain, DataProblems.IGNORE))
+                .isInstanceOf(dev.scoreline.api.ScorelineException.class)
+                .hasMessageContaining("one association hop");
     }
 
     @net.jqwik.api.Provide

@@ -44,6 +44,8 @@ public final class BatchScoringJob {
     public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Instant asOf,
                              SinkTarget sink) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        // Refused on the client, before the cluster sees the job, when the scores cannot run record by record.
+        dev.scoreline.engine.RecordScorer.create(rules.compile(), dev.scoreline.api.DataProblems.IGNORE);
         Stages.Rules compiled = rules::compile;
         env.fromData(List.of(StreamReader.RECORDS, StreamReader.LISTS, StreamReader.EVENTS, StreamReader.ASSOCIATIONS),
                         Types.STRING)

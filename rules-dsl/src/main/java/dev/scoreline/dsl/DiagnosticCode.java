@@ -55,7 +55,13 @@ public enum DiagnosticCode {
     MINIMUM_ABOVE_LIMIT("SL415", Severity.ERROR),
     EMPTY_RANGE("SL416", Severity.ERROR),
     LEVELS_ORDER("SL417", Severity.ERROR),
-    NEGATIVE_GROUP_LIMIT("SL418", Severity.ERROR);
+    NEGATIVE_GROUP_LIMIT("SL418", Severity.ERROR),
+    CAP_NOT_ALLOWED("SL419", Severity.ERROR),
+    AGGREGATE_ON_COUNT("SL420", Severity.ERROR),
+    RULE_LIMIT_NOT_POSITIVE("SL421", Severity.ERROR),
+    UNKNOWN_SCORE("SL422", Severity.ERROR),
+    SCORE_ON_OTHER_TYPE("SL423", Severity.ERROR),
+    SCORE_REFERENCE_CYCLE("SL424", Severity.ERROR);
 
     private final String code;
     private final Severity severity;

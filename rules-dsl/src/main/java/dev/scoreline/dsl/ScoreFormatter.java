@@ -4,18 +4,21 @@ import dev.scoreline.dsl.model.AssociationClause;
 import dev.scoreline.dsl.model.Condition;
 import dev.scoreline.dsl.model.DateLiteral;
 import dev.scoreline.dsl.model.Decay;
+import dev.scoreline.dsl.model.EventCap;
 import dev.scoreline.dsl.model.EventFilter;
 import dev.scoreline.dsl.model.Frequency;
 import dev.scoreline.dsl.model.Group;
 import dev.scoreline.dsl.model.Levels;
+import dev.scoreline.dsl.model.Operand;
 import dev.scoreline.dsl.model.Rule;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.dsl.model.StatusThreshold;
+import dev.scoreline.dsl.model.TimeUnit;
 import dev.scoreline.dsl.model.Timeframe;
 import dev.scoreline.dsl.model.Value;
 import dev.scoreline.dsl.model.ValuePoints;
 import dev.scoreline.dsl.internal.Lexer;
-import dev.scoreline.dsl.internal.LineReader;
+import dev.scoreline.dsl.internal.ConditionReader;
 import dev.scoreline.dsl.model.SourcePosition;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -197,20 +200,68 @@ public final class ScoreFormatter {
             out.append("points for ").append(r.property()).append(": ").append(formatValuePoints(r.points()));
         } else if (rule instanceof Rule.EventRule r) {
             out.append(signed(r.points())).append(" for each ").append(formatEvent(r.event()));
+            cap(out, r.cap());
             timeframe(out, r.timeframe());
         } else if (rule instanceof Rule.EventPointsRule r) {
             out.append("points for each ").append(formatEvent(r.event())).append(" by ").append(r.property())
                     .append(": ").append(formatValuePoints(r.points()));
+            cap(out, r.cap());
             timeframe(out, r.timeframe());
         } else if (rule instanceof Rule.FrequencyRule r) {
             out.append(signed(r.points())).append(" if ").append(formatEvent(r.event())).append(" occurs ")
                     .append(formatFrequency(r.frequency()));
             timeframe(out, r.timeframe());
+        } else if (rule instanceof Rule.ValueRule r) {
+            out.append(formatValueOf(r));
+        } else if (rule instanceof Rule.CountRule r) {
+            out.append(formatCountRule(r));
         }
-        if (rule.association() != null) {
+        if (rule.association() != null && !(rule instanceof Rule.CountRule)) {
             out.append(' ').append(formatAssociation(rule.association()));
         }
+        if (rule.limit() != null) {
+            out.append(" limit ").append(formatNumber(rule.limit()));
+        }
         return out.toString();
+    }
+
+    /** {@code add|subtract value of OPERAND [times F]}: the verb carries the factor's sign, and "times 1" goes unsaid. */
+    private static String formatValueOf(Rule.ValueRule r) {
+        boolean subtract = r.factor().signum() < 0;
+        BigDecimal times = subtract ? r.factor().negate() : r.factor();
+        String operand = r.operand() instanceof Operand.Score s ? "score " + formatString(s.score())
+                : ((Operand.Property) r.operand()).name();
+        return (subtract ? "subtract" : "add") + " value of " + operand
+                + (times.equals(BigDecimal.ONE) ? "" : " times " + formatNumber(times));
+    }
+
+    /** {@code add|subtract P if COUNT associated T [labeled "L"] [where C] [with EVENT [timeframe]]}. */
+    private static String formatCountRule(Rule.CountRule r) {
+        AssociationClause a = r.association();
+        StringBuilder out = new StringBuilder(signed(r.points())).append(" if ").append(formatCount(r.count()))
+                .append(" associated ").append(a.objectType());
+        if (a.label() != null) {
+            out.append(" labeled ").append(formatString(a.label()));
+        }
+        if (a.where() != null) {
+            out.append(" where ").append(formatCondition(a.where()));
+        }
+        if (r.with() != null) {
+            out.append(" with ").append(formatEvent(r.with()));
+            timeframe(out, r.timeframe());
+        }
+        return out.toString();
+    }
+
+    private static void cap(StringBuilder out, EventCap cap) {
+        if (cap != null) {
+            out.append(' ').append(formatCap(cap));
+        }
+    }
+
+    /** {@code at most K per day|week|month}. */
+    public static String formatCap(EventCap cap) {
+        return "at most " + cap.count() + " per " + cap.period().keyword();
     }
 
     private static void timeframe(StringBuilder out, Timeframe t) {
@@ -234,14 +285,18 @@ public final class ScoreFormatter {
     }
 
     public static String formatFrequency(Frequency f) {
-        String count = switch (f.kind()) {
+        int last = f.kind() == Frequency.Kind.BETWEEN ? f.b() : f.a();
+        return formatCount(f) + (last == 1 ? " time" : " times");
+    }
+
+    /** {@code exactly n | at least n | at most n | between a and b}, without "times". */
+    public static String formatCount(Frequency f) {
+        return switch (f.kind()) {
             case EXACTLY -> "exactly " + f.a();
             case AT_LEAST -> "at least " + f.a();
             case AT_MOST -> "at most " + f.a();
             case BETWEEN -> "between " + f.a() + " and " + f.b();
         };
-        int last = f.kind() == Frequency.Kind.BETWEEN ? f.b() : f.a();
-        return count + (last == 1 ? " time" : " times");
     }
 
     public static String formatTimeframe(Timeframe t) {
@@ -251,6 +306,8 @@ public final class ScoreFormatter {
             return "before " + formatDate(b.date());
         } else if (t instanceof Timeframe.After a) {
             return "after " + formatDate(a.date());
+        } else if (t instanceof Timeframe.Since s) {
+            return "since " + s.property();
         }
         Timeframe.Between b = (Timeframe.Between) t;
         return "between " + formatDate(b.from()) + " and " + formatDate(b.to());
@@ -292,18 +349,25 @@ public final class ScoreFormatter {
             // A property named like an operator ("not is 1") would make "not" read as the property.
             boolean wrap = t instanceof Condition.Or || t instanceof Condition.And
                     || t instanceof Condition.InList l && !l.negated()
-                    || t instanceof Condition.Predicate p && LineReader.OPERATOR_WORDS.contains(p.property());
+                    || t instanceof Condition.Predicate p && ConditionReader.OPERATOR_WORDS.contains(p.property());
             return "not " + (wrap ? "(" + formatCondition(t) + ")" : formatCondition(t));
         }
         if (c instanceof Condition.InList l) {
             return (l.negated() ? "not in list " : "in list ") + formatString(l.list());
         }
-        return formatPredicate((Condition.Predicate) c);
+        if (c instanceof Condition.ScoreTest s) {
+            return "score " + formatString(s.score()) + " " + formatOperation(s.operator(), s.values(), null);
+        }
+        if (c instanceof Condition.StatusTest s) {
+            return "status " + formatString(s.score()) + " " + formatOperation(s.operator(), s.values(), null);
+        }
+        Condition.Predicate p = (Condition.Predicate) c;
+        return p.property() + " " + formatOperation(p.operator(), p.values(), p.unit());
     }
 
-    private static String formatPredicate(Condition.Predicate p) {
-        List<Value> v = p.values();
-        String operation = switch (p.operator()) {
+    /** A predicate's operator and values, as written after its NAME (or a referenced score's name). */
+    private static String formatOperation(Condition.Operator operator, List<Value> v, TimeUnit unit) {
+        return switch (operator) {
             case IS -> "is " + formatValue(v.get(0));
             case IS_NOT -> "is not " + formatValue(v.get(0));
             case ANY_OF -> "is any of " + values(v);
@@ -324,10 +388,9 @@ public final class ScoreFormatter {
             case AFTER -> "is after " + formatValue(v.get(0));
             case IN_THE_LAST -> {
                 BigDecimal n = ((Value.Number) v.get(0)).number();
-                yield "is in the last " + n.toPlainString() + " " + p.unit().keyword(n.longValue());
+                yield "is in the last " + n.toPlainString() + " " + unit.keyword(n.longValue());
             }
         };
-        return p.property() + " " + operation;
     }
 
     private static String values(List<Value> values) {

@@ -131,16 +131,16 @@ final class DefinitionGenerator {
         AssociationClause association = chance(3) ? association() : null;
         if (!event) {
             return random.nextBoolean()
-                    ? new Rule.PropertyRule(number(), condition(3), association, AT)
-                    : new Rule.PropertyPointsRule(name(), valuePoints(), association, AT);
+                    ? new Rule.PropertyRule(number(), condition(3), association, null, AT)
+                    : new Rule.PropertyPointsRule(name(), valuePoints(), association, null, AT);
         }
         return switch (random.nextInt(3)) {
-            case 0 -> new Rule.EventRule(number(), event(), timeframe(), association, AT);
-            case 1 -> new Rule.EventPointsRule(event(), name(), valuePoints(), timeframe(), association, AT);
+            case 0 -> new Rule.EventRule(number(), event(), null, timeframe(), association, null, AT);
+            case 1 -> new Rule.EventPointsRule(event(), name(), valuePoints(), null, timeframe(), association, null, AT);
             default -> new Rule.FrequencyRule(number(), event(), frequency(), timeframe(),
                     association == null ? null
                             : new AssociationClause(association.objectType(), association.label(), association.where(), null),
-                    AT);
+                    null, AT);
         };
     }
 

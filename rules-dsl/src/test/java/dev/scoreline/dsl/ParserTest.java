@@ -242,19 +242,19 @@ class ParserTest {
                         new ValuePoints(text("Northeast"), new BigDecimal("15")),
                         new ValuePoints(num("7"), new BigDecimal("-2.5")),
                         new ValuePoints(new Value.Bool(true), BigDecimal.ONE)),
-                        new AssociationClause("deal", null, null, Aggregate.AVERAGE), AT));
+                        new AssociationClause("deal", null, null, Aggregate.AVERAGE), null, AT));
     }
 
     @Test
     void eventRules() {
         assertThat(rule("engagement", "subtract 5 for each form_submission where form_name is \"x\" in the last 30 days"))
                 .isEqualTo(new Rule.EventRule(new BigDecimal("-5"),
-                        new EventFilter("form_submission", p("form_name", Operator.IS, text("x"))),
-                        new Timeframe.InTheLast(30, TimeUnit.DAY), null, AT));
+                        new EventFilter("form_submission", p("form_name", Operator.IS, text("x"))), null,
+                        new Timeframe.InTheLast(30, TimeUnit.DAY), null, null, AT));
         assertThat(rule("engagement", "points for each form by name: \"a\" 5, \"b\" 2 before 2026-01-01"))
                 .isEqualTo(new Rule.EventPointsRule(new EventFilter("form", null), "name",
-                        List.of(new ValuePoints(text("a"), new BigDecimal("5")), new ValuePoints(text("b"), new BigDecimal("2"))),
-                        new Timeframe.Before(DateLiteral.ofDay(LocalDate.parse("2026-01-01"))), null, AT));
+                        List.of(new ValuePoints(text("a"), new BigDecimal("5")), new ValuePoints(text("b"), new BigDecimal("2"))), null,
+                        new Timeframe.Before(DateLiteral.ofDay(LocalDate.parse("2026-01-01"))), null, null, AT));
         assertThat(((Rule.EventRule) rule("engagement", "add 1 for each e between 2026-01-01 and 2026-01-31")).timeframe())
                 .isEqualTo(new Timeframe.Between(DateLiteral.ofDay(LocalDate.parse("2026-01-01")),
                         DateLiteral.ofDay(LocalDate.parse("2026-01-31"))));
@@ -271,14 +271,14 @@ class ParserTest {
         assertThat(rule("engagement", "add 10 if page_view where url contains \"/pricing\" occurs at least 3 times in the last 30 days"))
                 .isEqualTo(new Rule.FrequencyRule(BigDecimal.TEN,
                         new EventFilter("page_view", p("url", Operator.CONTAINS, text("/pricing"))),
-                        new Frequency(Frequency.Kind.AT_LEAST, 3, 0), new Timeframe.InTheLast(30, TimeUnit.DAY), null, AT));
+                        new Frequency(Frequency.Kind.AT_LEAST, 3, 0), new Timeframe.InTheLast(30, TimeUnit.DAY), null, null, AT));
         assertThat(((Rule.FrequencyRule) rule("engagement", "add 1 if e occurs exactly 0 times")).frequency())
                 .isEqualTo(new Frequency(Frequency.Kind.EXACTLY, 0, 0));
         assertThat(((Rule.FrequencyRule) rule("engagement", "add 1 if e occurs at most 1 time")).frequency())
                 .isEqualTo(new Frequency(Frequency.Kind.AT_MOST, 1, 0));
         assertThat(((Rule.FrequencyRule) rule("engagement", "add 1 if e occurs between 2 and 3 times on associated contact")))
                 .isEqualTo(new Rule.FrequencyRule(BigDecimal.ONE, new EventFilter("e", null),
-                        new Frequency(Frequency.Kind.BETWEEN, 2, 3), null, new AssociationClause("contact", null, null, null), AT));
+                        new Frequency(Frequency.Kind.BETWEEN, 2, 3), null, new AssociationClause("contact", null, null, null), null, AT));
     }
 
     @Test

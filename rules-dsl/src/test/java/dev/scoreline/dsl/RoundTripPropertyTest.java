@@ -25,7 +25,7 @@ class RoundTripPropertyTest {
 
     @Property(tries = 1000)
     void formattedConditionsParseBackEqual(@ForAll long seed) {
-        Rule rule = new Rule.PropertyRule(BigDecimal.ONE, new DefinitionGenerator(seed).condition(5), null, SourcePosition.UNKNOWN);
+        Rule rule = new Rule.PropertyRule(BigDecimal.ONE, new DefinitionGenerator(seed).condition(5), null, null, SourcePosition.UNKNOWN);
         String line = ScoreFormatter.formatRule(rule);
         ParseResult parsed = ScoreParser.parse("c.score", "score \"S\" on contact\n  type fit\n  group \"G\"\n    " + line + "\n");
         assertThat(parsed.diagnostics()).as(line).isEmpty();

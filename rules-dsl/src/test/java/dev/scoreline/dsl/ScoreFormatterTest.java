@@ -79,13 +79,13 @@ class ScoreFormatterTest {
         assertThat(ScoreFormatter.formatTimeframe(new Timeframe.InTheLast(2, TimeUnit.YEAR))).isEqualTo("in the last 2 years");
         Condition listTest = new Condition.InList("VIP", false, at);
         assertThat(ScoreFormatter.formatCondition(new Condition.Not(listTest))).isEqualTo("not (in list \"VIP\")");
-        assertThat(ScoreFormatter.formatRule(new Rule.PropertyRule(new BigDecimal("-0.5"), listTest, null, at)))
+        assertThat(ScoreFormatter.formatRule(new Rule.PropertyRule(new BigDecimal("-0.5"), listTest, null, null, at)))
                 .isEqualTo("subtract 0.5 if in list \"VIP\"");
         Condition whereIsKnown = new Condition.Predicate("where", Condition.Operator.KNOWN, List.of(), null, at);
-        assertThat(ScoreFormatter.formatRule(new Rule.PropertyRule(BigDecimal.ONE, whereIsKnown, null, at)))
+        assertThat(ScoreFormatter.formatRule(new Rule.PropertyRule(BigDecimal.ONE, whereIsKnown, null, null, at)))
                 .isEqualTo("add 1 if where is known");
         Condition notWhere = new Condition.Not(whereIsKnown);
-        assertThat(ScoreFormatter.formatRule(new Rule.PropertyRule(BigDecimal.ONE, notWhere, null, at)))
+        assertThat(ScoreFormatter.formatRule(new Rule.PropertyRule(BigDecimal.ONE, notWhere, null, null, at)))
                 .isEqualTo("add 1 if (not where is known)");
     }
 }

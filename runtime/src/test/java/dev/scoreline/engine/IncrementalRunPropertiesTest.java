@@ -76,12 +76,34 @@ class IncrementalRunPropertiesTest {
 
     @net.jqwik.api.Property(tries = 40)
     void storeEqualsAFullRescoreAfterEveryRun(@ForAll @Size(max = 24) List<@From("steps") Step> steps) {
+        assertRunsEqualFromScratch(LiveScoresPropertiesTest.SCORES, steps);
+    }
+
+    /** Rule limits, caps, since, count rules and a chain of three scores reading each other across associations. */
+    @net.jqwik.api.Property(tries = 30)
+    void secondWaveFormsAndChainsOfScoresEqualAFullRescore(@ForAll @Size(max = 24) List<@From("steps") Step> steps) {
+        assertRunsEqualFromScratch(LiveScoresPropertiesTest.WAVE_TWO, steps);
+    }
+
+    /** An event on c1 moves its lead score, its company's account score and so c2's priority, two associations away. */
+    @net.jqwik.api.Example
+    void aChangeTravelsDownAChainOfScores() {
+        assertRunsEqualFromScratch(LiveScoresPropertiesTest.WAVE_TWO, List.of(
+                new LiveScoresPropertiesTest.Link("company:a1", "contact:c1", null, true),
+                new LiveScoresPropertiesTest.Link("company:a1", "contact:c2", null, true),
+                new LiveScoresPropertiesTest.Event("contact:c1", "visit", null, 3),
+                new LiveScoresPropertiesTest.Event("contact:c1", "visit", null, 2),
+                new LiveScoresPropertiesTest.Property("contact:c2", "role", "buyer"),
+                new LiveScoresPropertiesTest.Event("contact:c1", "visit", "/pricing", 1)));
+    }
+
+    private static void assertRunsEqualFromScratch(String definitions, List<Step> steps) {
         FedWorld crm = new FedWorld();
-        CompiledScores scores = Fixture.compile(LiveScoresPropertiesTest.SCORES);
+        CompiledScores scores = Fixture.compile(definitions);
         try (ScoreStore store = ScoreStore.open("jdbc:h2:mem:incremental" + DATABASES.incrementAndGet(), null, null)) {
             Instant now = LiveScoresPropertiesTest.START;
             int incremental = 0;
-            run(crm, store, now);
+            run(crm, store, now, definitions);
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 if (step.advanceHours() > 0) {
@@ -90,7 +112,7 @@ class IncrementalRunPropertiesTest {
                     crm.log.add(step.applyTo(crm.world, now));
                 }
                 if (i % 2 == 1 || i == steps.size() - 1) {
-                    Scoreline.Report report = run(crm, store, now);
+                    Scoreline.Report report = run(crm, store, now, definitions);
                     assertThat(report.plan()).startsWith("incremental");
                     incremental++;
                     assertSameAsFromScratch(scores, crm, store, now);
@@ -100,11 +122,11 @@ class IncrementalRunPropertiesTest {
         }
     }
 
-    private static Scoreline.Report run(FedWorld crm, ScoreStore store, Instant now) {
+    private static Scoreline.Report run(FedWorld crm, ScoreStore store, Instant now, String definitions) {
         return Scoreline.builder()
                 .engine(Fixture.ENGINE)
                 .install(binder -> ScorelineBinder.of(binder).addAdapter(crm))
-                .rules("scores.score", LiveScoresPropertiesTest.SCORES)
+                .rules("scores.score", definitions)
                 .store(store)
                 .asOf(now)
                 .build()
@@ -126,7 +148,7 @@ class IncrementalRunPropertiesTest {
             actual.put(key, v.map(c -> c.value().stripTrailingZeros().toPlainString() + " " + c.status()).orElse("(none)"));
         }
         assertThat(actual).isEqualTo(expected);
-        for (String score : List.of("Lead", "Account")) {
+        for (String score : List.of("Lead", "Account", "Priority")) {
             // No stale value of a record that left the scope.
             long stored = store.statusCounts(score).values().stream().mapToLong(Long::longValue).sum();
             assertThat(stored).as("values stored for " + score).isEqualTo(perScore.getOrDefault(score, 0L));

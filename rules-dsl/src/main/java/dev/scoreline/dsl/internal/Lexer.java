@@ -24,6 +24,7 @@ public final class Lexer {
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
     private static final String COMPARISON_CHARS = "<>=!";
     private static final String PUNCTUATION = "%,:()";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private Lexer() { }
 
@@ -45,7 +46,9 @@ public final class Lexer {
     private static List<List<Token>> lines(String text, List<Comment> comments) {
         List<List<Token>> lines = new ArrayList<>();
         List<Token> current = new ArrayList<>();
-        String[] physical = text.split("\r\n|\r|\n", -1);
+        // A byte order mark at the very start is ignored (section 2): columns count from after it.
+        String body = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+        String[] physical = body.split("\r\n|\r|\n", -1);
         for (int n = 0; n < physical.length; n++) {
             boolean continued = lexLine(physical[n], n + 1, current, comments);
             if (!continued && !current.isEmpty()) {

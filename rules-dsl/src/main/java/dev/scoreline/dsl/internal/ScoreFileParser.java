@@ -226,7 +226,7 @@ public final class ScoreFileParser {
                 do {
                     names.add(in.peek());
                     in.string("a list name");
-                } while (comma(in));
+                } while (in.comma());
                 in.end("the " + word + " line");
                 ScoreDraft s = settingScore(keyword, null);
                 List<String> lists = word.equals("include") ? s.includeLists : s.excludeLists;
@@ -315,14 +315,6 @@ public final class ScoreFileParser {
             }
             default -> throw new IllegalStateException(word);
         }
-    }
-
-    private static boolean comma(LineReader in) {
-        if (in.atSymbol(",")) {
-            in.next();
-            return true;
-        }
-        return false;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class ScoreValidator {
                 }
             }
         }
+        new ReferenceValidator(reporter).validate(scores);
         List<ScoreDefinition> definitions = new ArrayList<>();
         for (ScoreDraft s : scores) {
             if (!s.placeholder && s.errors == 0) {
@@ -137,10 +138,7 @@ public final class ScoreValidator {
                         report(s, DiagnosticCode.RULE_KIND_NOT_ALLOWED, r.position(),
                                 (eventRules ? "a property rule" : "an event rule") + " cannot be in " + where + ", which holds "
                                         + (eventRules ? "event" : "property") + " rules only",
-                                type == ScoreType.COMBINED
-                                        ? "move the rule to " + (eventRules ? "a fit" : "an engagement") + " group"
-                                        : eventRules ? "count events (add P for each EVENT), or move the rule to a fit or health score"
-                                        : "test a property (add P if PROPERTY is …), or move the rule to an engagement or health score");
+                                kindFix(type, eventRules, r));
                     }
                 }
             }
@@ -148,6 +146,21 @@ public final class ScoreValidator {
         if (type == ScoreType.HEALTH) {
             checkHealthLimits(s);
         }
+    }
+
+    /** How to fix a rule of the wrong kind for its score or group. */
+    private static String kindFix(ScoreType type, boolean eventRules, Rule r) {
+        if (type == ScoreType.COMBINED) {
+            return "move the rule to " + (eventRules ? "a fit" : "an engagement") + " group";
+        }
+        if (r instanceof Rule.CountRule c) {
+            String counted = c.association().objectType();
+            return eventRules
+                    ? "count records that own an event (… associated " + counted + " with EVENT), or move the rule to a fit or health score"
+                    : "count records by their properties only (remove \"with …\"), or move the rule to an engagement or health score";
+        }
+        return eventRules ? "count events (add P for each EVENT), or move the rule to a fit or health score"
+                : "test a property (add P if PROPERTY is …), or move the rule to an engagement or health score";
     }
 
     private void checkHealthLimits(ScoreDraft s) {

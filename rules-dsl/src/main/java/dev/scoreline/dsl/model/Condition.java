@@ -28,6 +28,29 @@ public sealed interface Condition {
     /** {@code in list "X"} / {@code not in list "X"}. */
     record InList(String list, boolean negated, SourcePosition position) implements Condition { }
 
+    /**
+     * {@code score "NAME" cmp NUMBER | is between A and B | is known | is unknown} (language.md
+     * section 7a): the value of score NAME for the record read, rounded to 2 decimals; unknown where
+     * the record is out of NAME's scope. {@code operator} is one of GREATER, GREATER_OR_EQUAL, LESS,
+     * LESS_OR_EQUAL (one number), BETWEEN_NUMBERS (two), KNOWN, UNKNOWN (none); {@code position} is
+     * where the name's string was written.
+     */
+    record ScoreTest(String score, Operator operator, List<Value> values, SourcePosition position)
+            implements Condition {
+        public ScoreTest { values = List.copyOf(values); }
+    }
+
+    /**
+     * {@code status "NAME" is "L" | is not "L" | is any of … | is none of …} (section 7a): the status
+     * label of score NAME for the record read (a combined score's letter/digit such as {@code B2}),
+     * compared as text. {@code operator} is IS, IS_NOT (one {@link Value.Text}), ANY_OF or NONE_OF
+     * (one or more); {@code position} is where the name's string was written.
+     */
+    record StatusTest(String score, Operator operator, List<Value> values, SourcePosition position)
+            implements Condition {
+        public StatusTest { values = List.copyOf(values); }
+    }
+
     enum Operator {
         IS, IS_NOT, ANY_OF, NONE_OF,
         CONTAINS, NOT_CONTAINS, CONTAINS_ANY_OF, STARTS_WITH, ENDS_WITH,

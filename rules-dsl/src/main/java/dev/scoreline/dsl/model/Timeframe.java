@@ -11,4 +11,11 @@ public sealed interface Timeframe {
     record After(DateLiteral date) implements Timeframe { }
 
     record Between(DateLiteral from, DateLiteral to) implements Timeframe { }
+
+    /**
+     * {@code since PROP}: t >= the instant in the scored record's date property PROP (always the
+     * scored record, also under {@code on associated} and in count rules; a multi-valued PROP bounds
+     * at its earliest readable instant). Unknown or unreadable PROP: no lower bound.
+     */
+    record Since(String property) implements Timeframe { }
 }

@@ -53,8 +53,8 @@ final class PropertyRows {
             case "null":
                 return null;
             case "number":
-                if (text == null) {
-                    return null;
+                if (text == null || text.isBlank()) {
+                    return null; // a whitespace-only value is unknown (language.md section 10)
                 }
                 try {
                     return new BigDecimal(text.strip());

@@ -2,6 +2,7 @@ package dev.scoreline.engine.internal.compile;
 
 import dev.scoreline.dsl.model.Aggregate;
 import dev.scoreline.dsl.model.Decay;
+import dev.scoreline.dsl.model.EventCap;
 import dev.scoreline.dsl.model.Frequency;
 import dev.scoreline.dsl.model.Group;
 import dev.scoreline.dsl.model.GroupKind;
@@ -50,7 +51,17 @@ public final class CompiledRuleBase {
      * record rules read: those rules are matched on the record's projection onto just these, so
      * two records that differ elsewhere share one fact.
      */
-    public record RecordGroup(int id, String type, List<String> properties, boolean lists) { }
+    public record RecordGroup(int id, String type, List<String> properties, boolean lists) {
+
+        /**
+         * Whether the group's rules read other scores ({@link References}): its facts are then
+         * built when the record is evaluated, from the referenced scores' results, not when the
+         * data is loaded.
+         */
+        public boolean readsScores() {
+            return properties.stream().anyMatch(References::isReference);
+        }
+    }
 
     /**
      * Record properties (by {@link #intervalKey}) that record rules only compare with numbers, with
@@ -77,6 +88,47 @@ public final class CompiledRuleBase {
         public boolean eventMatchesMoveWithNow() {
             return !eventWindows.isEmpty();
         }
+    }
+
+    /**
+     * How far a change to a record travels through associations to the values it can move: 0 when
+     * no score reads associations, 1 when scores read their associated records, more when a score
+     * reads (through an association) a score that itself reads associations: a contact's event
+     * moves its company's health, which moves the score of the company's deals.
+     */
+    public final int associationHops;
+
+    private static int associationHops(ProgramScore[] scores) {
+        java.util.Map<String, ProgramScore> byName = new java.util.HashMap<>();
+        for (ProgramScore s : scores) {
+            byName.put(s.definition.name(), s);
+        }
+        java.util.Map<ProgramScore, Integer> depth = new java.util.IdentityHashMap<>();
+        int max = 0;
+        for (ProgramScore s : scores) {
+            max = Math.max(max, hops(s, byName, depth, new java.util.HashSet<>()));
+        }
+        return max;
+    }
+
+    private static int hops(ProgramScore s, java.util.Map<String, ProgramScore> byName,
+                            java.util.Map<ProgramScore, Integer> depth, Set<String> visiting) {
+        Integer known = depth.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (!visiting.add(s.definition.name())) {
+            return 0; // a cycle, which the validator reports; nothing to follow
+        }
+        int d = s.readsAssociations ? 1 : 0;
+        for (dev.scoreline.dsl.model.ScoreReference ref : dev.scoreline.dsl.model.ScoreReference.of(s.definition)) {
+            ProgramScore target = byName.get(ref.score());
+            if (target != null) {
+                d = Math.max(d, (ref.associated() ? 1 : 0) + hops(target, byName, depth, visiting));
+            }
+        }
+        depth.put(s, d);
+        return d;
     }
 
     /** Whether any rule reads events; without, events are counted and checked but neither kept nor matched. */
@@ -113,6 +165,20 @@ public final class CompiledRuleBase {
         }
         this.readsEvents = events;
         this.typesReadingAssociations = Set.copyOf(types);
+        this.associationHops = associationHops(scores);
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < scores.length; i++) {
+            scores[i].index = i;
+            index.put(scores[i].definition.name(), i);
+        }
+        for (ProgramScore s : scores) {
+            for (dev.scoreline.dsl.model.ScoreReference ref : dev.scoreline.dsl.model.ScoreReference.of(s.definition)) {
+                Integer i = index.get(ref.score());
+                if (i != null) {
+                    scores[i].referenced = true;
+                }
+            }
+        }
         this.recordGroups = List.copyOf(recordGroups);
         this.numericIntervals = numericIntervals;
     }
@@ -154,6 +220,18 @@ public final class CompiledRuleBase {
         public final dev.scoreline.api.GroupValues.Names groupNames;
         /** Whether the score reads the record's own matches: a scope, or a property rule on the record itself. */
         public final boolean readsRecordMatches;
+        /** The score's place in {@link CompiledRuleBase#scores}. */
+        int index;
+        /** Whether another score reads this one ({@code score "…"}, {@code status "…"}, {@code value of score "…"}). */
+        boolean referenced;
+
+        public int index() {
+            return index;
+        }
+
+        public boolean referenced() {
+            return referenced;
+        }
 
         ProgramScore(ScoreDefinition definition, String type, int scopeMatcher, ProgramGroup[] groups,
                      BigDecimal limit, List<StatusThreshold> statuses, Levels fitLevels, Levels engagementLevels) {
@@ -224,7 +302,11 @@ public final class CompiledRuleBase {
         }
     }
 
-    public enum RuleKind { PROPERTY, PROPERTY_POINTS, EVENT, EVENT_POINTS, FREQUENCY }
+    /**
+     * The kinds of rules. VALUE is a sliding scale ({@code value of}); COUNT counts associated
+     * records (with an event, it is counted like a frequency rule, per associated record).
+     */
+    public enum RuleKind { PROPERTY, PROPERTY_POINTS, EVENT, EVENT_POINTS, FREQUENCY, VALUE, COUNT }
 
     public static final class ProgramRule {
         public final Rule rule;
@@ -247,6 +329,19 @@ public final class CompiledRuleBase {
          */
         public long[] units;
         public int unitScale;
+        /** The rule's own maximum ({@code limit L}) and its negation, or null: its points stay within [-L, L]. */
+        public final BigDecimal limit;
+        public final BigDecimal negativeLimit;
+        /** {@code at most K per …} on a rule adding points per event, or null. */
+        EventCap cap;
+        /** The folded date property of {@code since PROP} (always read on the scored record), or null. */
+        String since;
+        /** A VALUE rule's property (folded), or null when it reads a score ({@link #referencedScore}). */
+        String valueProperty;
+        /** The index of the score a VALUE rule reads ({@code value of score "…"}), or -1. */
+        int referencedScore = -1;
+        /** A PROPERTY rule's record group ({@link RecordGroup#id}), or -1. */
+        int recordGroup = -1;
 
         ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
                     Aggregate aggregate, Frequency frequency) {
@@ -258,10 +353,38 @@ public final class CompiledRuleBase {
             this.assocType = assocType;
             this.aggregate = aggregate;
             this.frequency = frequency;
+            this.limit = rule.limit();
+            this.negativeLimit = limit == null ? null : limit.negate();
         }
 
         public boolean readsEvents() {
-            return kind == RuleKind.EVENT || kind == RuleKind.EVENT_POINTS || kind == RuleKind.FREQUENCY;
+            return kind == RuleKind.EVENT || kind == RuleKind.EVENT_POINTS || kind == RuleKind.FREQUENCY
+                    || kind == RuleKind.COUNT && matcher >= 0;
+        }
+
+        /** Whether the rule's events are counted as a number and the newest instant (a frequency or count rule). */
+        public boolean countsMatches() {
+            return kind == RuleKind.FREQUENCY || kind == RuleKind.COUNT;
+        }
+
+        public EventCap cap() {
+            return cap;
+        }
+
+        public String since() {
+            return since;
+        }
+
+        public String valueProperty() {
+            return valueProperty;
+        }
+
+        public int referencedScore() {
+            return referencedScore;
+        }
+
+        public int recordGroup() {
+            return recordGroup;
         }
     }
 }

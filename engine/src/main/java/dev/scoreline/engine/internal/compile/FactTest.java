@@ -48,13 +48,24 @@ public interface FactTest {
             String list = DataValue.fold(in.list());
             return in.negated() ? f -> !f.inList(list) : f -> f.inList(list);
         }
-        return predicate((Condition.Predicate) condition);
+        if (condition instanceof Condition.ScoreTest t) {
+            return predicate(References.scoreProperty(t.score()), t.operator(), t.values(), null);
+        }
+        if (condition instanceof Condition.StatusTest t) {
+            return predicate(References.statusProperty(t.score()), t.operator(), t.values(), null);
+        }
+        Condition.Predicate p = (Condition.Predicate) condition;
+        return predicate(DataValue.fold(p.property()), p.operator(), p.values(), p.unit());
     }
 
-    private static FactTest predicate(Condition.Predicate p) {
-        String name = DataValue.fold(p.property());
-        List<Value> values = p.values();
-        return switch (p.operator()) {
+    /**
+     * A predicate on the property {@code name} (folded; for a reference to another score, its
+     * {@link References} name): the value there is the referenced score's value or status, so
+     * a reference is tested exactly like a property (unknown where the record is out of its scope).
+     */
+    private static FactTest predicate(String name, Condition.Operator operator, List<Value> values,
+                                      dev.scoreline.dsl.model.TimeUnit unit) {
+        return switch (operator) {
             case IS -> anyAtom(name, equalsAny(values));
             case IS_NOT -> not(anyAtom(name, equalsAny(values)));
             case ANY_OF -> anyAtom(name, equalsAny(values));
@@ -77,7 +88,7 @@ public interface FactTest {
             case AFTER -> instantIn(name, TimeRange.after(date(values.get(0))));
             case IN_THE_LAST -> {
                 long amount = number(values.get(0)).longValueExact();
-                int unitDays = p.unit().days();
+                int unitDays = unit.days();
                 yield f -> {
                     TimeRange r = TimeRange.inTheLast(amount, unitDays, f.now());
                     for (DataValue.Atom a : f.value(name).atoms()) {

@@ -6,6 +6,7 @@ import dev.scoreline.dsl.model.EventFilter;
 import dev.scoreline.dsl.model.Group;
 import dev.scoreline.dsl.model.GroupKind;
 import dev.scoreline.dsl.model.Levels;
+import dev.scoreline.dsl.model.Operand;
 import dev.scoreline.dsl.model.Rule;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.dsl.model.ScoreType;
@@ -55,6 +56,8 @@ public final class RuleBaseCompiler {
     private final ModelImpl model = new ModelImpl();
     private final Map<Object, String> constraintIds = new HashMap<>();
     private int matchers;
+    /** Score name to its index in the compiled program (definitions sorted by name). */
+    private final Map<String, Integer> scoreIndex = new HashMap<>();
 
     private final Set<String> recordProperties = new LinkedHashSet<>();
     private final Set<String> eventProperties = new LinkedHashSet<>();
@@ -85,6 +88,9 @@ public final class RuleBaseCompiler {
         List<ScoreDefinition> definitions = new ArrayList<>(input);
         definitions.sort(Comparator.comparing(ScoreDefinition::name));
         ProgramScore[] scores = new ProgramScore[definitions.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scoreIndex.put(definitions.get(i).name(), i);
+        }
         for (int i = 0; i < scores.length; i++) {
             scores[i] = score(definitions.get(i));
         }
@@ -141,52 +147,116 @@ public final class RuleBaseCompiler {
         String assocType = assoc == null ? null : recordType;
         var aggregate = assoc == null ? null : assoc.aggregateOrDefault();
         if (rule instanceof Rule.PropertyRule p) {
-                int m = matchers++;
-                Set<String> props = new java.util.TreeSet<>();
-                boolean lists = collect(p.condition(), props, numericRecordProperties, false, recordType);
-                recordProperties.addAll(props);
-                recordRule(m, recordGroup(recordType, props, lists), terms(p.condition()));
-                return new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
-                        assocType, aggregate, null);
+            int m = matchers++;
+            Set<String> props = new java.util.TreeSet<>();
+            boolean lists = collect(p.condition(), props, numericRecordProperties, false, recordType);
+            props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
+            CompiledRuleBase.RecordGroup group = recordGroup(recordType, props, lists);
+            recordRule(m, group, terms(p.condition()));
+            ProgramRule r = new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
+                    assocType, aggregate, null);
+            r.recordGroup = group.id();
+            return r;
         }
         if (rule instanceof Rule.PropertyPointsRule p) {
-                String prop = DataValue.fold(p.property());
-                recordProperties.add(prop);
-                notIntervals.add(CompiledRuleBase.intervalKey(recordType, prop)); // compared with listed values
-                int first = matchers;
-                BigDecimal[] points = new BigDecimal[p.points().size()];
-                for (int i = 0; i < points.length; i++) {
-                    ValuePoints vp = p.points().get(i);
-                    points[i] = vp.points();
-                    recordRule(matchers++, recordGroup(recordType, Set.of(prop), false), List.of(holds(prop, vp.value())));
-                }
-                return new ProgramRule(rule, RuleKind.PROPERTY_POINTS, first, points, assocMatcher, assocType,
-                        aggregate, null);
+            String prop = DataValue.fold(p.property());
+            recordProperties.add(prop);
+            notIntervals.add(CompiledRuleBase.intervalKey(recordType, prop)); // compared with listed values
+            int first = matchers;
+            BigDecimal[] points = new BigDecimal[p.points().size()];
+            for (int i = 0; i < points.length; i++) {
+                ValuePoints vp = p.points().get(i);
+                points[i] = vp.points();
+                recordRule(matchers++, recordGroup(recordType, Set.of(prop), false), List.of(holds(prop, vp.value())));
+            }
+            return new ProgramRule(rule, RuleKind.PROPERTY_POINTS, first, points, assocMatcher, assocType,
+                    aggregate, null);
+        }
+        if (rule instanceof Rule.ValueRule v) {
+            return valueRule(v, recordType, assocMatcher, assocType, aggregate);
+        }
+        if (rule instanceof Rule.CountRule c) {
+            return countRule(c, assocMatcher, assocType);
         }
         if (rule instanceof Rule.EventRule e) {
-                int m = matchers++;
-                eventRule(m, e.event(), e.timeframe(), List.of());
-                return new ProgramRule(rule, RuleKind.EVENT, m, new BigDecimal[] {e.points()}, assocMatcher,
-                        assocType, aggregate, null);
+            int m = matchers++;
+            eventRule(m, e.event(), e.timeframe(), List.of());
+            ProgramRule r = new ProgramRule(rule, RuleKind.EVENT, m, new BigDecimal[] {e.points()}, assocMatcher,
+                    assocType, aggregate, null);
+            return timed(r, e.cap(), e.timeframe());
         }
         if (rule instanceof Rule.EventPointsRule e) {
-                String prop = DataValue.fold(e.property());
-                eventProperties.add(prop);
-                int first = matchers;
-                BigDecimal[] points = new BigDecimal[e.points().size()];
-                for (int i = 0; i < points.length; i++) {
-                    ValuePoints vp = e.points().get(i);
-                    points[i] = vp.points();
-                    eventRule(matchers++, e.event(), e.timeframe(), List.of(holds(prop, vp.value())));
-                }
-                return new ProgramRule(rule, RuleKind.EVENT_POINTS, first, points, assocMatcher, assocType,
-                        aggregate, null);
+            String prop = DataValue.fold(e.property());
+            eventProperties.add(prop);
+            int first = matchers;
+            BigDecimal[] points = new BigDecimal[e.points().size()];
+            for (int i = 0; i < points.length; i++) {
+                ValuePoints vp = e.points().get(i);
+                points[i] = vp.points();
+                eventRule(matchers++, e.event(), e.timeframe(), List.of(holds(prop, vp.value())));
+            }
+            ProgramRule r = new ProgramRule(rule, RuleKind.EVENT_POINTS, first, points, assocMatcher, assocType,
+                    aggregate, null);
+            return timed(r, e.cap(), e.timeframe());
         }
         Rule.FrequencyRule f = (Rule.FrequencyRule) rule;
         int m = matchers++;
         eventRule(m, f.event(), f.timeframe(), List.of());
-        return new ProgramRule(rule, RuleKind.FREQUENCY, m, new BigDecimal[] {f.points()}, assocMatcher,
-                assocType, null, f.frequency());
+        return timed(new ProgramRule(rule, RuleKind.FREQUENCY, m, new BigDecimal[] {f.points()}, assocMatcher,
+                assocType, null, f.frequency()), null, f.timeframe());
+    }
+
+    /**
+     * A sliding scale: on a property, a record rule "the property reads as a number" (Drools
+     * decides which records give a value; the evaluator multiplies); on a score, no match at all
+     * (the evaluator reads the referenced score's value).
+     */
+    private ProgramRule valueRule(Rule.ValueRule v, String recordType, int assocMatcher, String assocType,
+                                  dev.scoreline.dsl.model.Aggregate aggregate) {
+        int m = -1;
+        String prop = null;
+        if (v.operand() instanceof Operand.Property p) {
+            prop = DataValue.fold(p.name());
+            recordProperties.add(prop);
+            numericRecordProperties.add(prop); // a value that does not read as a number is a data warning
+            notIntervals.add(CompiledRuleBase.intervalKey(recordType, prop)); // the value itself is read
+            m = matchers++;
+            String name = prop;
+            recordRule(m, recordGroup(recordType, Set.of(prop), false), List.of(new Term(List.of("number", prop),
+                    f -> java.util.Arrays.stream(f.value(name).atoms()).anyMatch(a -> a.number() != null))));
+        }
+        ProgramRule r = new ProgramRule(v, RuleKind.VALUE, m, new BigDecimal[] {v.factor()}, assocMatcher, assocType,
+                aggregate, null);
+        r.valueProperty = prop;
+        if (v.operand() instanceof Operand.Score ref) {
+            r.referencedScore = scoreIndex.getOrDefault(ref.score(), -1);
+        }
+        return r;
+    }
+
+    /**
+     * A count rule: its association filter (type, label, where) picks the records; with an event,
+     * an event rule on their events, counted per associated record like a frequency rule.
+     */
+    private ProgramRule countRule(Rule.CountRule c, int assocMatcher, String assocType) {
+        int m = -1;
+        if (c.with() != null) {
+            m = matchers++;
+            eventRule(m, c.with(), c.timeframe(), List.of());
+        }
+        ProgramRule r = new ProgramRule(c, RuleKind.COUNT, m, new BigDecimal[] {c.points()}, assocMatcher, assocType,
+                null, c.count());
+        return timed(r, null, c.timeframe());
+    }
+
+    /** Notes a rule's cap and {@code since} bound (its property read on the scored record). */
+    private ProgramRule timed(ProgramRule r, dev.scoreline.dsl.model.EventCap cap, Timeframe timeframe) {
+        r.cap = cap;
+        if (timeframe instanceof Timeframe.Since since) {
+            r.since = DataValue.fold(since.property());
+            recordProperties.add(r.since);
+        }
+        return r;
     }
 
     /** A constraint: its semantic key (equal keys share one Drools node) and its test. */
@@ -244,7 +314,9 @@ public final class RuleBaseCompiler {
             collectEventReads(event.where());
             terms.addAll(terms(event.where()));
         }
-        if (timeframe != null) {
+        // A since bound differs per scored record, while an event's matches are shared by every
+        // record with events of its shape: the evaluator applies it (EventRuleCounter).
+        if (timeframe != null && !(timeframe instanceof Timeframe.Since)) {
             timeframes.add(timeframe);
             terms.add(new Term(List.of("time", timeframe), null));
         }
@@ -335,6 +407,19 @@ public final class RuleBaseCompiler {
             listsRead.add(DataValue.fold(in.list()));
             eventsReadLists |= onEvents;
             lists = true;
+        } else if (c instanceof Condition.ScoreTest t) {
+            // Read on record rules only; props is then the rule's own set (see References).
+            String name = References.scoreProperty(t.score());
+            if (intervalType != null) {
+                props.add(name);
+                noteThresholds(intervalType, name, t.operator(), t.values());
+            }
+        } else if (c instanceof Condition.StatusTest t) {
+            String name = References.statusProperty(t.score());
+            if (intervalType != null) {
+                props.add(name);
+                notIntervals.add(CompiledRuleBase.intervalKey(intervalType, name));
+            }
         } else if (c instanceof Condition.Predicate p) {
             String name = DataValue.fold(p.property());
             props.add(name);
@@ -347,19 +432,24 @@ public final class RuleBaseCompiler {
                 default -> { }
             }
             if (intervalType != null) {
-                String key = CompiledRuleBase.intervalKey(intervalType, name);
-                java.util.TreeSet<BigDecimal> cuts = thresholds.computeIfAbsent(key, k -> new java.util.TreeSet<>());
-                switch (p.operator()) {
-                    case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> {
-                        for (Value v : p.values()) {
-                            cuts.add(((Value.Number) v).number());
-                        }
-                    }
-                    case KNOWN, UNKNOWN -> { }
-                    default -> notIntervals.add(key);
-                }
+                noteThresholds(intervalType, name, p.operator(), p.values());
             }
         }
         return lists;
+    }
+
+    /** Notes the numbers a record property is compared with, or that it is read otherwise (see {@link #collect}). */
+    private void noteThresholds(String type, String name, Condition.Operator operator, List<Value> values) {
+        String key = CompiledRuleBase.intervalKey(type, name);
+        java.util.TreeSet<BigDecimal> cuts = thresholds.computeIfAbsent(key, k -> new java.util.TreeSet<>());
+        switch (operator) {
+            case GREATER, GREATER_OR_EQUAL, LESS, LESS_OR_EQUAL, BETWEEN_NUMBERS -> {
+                for (Value v : values) {
+                    cuts.add(((Value.Number) v).number());
+                }
+            }
+            case KNOWN, UNKNOWN -> { }
+            default -> notIntervals.add(key);
+        }
     }
 }

@@ -138,7 +138,7 @@ public final class DataValue {
             this.folded = text.toLowerCase(Locale.ROOT);
         }
 
-        /** The number this value reads as, or null ("100" is 100; no exponents, no thousands separators). */
+        /** The number this value reads as, or null ("100" and "1e2" are 100; no thousands separators). */
         public BigDecimal number() {
             if (!numberRead) {
                 number = parseNumber(text);
@@ -172,32 +172,55 @@ public final class DataValue {
         }
     }
 
+    /**
+     * The number a trimmed text reads as (language.md section 10), or null: an optional sign,
+     * digits with an optional fraction or a fraction alone ({@code .5}; {@code 5.} is not a
+     * number), an optional exponent ({@code 1e3}, {@code 2.5E-2}). An exponent beyond what a
+     * spreadsheet writes (|e| > 400) does not read, so no value can blow up the exact arithmetic.
+     */
     static BigDecimal parseNumber(String s) {
         int n = s.length();
         if (n == 0 || n > 64) {
             return null;
         }
         int i = s.charAt(0) == '-' || s.charAt(0) == '+' ? 1 : 0;
-        boolean digits = false;
-        boolean dot = false;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits = true;
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
+        int intDigits = digits(s, i);
+        i += intDigits;
+        int fracDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            fracDigits = digits(s, i + 1);
+            if (fracDigits == 0) {
+                return null; // "5." and "." are not numbers
+            }
+            i += 1 + fracDigits;
+        }
+        if (intDigits + fracDigits == 0) {
+            return null;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int j = i + 1 < n && (s.charAt(i + 1) == '-' || s.charAt(i + 1) == '+') ? i + 2 : i + 1;
+            int expDigits = digits(s, j);
+            if (expDigits == 0 || expDigits > 3 || Integer.parseInt(s.substring(j, j + expDigits)) > 400) {
                 return null;
             }
+            i = j + expDigits;
         }
-        if (!digits) {
+        if (i != n) {
             return null;
         }
         try {
-            return new BigDecimal(s);
+            return new BigDecimal(s.charAt(0) == '+' ? s.substring(1) : s);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     /** Epoch milliseconds of an ISO-8601 date or instant, or of an epoch-milliseconds integer; else null. */

@@ -184,8 +184,10 @@ public final class LoadedData implements DataView {
     /**
      * Reads only what re-scoring some records needs. The records to score are the {@code changed}
      * ones, the records associated with a changed one whose type has a score reading associations
-     * (its aggregates moved), and the {@code due} ones (their own instant covers their neighbours').
-     * Kept besides: the records those read through associations. Everything else is streamed past
+     * (its aggregates moved) — and theirs in turn, up to {@link CompiledRuleBase#associationHops}
+     * away, when scores read scores that read associations — and the {@code due} ones (their own
+     * instant covers their neighbours'). Kept besides: the records those read through
+     * associations, as far. Everything else is streamed past
      * and dropped, so memory and scoring follow the selection, not the data. References to records
      * outside what is kept are not checked (a full load reports them).
      */
@@ -205,27 +207,53 @@ public final class LoadedData implements DataView {
                 }
             }
         }
+        Map<RecordKey, List<RecordKey>> neighbours = new HashMap<>();
+        for (Association a : relevant) {
+            neighbours.computeIfAbsent(a.from(), k -> new ArrayList<>()).add(a.to());
+            neighbours.computeIfAbsent(a.to(), k -> new ArrayList<>()).add(a.from());
+        }
+        int hops = program.associationHops;
         Set<RecordKey> rescore = new java.util.HashSet<>(changed);
         rescore.addAll(due);
         Map<RecordKey, List<RecordKey>> becauseOf = new HashMap<>();
-        for (Association a : relevant) {
-            if (changed.contains(a.from()) && reads(reading, a.to())) {
-                rescore.add(a.to());
-                becauseOf.computeIfAbsent(a.to(), k -> new ArrayList<>()).add(a.from());
+        // What a change moves: its neighbours whose scores read associations, and (when scores read
+        // scores that read associations) theirs, up to associationHops away.
+        Map<RecordKey, RecordKey> origin = new HashMap<>();
+        changed.forEach(c -> origin.put(c, c));
+        Set<RecordKey> frontier = new java.util.HashSet<>(changed);
+        for (int hop = 0; hop < hops && !frontier.isEmpty(); hop++) {
+            Set<RecordKey> next = new java.util.HashSet<>();
+            for (RecordKey from : frontier) {
+                for (RecordKey to : neighbours.getOrDefault(from, List.of())) {
+                    if (reads(reading, to)) {
+                        List<RecordKey> because = becauseOf.computeIfAbsent(to, k -> new ArrayList<>());
+                        if (!because.contains(origin.get(from))) {
+                            because.add(origin.get(from));
+                        }
+                        if (rescore.add(to) || !origin.containsKey(to)) {
+                            origin.putIfAbsent(to, origin.get(from));
+                            next.add(to);
+                        }
+                    }
+                }
             }
-            if (changed.contains(a.to()) && reads(reading, a.from())) {
-                rescore.add(a.from());
-                becauseOf.computeIfAbsent(a.from(), k -> new ArrayList<>()).add(a.to());
-            }
+            frontier = next;
         }
+        // What they read: their associated records, and those records' own, as far as scores reach.
         Set<RecordKey> keep = new java.util.HashSet<>(rescore);
-        for (Association a : relevant) {
-            if (rescore.contains(a.from()) && reads(reading, a.from())) {
-                keep.add(a.to());
+        frontier = new java.util.HashSet<>(rescore);
+        for (int hop = 0; hop < hops && !frontier.isEmpty(); hop++) {
+            Set<RecordKey> next = new java.util.HashSet<>();
+            for (RecordKey from : frontier) {
+                if (reads(reading, from)) {
+                    for (RecordKey to : neighbours.getOrDefault(from, List.of())) {
+                        if (keep.add(to)) {
+                            next.add(to);
+                        }
+                    }
+                }
             }
-            if (rescore.contains(a.to()) && reads(reading, a.to())) {
-                keep.add(a.from());
-            }
+            frontier = next;
         }
         b.keep = keep;
         b.rescore = rescore;

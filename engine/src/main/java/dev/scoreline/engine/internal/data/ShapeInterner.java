@@ -48,6 +48,9 @@ public final class ShapeInterner {
             eventPropertyIndex.put(p, eventPropertyIndex.size());
         }
         for (CompiledRuleBase.RecordGroup g : program.recordGroups) {
+            if (g.readsScores()) {
+                continue; // projected when the record is evaluated, with the scores it reads
+            }
             groupsByType.computeIfAbsent(g.type(), k -> new ArrayList<>()).add(g);
         }
     }
@@ -106,7 +109,7 @@ public final class ShapeInterner {
      * equals the i-th number, 2i when it lies below it and above the one before, -1 when it does
      * not read as a number; the set of those (rules test any atom), or U when unknown.
      */
-    static String intervalOf(DataValue v, BigDecimal[] cuts) {
+    public static String intervalOf(DataValue v, BigDecimal[] cuts) {
         if (v.isUnknown()) {
             return "U";
         }

@@ -38,6 +38,12 @@ public final class EventRuleCounter {
         final ProgramRule[] rules;
         final ProgramGroup[] groups;
         final int width;
+        /** Whether some rule has a cap or a since bound (then {@link CapsAndBounds} filters its events). */
+        final boolean limited;
+        /** Per counter, the index of its rule in {@link #rules}. */
+        final int[] ruleOfCounter;
+        /** Whether some rule has a since bound: its counts then depend on the scored record. */
+        public final boolean readsSince;
 
         /** Lays out the rules' counters one after the other, setting each rule's {@code counter}. */
         public Layout(List<ProgramRule> rules, List<ProgramGroup> groups) {
@@ -48,11 +54,22 @@ public final class EventRuleCounter {
                 ProgramRule r = this.rules[i];
                 r.counter = next;
                 next += counters(r, this.groups[i]);
-                if (r.kind != RuleKind.FREQUENCY) {
+                if (!r.countsMatches()) {
                     units(r, this.groups[i]);
                 }
             }
             this.width = next;
+            this.ruleOfCounter = new int[next];
+            boolean limited = false;
+            boolean since = false;
+            for (int i = 0; i < this.rules.length; i++) {
+                ProgramRule r = this.rules[i];
+                java.util.Arrays.fill(ruleOfCounter, r.counter, r.counter + counters(r, this.groups[i]), i);
+                limited |= r.cap() != null || r.since() != null;
+                since |= r.since() != null;
+            }
+            this.limited = limited;
+            this.readsSince = since;
         }
 
         /** Sets the rule's {@link ProgramRule#units}: points x factor per counter, scaled to whole numbers. */
@@ -80,13 +97,16 @@ public final class EventRuleCounter {
         }
 
         static int counters(ProgramRule r, ProgramGroup g) {
-            return r.kind == RuleKind.FREQUENCY ? 2 : r.points.length * g.factors.length;
+            return r.countsMatches() ? 2 : r.points.length * g.factors.length;
         }
     }
 
     /** Told of each event counted, for explanations: the counter it bumped, the event, its instant. */
     interface Listener {
         void counted(int counter, int event, long at);
+
+        /** An event a cap left out, or (when it was counted first) took back for one with more points. */
+        default void dropped(int counter, int event, long at) { }
     }
 
     private static final int[] NONE = new int[0];
@@ -107,6 +127,16 @@ public final class EventRuleCounter {
      * matched first, with those of {@code together} (null: the record alone) in one session.
      */
     boolean count(DataView data, int rec, DroolsShapeMatcher.Batch together, long[] counts, Listener listener) {
+        return count(data, rec, together, counts, listener, null);
+    }
+
+    /**
+     * The same, with each rule's {@code since} bound ({@code sinceBounds}, by rule of the layout;
+     * null when none has one) and cap applied: only layouts with such rules pay for them.
+     */
+    boolean count(DataView data, int rec, DroolsShapeMatcher.Batch together, long[] counts, Listener listener,
+                  long[] sinceBounds) {
+        CapsAndBounds limits = layout.limited ? new CapsAndBounds(layout, sinceBounds) : null;
         Segments s = segments();
         EventSpan span = s.span;
         data.events(rec, span);
@@ -143,6 +173,9 @@ public final class EventRuleCounter {
                 row = s.adds[seg];
             }
             for (int c : adds) {
+                if (limits != null && !limits.admit(c, at, e - first, counts, listener)) {
+                    continue; // before its since bound, or over its cap
+                }
                 if (c >= 0) {
                     counts[c]++;
                 } else {
@@ -225,7 +258,7 @@ public final class EventRuleCounter {
             for (int i = 0; i < layout.rules.length; i++) {
                 ProgramRule r = layout.rules[i];
                 ProgramGroup g = layout.groups[i];
-                if (r.kind == RuleKind.FREQUENCY) {
+                if (r.countsMatches()) {
                     if (HitSet.has(hits, r.matcher)) {
                         list.add(~r.counter);
                     }

@@ -40,12 +40,44 @@ public final class NextChange {
     /** The same, with the associated records' own instants from {@code neighbourNext} (live scoring remembers them). */
     public long of(DataView data, int rec, long now, java.util.function.IntToLongFunction neighbourNext) {
         long next = ownNext(data, rec, now);
-        if (program.typesReadingAssociations.contains(data.shapes().recordShape(data.recordShape(rec)).type())) {
-            for (int i = 0; i < data.assocCount(rec); i++) {
-                next = Math.min(next, neighbourNext.applyAsLong(data.assocOther(rec, i)));
+        // Up to associationHops away, through records whose scores read associations: a deal's
+        // score reading its company's health moves when a contact of the company decays.
+        int[] frontier = {rec};
+        java.util.Set<Integer> seen = program.associationHops > 1 ? new java.util.HashSet<>(java.util.List.of(rec)) : null;
+        for (int hop = 0; hop < program.associationHops && frontier.length > 0; hop++) {
+            IntList further = new IntList();
+            for (int r : frontier) {
+                if (!program.typesReadingAssociations.contains(data.shapes().recordShape(data.recordShape(r)).type())) {
+                    continue;
+                }
+                for (int i = 0; i < data.assocCount(r); i++) {
+                    int other = data.assocOther(r, i);
+                    if (seen == null || seen.add(other)) {
+                        next = Math.min(next, neighbourNext.applyAsLong(other));
+                        further.add(other);
+                    }
+                }
             }
+            frontier = further.toArray();
         }
         return next;
+    }
+
+    /** A growing list of ints. */
+    private static final class IntList {
+        private int[] values = new int[8];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
+        }
     }
 
     /** The same for the record's own data alone, associations left out. */

@@ -36,7 +36,7 @@ public final class RunScorer {
         this.program = program;
         this.population = population;
         this.matcher = new DroolsShapeMatcher(program, population, now);
-        this.evaluator = new Evaluator(population, matcher, ruleText);
+        this.evaluator = new Evaluator(program, population, matcher, ruleText);
         this.nextChange = new NextChange(program);
     }
 

@@ -51,7 +51,7 @@ public final class LiveEngine {
         LoadedData.Warnings warnings = new LoadedData.Warnings(problems);
         this.data = new LiveData(LoadedData.load(program, adapter, problems), warnings);
         this.matcher = new DroolsShapeMatcher(program, data, now);
-        this.evaluator = new Evaluator(data, matcher, ruleText);
+        this.evaluator = new Evaluator(program, data, matcher, ruleText);
         evaluator.keepPartials(program);
         this.typesReadingAssociations = program.typesReadingAssociations;
         this.nextChangeOf = new NextChange(program);
@@ -130,6 +130,7 @@ public final class LiveEngine {
                     affected.add(o);
                 }
             }
+            addNeighbours(Set.copyOf(affected), program.associationHops - 1, affected);
             rescore(affected, cause, (old, u) -> updates.add(u));
             return updates;
         } else if (change instanceof DataChange.EventAppended e) {
@@ -143,10 +144,12 @@ public final class LiveEngine {
             for (int rec : data.associate(a.association())) {
                 affected.add(rec);
             }
+            addNeighbours(Set.copyOf(affected), program.associationHops - 1, affected);
         } else if (change instanceof DataChange.AssociationRemoved a) {
             for (int rec : data.dissociate(a.association())) {
                 affected.add(rec);
             }
+            addNeighbours(Set.copyOf(affected), program.associationHops - 1, affected);
         } else if (change instanceof DataChange.ListMembershipAdded m) {
             int rec = data.membership(m.membership().record(), m.membership().list(), true);
             if (rec >= 0) {
@@ -184,11 +187,28 @@ public final class LiveEngine {
         return updates;
     }
 
+    /** Adds the records whose values a change to {@code rec} can move through associations. */
     private void addNeighbours(int rec, Set<Integer> affected) {
-        for (int o : data.neighbours(rec)) {
-            if (typesReadingAssociations.contains(data.type(o))) {
-                affected.add(o);
+        addNeighbours(Set.of(rec), program.associationHops, affected);
+    }
+
+    /**
+     * Adds the records up to {@code hops} associations away from {@code from} whose scores read
+     * associations, each hop from those of the hop before: more than one when scores read scores
+     * that read associations ({@link CompiledRuleBase#associationHops}).
+     */
+    private void addNeighbours(Set<Integer> from, int hops, Set<Integer> affected) {
+        Set<Integer> frontier = from;
+        for (int hop = 0; hop < hops && !frontier.isEmpty(); hop++) {
+            Set<Integer> next = new LinkedHashSet<>();
+            for (int rec : frontier) {
+                for (int o : data.neighbours(rec)) {
+                    if (typesReadingAssociations.contains(data.type(o)) && affected.add(o)) {
+                        next.add(o);
+                    }
+                }
             }
+            frontier = next;
         }
     }
 
@@ -199,6 +219,9 @@ public final class LiveEngine {
             return;
         }
         int[] arr = list.stream().mapToInt(Integer::intValue).toArray();
+        for (int rec : arr) {
+            evaluator.forgetResults(rec); // what scores read of these records' scores is evaluated anew
+        }
         DroolsShapeMatcher.Batch batch = new DroolsShapeMatcher.Batch(arr, 0, arr.length); // what is new, matched together
         Instant when = Instant.ofEpochMilli(matcher.now());
         for (int rec : arr) {

@@ -63,6 +63,7 @@ public final class DroolsShapeMatcher {
         now = newNow;
         ranges = program.timeframes.stream().map(t -> TimeRange.of(t, newNow)).toArray(TimeRange[]::new);
         if (program.time.recordMatchesMoveWithNow()) {
+            referenceHits.clear();
             recordHits.clear();
             projectionHits.clear();
             assocHits.clear();
@@ -288,6 +289,26 @@ public final class DroolsShapeMatcher {
         recordHits.putAll(ids, shapeHits, ids.length);
         newEvents.forEach((key, fact) -> eventHits.put(key, fact.hits.bits()));
         newAssocs.forEach((key, fact) -> assocHits.put(key, fact.hits.bits()));
+    }
+
+    /** By key ({@link #referenceMatches}): the matches of projections that carry other scores' values. */
+    private final Map<String, long[]> referenceHits = new ConcurrentHashMap<>();
+
+    /**
+     * The matches of a record seen through a group of rules that read other scores: {@code shape}
+     * holds the group's properties and the referenced scores' values and statuses, {@code key}
+     * says what it holds (equal keys match alike). New ones are matched in a session of their own.
+     * Kept across clock moves only when record matches cannot move with NOW.
+     */
+    public long[] referenceMatches(String key, DroolsFacts.RecordShape shape, int group) {
+        long[] hits = referenceHits.get(key);
+        if (hits == null) {
+            RecordFact fact = new RecordFact(-2, shape, group, now, program.matcherCount);
+            fire(java.util.List.of(fact));
+            hits = fact.hits.bits();
+            referenceHits.put(key, hits);
+        }
+        return hits;
     }
 
     /** Inserts the facts into one new session and fires: their consequences set their hit bits. */

@@ -57,7 +57,7 @@ public final class KeyScorer {
         this.shapes = new ShapeInterner(program);
         this.view = new RecordView(shapes);
         this.matcher = new DroolsShapeMatcher(program, view, now);
-        this.evaluator = new Evaluator(view, matcher, ruleText);
+        this.evaluator = new Evaluator(program, view, matcher, ruleText);
         this.nextChange = new NextChange(program);
         this.warnings = new LoadedData.Warnings(problems);
     }
@@ -85,6 +85,9 @@ public final class KeyScorer {
                 int rec = add(other.record(), other.events(), neighbourWarnings);
                 view.link(rec, shapes.internLabels(link.getValue()));
             }
+        }
+        for (int rec = 0; rec < view.size(); rec++) {
+            evaluator.forget(rec); // results kept for scores other scores read belong to the record scored before
         }
         DroolsShapeMatcher.Batch alone = new DroolsShapeMatcher.Batch(new int[] {0}, 0, 1);
         String type = view.shapes().recordShape(view.recordShape(0)).type();

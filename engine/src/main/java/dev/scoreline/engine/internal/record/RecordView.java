@@ -29,6 +29,10 @@ final class RecordView implements DataView {
         this.shapes = shapes;
     }
 
+    int size() {
+        return size;
+    }
+
     void clear() {
         size = 0;
         links = 0;

@@ -56,7 +56,11 @@ class MatchingTest {
     void numberLiteralsEqualValuesThatReadAsTheSameNumber() {
         assertThat(holds("100", Operator.IS, n("100"))).isTrue();
         assertThat(holds(new BigDecimal("100.0"), Operator.IS, n("100"))).isTrue();
-        assertThat(holds("1e2", Operator.IS, n("100"))).isFalse();
+        assertThat(holds("1e2", Operator.IS, n("100"))).isTrue(); // exponents read (language.md section 10)
+        assertThat(holds("+100", Operator.IS, n("100"))).isTrue();
+        assertThat(holds(".5", Operator.IS, n("0.5"))).isTrue();
+        assertThat(holds("100.", Operator.IS, n("100"))).isFalse(); // a fraction needs a digit
+        assertThat(holds("1,000", Operator.IS, n("1000"))).isFalse();
         assertThat(holds(100, Operator.IS, t("100"))).isTrue();
     }
 
