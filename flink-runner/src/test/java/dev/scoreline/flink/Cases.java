@@ -18,14 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The scoring conformance cases (copied from shared/conformance/cases) and their one-JVM results. */
+/** The scoring conformance cases (the project's one copy, conformance/cases) and their one-JVM results. */
 final class Cases {
 
     private Cases() { }
 
     static List<Path> all() throws IOException, URISyntaxException {
-        try (Stream<Path> s = Files.list(Path.of(Cases.class.getResource("/conformance").toURI()))) {
-            return s.filter(Files::isDirectory).sorted().toList();
+        try (Stream<Path> s = Files.list(Path.of(Cases.class.getResource("/conformance/cases").toURI()))) {
+            return s.filter(d -> Files.exists(d.resolve("expect.jsonl"))).sorted().toList(); // the scoring cases
         }
     }
 
