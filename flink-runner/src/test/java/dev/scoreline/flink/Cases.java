@@ -6,7 +6,6 @@ import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
 import dev.scoreline.flink.internal.Stages;
-import dev.scoreline.plugins.jsonl.JsonlAdapter;
 import dev.scoreline.plugins.jsonl.JsonlSink;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -41,9 +40,13 @@ final class Cases {
 
     /** The one-JVM run's results, written by the same sink plugin with the job's cause, as sorted lines. */
     static List<String> oneJvm(RuleTexts rules, Path data, Instant asOf, Path tmp) throws Exception {
+        return oneJvm(rules, DataFolder.jsonl(data), asOf, tmp);
+    }
+
+    static List<String> oneJvm(RuleTexts rules, DataFolder data, Instant asOf, Path tmp) throws Exception {
         CompiledScores scores = rules.compile();
         ScoreEngine engine = ScoreEngine.create();
-        ScoringData loaded = engine.load(scores, new JsonlAdapter(data), DataProblems.IGNORE);
+        ScoringData loaded = engine.load(scores, data.open(), DataProblems.IGNORE);
         List<ScoreUpdate> updates = new ArrayList<>();
         engine.score(loaded, asOf, r -> updates.add(new ScoreUpdate(r, null, null, asOf, Stages.Score.CAUSE)));
         Path file = tmp.resolve("one-jvm.jsonl");

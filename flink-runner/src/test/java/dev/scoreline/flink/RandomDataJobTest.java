@@ -66,6 +66,18 @@ class RandomDataJobTest {
     void randomFolderScoresAsOneJvm(long seed, @TempDir Path tmp) throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
         write(new Random(seed), data);
+        assertJobScoresAsOneJvm(DataFolder.jsonl(data), tmp, "random " + seed);
+    }
+
+    /** The csv adapter's folder (lists given apart in lists.csv, values as text) through the job. */
+    @org.junit.jupiter.api.Test
+    void csvFolderScoresAsOneJvm(@TempDir Path tmp) throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("csv"));
+        writeCsv(new Random(7), data);
+        assertJobScoresAsOneJvm(DataFolder.csv(data), tmp, "random csv");
+    }
+
+    private static void assertJobScoresAsOneJvm(DataFolder data, Path tmp, String name) throws Exception {
         RuleTexts rules = RuleTexts.of("random.score", SCORES);
         List<String> expected = Cases.oneJvm(rules, data, AS_OF, tmp);
         assertThat(expected).hasSizeGreaterThan(100);
@@ -73,9 +85,50 @@ class RandomDataJobTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(BatchScoringJob.configuration());
         env.setParallelism(2);
         Path out = tmp.resolve("out");
-        BatchScoringJob.build(env, rules, DataFolder.jsonl(data), AS_OF, SinkTarget.jsonlFolder(out));
-        env.execute("random " + seed);
+        BatchScoringJob.build(env, rules, data, AS_OF, SinkTarget.jsonlFolder(out));
+        env.execute(name);
         assertThat(Cases.sortedLines(Cases.filesIn(out))).isEqualTo(expected);
+    }
+
+    /** The same kind of data as csv exports: a file per type, events, associations and lists apart. */
+    private static void writeCsv(Random r, Path dir) throws IOException {
+        List<String> contacts = new ArrayList<>(List.of("id,role,seats"));
+        List<String> members = new ArrayList<>(List.of("list,record"));
+        String[] lists = {"Customers", "Trial", "Churned", "VIP"};
+        for (int i = 0; i < 300; i++) {
+            contacts.add("c" + i + "," + (r.nextBoolean() ? "buyer" : "user") + "," + (r.nextInt(5) == 0 ? "many" : r.nextInt(30)));
+            if (r.nextInt(20) == 0) {
+                contacts.add("c" + i + ",buyer,"); // a duplicate: the later one is kept
+            }
+            for (String l : lists) {
+                if (r.nextInt(3) == 0) {
+                    members.add(l + ",contact:c" + i);
+                }
+            }
+        }
+        members.add("VIP,contact:c999"); // a membership of a record not in the data
+        List<String> companies = new ArrayList<>(List.of("id,tier,renewal"));
+        for (int i = 0; i < 60; i++) {
+            companies.add("a" + i + "," + (r.nextBoolean() ? "gold" : "silver") + ","
+                    + AS_OF.minus(Duration.ofDays(r.nextInt(90) - 30)));
+        }
+        List<String> events = new ArrayList<>(List.of("record,type,at,prop.page"));
+        for (int e = 0; e < 3000; e++) {
+            events.add("contact:c" + r.nextInt(305) + "," + (r.nextBoolean() ? "visit" : "reply") + ","
+                    + AS_OF.minus(Duration.ofHours(r.nextInt(24 * 120) - 24)) + ","
+                    + (r.nextInt(3) == 0 ? "/pricing/" + r.nextInt(4) : "/blog"));
+        }
+        List<String> associations = new ArrayList<>(List.of("from,to,labels"));
+        for (int c = 0; c < 303; c++) {
+            for (int k = r.nextInt(3); k > 0; k--) {
+                associations.add("company:a" + r.nextInt(62) + ",contact:c" + c + "," + (r.nextInt(3) == 0 ? "Champion" : ""));
+            }
+        }
+        Files.write(dir.resolve("contact.csv"), contacts, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("company.csv"), companies, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("lists.csv"), members, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("events.csv"), events, StandardCharsets.UTF_8);
+        Files.write(dir.resolve("associations.csv"), associations, StandardCharsets.UTF_8);
     }
 
     private static void write(Random r, Path dir) throws IOException {
