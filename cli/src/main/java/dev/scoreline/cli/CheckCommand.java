@@ -3,11 +3,7 @@ package dev.scoreline.cli;
 import dev.scoreline.dsl.Diagnostic;
 import dev.scoreline.dsl.ParseResult;
 import dev.scoreline.dsl.ScoreParser;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,41 +31,12 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        List<ScoreParser.SourceText> sources = readAll(files, "check", err);
-        if (sources == null) {
-            return Main.USAGE;
-        }
+        List<ScoreParser.SourceText> sources = RuleFiles.read(files, "check");
         ParseResult result = ScoreParser.parseAll(sources);
         for (Diagnostic d : result.diagnostics()) {
             err.println(d.format());
         }
         err.flush();
         return result.hasErrors() ? Main.RULE_ERRORS : Main.OK;
-    }
-
-    /**
-     * The texts of the files, or {@code null} after printing why not (no file given, a file that
-     * cannot be read): both are usage errors. {@code fmt} reads its files the same way.
-     */
-    static List<ScoreParser.SourceText> readAll(List<Path> files, String command, PrintWriter err) {
-        if (files.isEmpty()) {
-            err.println("scoreline " + command + ": no .score file given");
-            err.println("Try 'scoreline " + command + " --help'.");
-            err.flush();
-            return null;
-        }
-        List<ScoreParser.SourceText> sources = new ArrayList<>();
-        for (Path f : files) {
-            try {
-                sources.add(new ScoreParser.SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                err.println("scoreline " + command + ": cannot read " + f + ": "
-                        + (e instanceof CharacterCodingException ? "it is not UTF-8 text"
-                        : !Files.exists(f) ? "no such file" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                err.flush();
-                return null;
-            }
-        }
-        return sources;
     }
 }

@@ -1,14 +1,14 @@
 package dev.scoreline.cli;
 
-import com.google.inject.Guice;
 import dev.scoreline.api.CrmAdapter;
-import dev.scoreline.api.PluginSettingsException;
-import dev.scoreline.api.ScorelineBinder;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.api.ScorelinePlugin;
 import dev.scoreline.api.ScorelinePlugins;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.runtime.Plugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,64 +39,37 @@ final class DataOptions {
         return asOf == null ? Instant.now() : asOf;
     }
 
-    /** The adapter for the data folder, or a usage error. */
-    CrmAdapter openAdapter() throws UsageError {
+    /** The adapter for the data folder: a missing folder is SL801, an unknown adapter SL503. */
+    CrmAdapter openAdapter() {
+        if (!Files.exists(data)) {
+            throw new ScorelineException(ErrorCode.DATA_MISSING, "the data folder " + data + " does not exist",
+                    "give --data the folder that holds the data files (records.jsonl, events.jsonl, … or the csv files)");
+        }
         if (!Files.isDirectory(data)) {
-            throw new UsageError("--data " + data + " is not a folder");
+            throw new ScorelineException(ErrorCode.DATA_MISSING, "--data " + data + " is a file, not a folder",
+                    "give --data the folder that holds the data files, not a file in it");
         }
-        // The same discovery a config file uses: one way to pick an adapter by name.
-        ScorelinePlugins plugins = ScorelinePlugins.discover();
-        if (plugins.find(ScorelinePlugin.Kind.ADAPTER, adapter).isEmpty()) {
-            throw new UsageError("--adapter takes one of " + plugins.names(ScorelinePlugin.Kind.ADAPTER)
-                    + ", not \"" + adapter + "\"");
-        }
-        try {
-            var module = plugins.module(ScorelinePlugin.Kind.ADAPTER, adapter, Map.of("dir", data.toString()));
-            return Guice.createInjector(module).getInstance(ScorelineBinder.ADAPTERS).get(adapter);
-        } catch (PluginSettingsException e) {
-            throw new UsageError(e.getMessage());
-        }
+        // The same discovery and wiring a config file uses: one way to pick an adapter by name.
+        var module = Plugins.module(ScorelinePlugins.discover(), ScorelinePlugin.Kind.ADAPTER, adapter,
+                Map.of("dir", data.toString()));
+        return Plugins.adapter(Plugins.injector(List.of(module)), adapter, "--adapter");
     }
 
     /** Rules compiled and data loaded: what score, explain and preview all start from. */
     record Loaded(ScoreEngine engine, CompiledScores scores, ScoringData data, CountingProblems problems) { }
 
-    /** Thrown with the exit code when rules or options are unusable; the reason is already printed. */
-    static final class Stop extends Exception {
-        final int exitCode;
-
-        Stop(int exitCode) {
-            super(null, null, false, false);
-            this.exitCode = exitCode;
-        }
-    }
-
-    /** Reads and compiles the rules, opens the adapter and loads the data, reporting problems on err. */
-    Loaded load(String command, java.io.PrintWriter err) throws Stop {
-        java.util.List<dev.scoreline.dsl.model.ScoreDefinition> definitions;
-        try {
-            definitions = RuleFiles.load(rules, err);
-        } catch (RuleFiles.Failed f) {
-            throw new Stop(f.exitCode);
-        }
-        CrmAdapter adapter;
-        try {
-            adapter = openAdapter();
-        } catch (UsageError e) {
-            err.println("scoreline " + command + ": " + e.getMessage());
-            throw new Stop(Main.USAGE);
-        }
+    /**
+     * Reads and compiles the rules, opens the adapter and loads the data, reporting data problems
+     * on err; rules with errors are a {@link dev.scoreline.dsl.RuleErrorsException}.
+     */
+    Loaded load(String command, java.io.PrintWriter err) {
+        List<dev.scoreline.dsl.model.ScoreDefinition> definitions = RuleFiles.load(rules, command, err);
+        CrmAdapter crm = openAdapter();
         ScoreEngine engine = ScoreEngine.create();
         CompiledScores scores = engine.compile(definitions);
         CountingProblems problems = new CountingProblems(err);
-        try (adapter) {
-            return new Loaded(engine, scores, engine.load(scores, adapter, problems), problems);
-        }
-    }
-
-    static final class UsageError extends Exception {
-        UsageError(String message) {
-            super(message, null, false, false);
+        try (crm) {
+            return new Loaded(engine, scores, engine.load(scores, crm, problems), problems);
         }
     }
 }

@@ -40,21 +40,15 @@ final class ExplainCommand implements Callable<Integer> {
         try {
             key = RecordKey.parse(record);
         } catch (IllegalArgumentException e) {
-            err.println("scoreline explain: --record: " + e.getMessage());
-            return Main.USAGE;
+            throw ScoresCommand.badArgument("--record: " + e.getMessage(), "write the key as type:id, e.g. contact:c1");
         }
-        DataOptions.Loaded loaded;
-        try {
-            loaded = options.load("explain", err);
-        } catch (DataOptions.Stop stop) {
-            return stop.exitCode;
-        }
+        DataOptions.Loaded loaded = options.load("explain", err);
         ScoreEngine engine = loaded.engine();
         ScoringData data = loaded.data();
         Optional<Explanation> explanation = engine.explain(data, key, options.now());
         if (explanation.isEmpty()) {
-            err.println("scoreline explain: " + key + " is not in the data");
-            return Main.USAGE;
+            throw ScoresCommand.badArgument("--record " + key + " is not in the data of " + options.data,
+                    "give the key of a record in the data folder (type:id)");
         }
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -42,10 +42,7 @@ final class FmtCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ScoreParser.SourceText> sources = CheckCommand.readAll(files, "fmt", err);
-        if (sources == null) {
-            return Main.USAGE;
-        }
+        List<ScoreParser.SourceText> sources = RuleFiles.read(files, "fmt");
         ParseResult result = ScoreParser.parseAll(sources);
         for (Diagnostic d : result.diagnostics()) {
             err.println(d.format());
@@ -70,7 +67,9 @@ final class FmtCommand implements Callable<Integer> {
                     Files.writeString(files.get(i), formatted, StandardCharsets.UTF_8);
                     out.println("formatted " + source.source());
                 } catch (IOException e) {
-                    err.println("scoreline fmt: cannot write " + source.source() + ": " + e.getMessage());
+                    err.println(new dev.scoreline.api.ScorelineException(dev.scoreline.api.ErrorCode.OUTPUT_UNWRITABLE,
+                            "cannot write " + source.source() + ": " + e.getMessage(), "check that the file can be written",
+                            e).line());
                     failed = true;
                 }
             }

@@ -40,7 +40,7 @@ final class HistoryCommand extends ScoresCommand.StoreCommand {
         try {
             record = RecordKey.parse(key);
         } catch (IllegalArgumentException e) {
-            throw new ScoresCommand.UsageError(e.getMessage());
+            throw ScoresCommand.badArgument(e.getMessage(), "write the key as type:id, e.g. contact:c1");
         }
         Map<String, List<HistoryEntry>> byScore = new LinkedHashMap<>();
         for (HistoryEntry h : store.history(record, Optional.ofNullable(score))) {

@@ -1,5 +1,10 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
+import dev.scoreline.dsl.RuleErrorsException;
+import dev.scoreline.runtime.Failures;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,9 +29,19 @@ public final class Main implements Runnable {
     public static final int RULE_ERRORS = 1;
     public static final int USAGE = 2;
     public static final int BAD_DATA = 3;
+    /** Updates kept undelivered in an outbox, or a sink that failed. */
+    public static final int UNDELIVERED = 4;
+    /** The store is locked by another run or unavailable. */
+    public static final int STORE_UNAVAILABLE = 5;
+    /** A failure Scoreline did not foresee (a bug); sysexits' EX_SOFTWARE. */
+    public static final int INTERNAL = 70;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "On a failure, also print its stack trace.")
+    boolean debug;
 
     @Override
     public void run() {
@@ -34,7 +49,19 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int exit;
+        try {
+            exit = execute(args);
+        } catch (Throwable t) {
+            // What picocli does not hand to the handler (an Error): still one line, the trace only with --debug.
+            boolean debug = java.util.Arrays.asList(args).contains("--debug");
+            System.err.println(Failures.of(t).line() + (debug ? "" : " (run with --debug for the trace)"));
+            if (debug) {
+                t.printStackTrace();
+            }
+            exit = INTERNAL;
+        }
+        System.exit(exit);
     }
 
     /** Runs the command line and returns its exit code; the tests call this in process. */
@@ -56,12 +83,63 @@ public final class Main implements Runnable {
         // A bad command line is a usage error (2), whatever picocli would say by default.
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("scoreline: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            java.util.List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException u
+                    ? u.getSuggestions() : java.util.List.of();
+            String help = "see '" + c.getCommandSpec().qualifiedName() + " --help'";
+            c.getErr().println(new ScorelineException(ErrorCode.BAD_ARGUMENT, ex.getMessage(), suggestions.isEmpty() ? help
+                    : "did you mean " + String.join(" or ", suggestions) + "? " + help).line());
+            c.getErr().flush();
             return USAGE;
         });
+        cl.setExecutionExceptionHandler(Main::failed);
         return cl;
+    }
+
+    /**
+     * The one place a failure reaches the user: rule diagnostics, then one line
+     * {@code error[SLnnn]: message; fix: …}, the stack trace only with {@code --debug}, and the
+     * exit code of the failure's kind. Nothing escapes as a trace.
+     */
+    static int failed(Exception ex, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        ScorelineException coded = Failures.of(ex);
+        if (coded instanceof RuleErrorsException rules) {
+            rules.diagnostics().forEach(d -> err.println(d.format()));
+        }
+        String line = coded.line();
+        if (coded.code() == ErrorCode.INTERNAL_ERROR && !debug(parsed)) {
+            line += " (run with --debug for the trace)";
+        }
+        err.println(line);
+        if (debug(parsed)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        command.getOut().flush();
+        return exitCode(coded.code());
+    }
+
+    /** The exit code of data-and-cli.md for a kind of failure. */
+    static int exitCode(ErrorCode code) {
+        return switch (code) {
+            case RULE_ERRORS -> RULE_ERRORS;
+            // The catalog refusing an operation: exit 1, as the scores commands always did.
+            case UNKNOWN_SCORE, QUOTA_EXCEEDED, CATALOG_CONFLICT -> RULE_ERRORS;
+            case BAD_DATA -> BAD_DATA;
+            case SINK_OPEN, SINK_FAILED, UNDELIVERED, OUTBOX_FAILED -> UNDELIVERED;
+            case STORE_UNREACHABLE, STORE_READ_ONLY, STORE_FAILED, STORE_LOCKED, STORE_SCHEMA -> STORE_UNAVAILABLE;
+            case INTERNAL_ERROR -> INTERNAL;
+            default -> USAGE;
+        };
+    }
+
+    private static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -38,12 +38,7 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        DataOptions.Loaded loaded;
-        try {
-            loaded = options.load("preview", err);
-        } catch (DataOptions.Stop stop) {
-            return stop.exitCode;
-        }
+        DataOptions.Loaded loaded = options.load("preview", err);
         ScoreEngine engine = loaded.engine();
         CompiledScores scores = loaded.scores();
         ScoringData data = loaded.data();
@@ -58,8 +53,14 @@ final class PreviewCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n%d records read; %d out of scope%n", data.recordsRead(),
                 summary.recordsOutOfScope());
         if (html != null) {
-            Files.writeString(html, PreviewPage.render(byScore.values(), buckets, options.now().toString()),
-                    StandardCharsets.UTF_8);
+            try {
+                Files.writeString(html, PreviewPage.render(byScore.values(), buckets, options.now().toString()),
+                        StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new dev.scoreline.api.ScorelineException(dev.scoreline.api.ErrorCode.OUTPUT_UNWRITABLE,
+                        "--html " + html + " cannot be written: " + e.getMessage(),
+                        "give --html a file in a folder that exists and can be written", e);
+            }
             out.println("wrote " + html);
         }
         out.flush();

@@ -1,11 +1,15 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.Diagnostic;
 import dev.scoreline.dsl.ParseResult;
+import dev.scoreline.dsl.RuleErrorsException;
 import dev.scoreline.dsl.ScoreParser;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,47 +21,44 @@ final class RuleFiles {
 
     private RuleFiles() { }
 
-    /** Thrown when the files cannot be read (a usage error) or hold errors. */
-    static final class Failed extends Exception {
-        final int exitCode;
-
-        Failed(int exitCode) {
-            super(null, null, false, false);
-            this.exitCode = exitCode;
-        }
-    }
-
-    /** Reads the files, prints every diagnostic to {@code err}, and returns the definitions. */
-    static ParseResult parse(List<Path> files, PrintWriter err) throws Failed {
+    /** The texts of the files: no file given is SL505, a file that cannot be read SL511 (both exit 2). */
+    static List<ScoreParser.SourceText> read(List<Path> files, String command) {
         if (files.isEmpty()) {
-            err.println("scoreline: no .score file given");
-            throw new Failed(Main.USAGE);
+            throw new ScorelineException(ErrorCode.NO_RULES, "no .score file given",
+                    "name one or more .score files; see 'scoreline " + command + " --help'");
         }
         List<ScoreParser.SourceText> sources = new ArrayList<>();
         for (Path f : files) {
             try {
                 sources.add(new ScoreParser.SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                err.println("scoreline: cannot read " + f + ": " + (e.getMessage() == null ? e : e.getMessage()));
-                throw new Failed(Main.USAGE);
+                throw unreadable(f, e);
             }
         }
-        ParseResult result = ScoreParser.parseAll(sources);
+        return sources;
+    }
+
+    /** A rules file that cannot be read, in the user's words. */
+    static ScorelineException unreadable(Path f, IOException e) {
+        String why = e instanceof CharacterCodingException ? "it is not UTF-8 text"
+                : !Files.exists(f) ? "no such file" : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new ScorelineException(ErrorCode.RULES_UNREADABLE, "cannot read " + f + ": " + why,
+                "give the path of a readable .score file (UTF-8 text)", e);
+    }
+
+    /**
+     * The definitions of the files, with their warnings printed to {@code err}; when any file has
+     * errors, a {@link RuleErrorsException} that carries every diagnostic (printed with it).
+     */
+    static List<ScoreDefinition> load(List<Path> files, String command, PrintWriter err) {
+        ParseResult result = ScoreParser.parseAll(read(files, command));
+        if (result.hasErrors()) {
+            throw new RuleErrorsException(result.diagnostics());
+        }
         for (Diagnostic d : result.diagnostics()) {
             err.println(d.format());
         }
         err.flush();
-        return result;
-    }
-
-    /** The definitions, or {@link Failed} with exit 1 when any file has errors. */
-    static List<ScoreDefinition> load(List<Path> files, PrintWriter err) throws Failed {
-        ParseResult result = parse(files, err);
-        if (result.hasErrors()) {
-            err.println("scoreline: " + result.errors().size() + " error" + (result.errors().size() == 1 ? "" : "s")
-                    + " in the rules; nothing was scored");
-            throw new Failed(Main.RULE_ERRORS);
-        }
         return result.definitions();
     }
 }

@@ -1,14 +1,18 @@
 package dev.scoreline.cli;
 
 import com.google.inject.Module;
+import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.PluginSettingsException;
+import dev.scoreline.runtime.Failures;
 import dev.scoreline.api.ScorelinePlugin;
 import dev.scoreline.api.ScorelinePlugins;
+import dev.scoreline.runtime.Plugins;
+import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.Scoreline;
 import dev.scoreline.runtime.SinkOutbox;
 import dev.scoreline.api.ScorelineException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import dev.scoreline.store.ScoreStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,87 +55,47 @@ final class RunCommand implements Callable<Integer> {
     int polls;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path file = config != null ? config : defaultConfig();
-        if (!Files.isRegularFile(file)) {
-            err.println("scoreline run: no config file at " + file);
-            return Main.USAGE;
-        }
-        RunConfig cfg;
-        try {
-            cfg = RunConfig.read(file);
-        } catch (RunConfig.Invalid e) {
-            err.println("scoreline run: " + e.getMessage());
-            return Main.USAGE;
-        }
+        RunConfig cfg = RunConfig.read(config != null ? config : defaultConfig());
         ScorelinePlugins plugins = ScorelinePlugins.discover();
         List<Module> modules = new ArrayList<>();
         Map<String, SinkOutbox> outboxes = new java.util.LinkedHashMap<>();
-        try {
-            modules.add(module(plugins, ScorelinePlugin.Kind.ADAPTER, cfg.adapter(), cfg.adapterSettings()));
-            for (RunConfig.Plugin sink : cfg.sinks()) {
-                // outbox, attempts and backoff are the runtime's, for any sink; the rest is the plugin's.
-                Map<String, Object> own = new java.util.LinkedHashMap<>(sink.settings());
-                own.keySet().removeAll(SinkOutbox.SETTINGS.keySet());
-                modules.add(module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), own));
-                outboxes.put(sink.name(), outbox(sink));
-            }
-        } catch (RunConfig.Invalid e) {
-            err.println("scoreline run: " + file + ": " + e.getMessage());
-            return Main.USAGE;
+        modules.add(Plugins.module(plugins, ScorelinePlugin.Kind.ADAPTER, cfg.adapter(), cfg.adapterSettings()));
+        for (RunConfig.Plugin sink : cfg.sinks()) {
+            // outbox, attempts and backoff are the runtime's, for any sink; the rest is the plugin's.
+            Map<String, Object> own = new java.util.LinkedHashMap<>(sink.settings());
+            own.keySet().removeAll(SinkOutbox.SETTINGS.keySet());
+            modules.add(Plugins.module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), own));
+            outboxes.put(sink.name(), outbox(sink));
         }
         CountingProblems problems = new CountingProblems(err);
-        Scoreline scoreline;
-        dev.scoreline.store.ScoreStore store = null;
-        try {
-            Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
-                    .fullRun(full);
-            if (cfg.store() != null) {
-                store = cfg.store().containsKey("embedded")
-                        ? dev.scoreline.store.ScoreStore.embedded(Path.of((String) cfg.store().get("embedded")))
-                        : dev.scoreline.store.ScoreStore.open(String.valueOf(cfg.store().get("url")),
-                                (String) cfg.store().get("user"), (String) cfg.store().get("password"));
-                b.store(store);
-            }
-            modules.forEach(b::install);
-            outboxes.forEach(b::outbox);
-            for (Path rules : cfg.rules()) {
-                b.rules(rules);
-            }
-            scoreline = b.build();
-        } catch (dev.scoreline.dsl.RuleErrorsException e) {
-            e.diagnostics().forEach(d -> err.println(d.format()));
-            err.println(e.line());
-            return Main.RULE_ERRORS;
-        } catch (ScorelineException e) {
-            err.println(e.line());
-            return Main.USAGE;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("scoreline run: " + e.getMessage());
-            return Main.USAGE;
+        Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
+                .fullRun(full);
+        modules.forEach(b::install);
+        outboxes.forEach(b::outbox);
+        for (Path rules : cfg.rules()) {
+            b.rules(rules);
         }
-        try (var closeStore = store) {
-            return run(scoreline, cfg, problems, out, err);
+        ScoreStore store = cfg.store() == null ? null : ScoresCommand.StoreOptions.open(
+                String.valueOf(cfg.store().getOrDefault("url", cfg.store().get("embedded"))),
+                (String) cfg.store().get("user"), (String) cfg.store().get("password"));
+        try (store) {
+            return run(b.store(store).build(), cfg, problems, out);
         }
     }
 
-    private int run(Scoreline scoreline, RunConfig cfg, CountingProblems problems, PrintWriter out, PrintWriter err) {
-        Scoreline.Report report;
+    private int run(Scoreline scoreline, RunConfig cfg, CountingProblems problems, PrintWriter out) {
+        RunReport report;
         if (follow) {
             int[] left = {polls};
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
-            try {
-                report = scoreline.follow(java.time.Duration.ofMillis((long) (pollSeconds * 1000)),
-                        () -> polls == 0 ? !Thread.currentThread().isInterrupted() : left[0]-- > 0);
-            } catch (ScorelineException e) {
-                err.println("scoreline run: " + e.getMessage());
-                return Main.USAGE;
-            }
+            report = scoreline.follow(java.time.Duration.ofMillis((long) (pollSeconds * 1000)),
+                    () -> polls == 0 ? !Thread.currentThread().isInterrupted() : left[0]-- > 0);
         } else {
-            Progress progress = new Progress(err);
+            Progress progress = new Progress(spec.commandLine().getErr());
             report = scoreline.run(r -> progress.tick());
             progress.done();
         }
@@ -154,27 +118,19 @@ final class RunCommand implements Callable<Integer> {
             out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings");
         }
         out.flush();
+        if (report.pendingInOutboxes() > 0) {
+            throw new ScorelineException(ErrorCode.UNDELIVERED, report.pendingInOutboxes() + " update"
+                    + (report.pendingInOutboxes() == 1 ? "" : "s") + " kept undelivered in the outboxes under " + cfg.outbox(),
+                    "check that the sinks' targets (files, URLs, tables) can take them; the next run delivers them first");
+        }
         return Main.OK;
     }
 
-    private static Module module(ScorelinePlugins plugins, ScorelinePlugin.Kind kind, String name,
-                                 java.util.Map<String, Object> settings) throws RunConfig.Invalid {
-        if (plugins.find(kind, name).isEmpty()) {
-            throw new RunConfig.Invalid("no " + kind.label() + " plugin named \"" + name + "\"; available: "
-                    + plugins.names(kind));
-        }
-        try {
-            return plugins.module(kind, name, settings);
-        } catch (PluginSettingsException e) {
-            throw new RunConfig.Invalid(e.getMessage());
-        }
-    }
-
-    private static SinkOutbox outbox(RunConfig.Plugin sink) throws RunConfig.Invalid {
+    private static SinkOutbox outbox(RunConfig.Plugin sink) {
         try {
             return SinkOutbox.fromSettings(sink.name(), sink.settings());
         } catch (PluginSettingsException e) {
-            throw new RunConfig.Invalid(e.getMessage());
+            throw Failures.pluginSetting(e);
         }
     }
 

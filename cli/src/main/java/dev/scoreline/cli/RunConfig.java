@@ -1,7 +1,11 @@
 package dev.scoreline.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The config file of {@code scoreline run} (YAML). Paths in it are relative to the file's folder.
@@ -30,28 +33,26 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
 
     record Plugin(String name, Map<String, Object> settings) { }
 
-    private static final Set<String> KEYS = Set.of("rules", "adapter", "sinks", "store", "as-of", "outbox");
+    /** In the order the docs list them, so messages read the same every time. */
+    private static final List<String> KEYS = List.of("rules", "adapter", "sinks", "store", "as-of", "outbox");
 
-    /** A config file that cannot be used: the message names the key and what is allowed. */
-    static final class Invalid extends Exception {
-        Invalid(String message) {
-            super(message, null, false, false);
-        }
+    private static final String SEE = "see examples/quickstart/scoreline.yaml";
+
+    /** A config file that cannot be used (SL502): the message names the file and the key. */
+    static ScorelineException invalid(Path file, String message, String fix) {
+        return new ScorelineException(ErrorCode.CONFIG_INVALID, file + ": " + message, fix);
     }
 
-    static RunConfig read(Path file) throws Invalid {
-        Object root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(file), Object.class);
-        } catch (IOException e) {
-            throw new Invalid(file + ": cannot read the config: " + firstLine(e.getMessage()));
+    /** The config at {@code file}; a missing or unreadable file is SL501, one that cannot be used SL502. */
+    static RunConfig read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ScorelineException(ErrorCode.CONFIG_UNREADABLE, "no config file at " + file,
+                    "give the path of a YAML config, e.g. scoreline run examples/quickstart/scoreline.yaml");
         }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new Invalid(file + ": the config must be a map of keys " + KEYS);
-        }
+        Map<?, ?> map = parse(file);
         for (Object k : map.keySet()) {
             if (!KEYS.contains(String.valueOf(k))) {
-                throw new Invalid(file + ": unknown key \"" + k + "\"; the keys are " + KEYS);
+                throw invalid(file, "unknown key \"" + k + "\"", "the keys are " + String.join(", ", KEYS));
             }
         }
         Path base = file.toAbsolutePath().getParent();
@@ -64,7 +65,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
                 rules.add(base.resolve(String.valueOf(o)));
             }
         } else {
-            throw new Invalid(file + ": \"rules\" must name one or more .score files, e.g. rules: [lead.score]");
+            throw invalid(file, "\"rules\" must name one or more .score files", "write e.g. rules: [lead.score]");
         }
         Plugin adapter = plugin(file, "adapter", map.get("adapter"), base);
         List<Plugin> sinks = new ArrayList<>();
@@ -74,7 +75,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
                 sinks.add(plugin(file, "sinks", o, base));
             }
         } else if (s != null) {
-            throw new Invalid(file + ": \"sinks\" must be a list of {name: …, settings…}");
+            throw invalid(file, "\"sinks\" must be a list", "write each sink as {name: PLUGIN, setting: value}; " + SEE);
         }
         Map<String, Object> store = null;
         Object st = map.get("store");
@@ -86,27 +87,59 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
                 store.put(String.valueOf(e.getKey()), e.getValue());
             }
             if (!store.containsKey("url")) {
-                throw new Invalid(file + ": \"store\" needs a \"url\" (a JDBC URL) or the word embedded");
+                throw invalid(file, "\"store\" needs a \"url\" (a JDBC URL)", "write store: {url: jdbc:…} or store: embedded");
             }
         } else if (st != null) {
-            throw new Invalid(file + ": \"store\" is either embedded or {url: jdbc:…, user: …, password: …}");
+            throw invalid(file, "\"store\" is neither embedded nor a map with a url",
+                    "write store: embedded or store: {url: jdbc:…, user: …, password: …}");
         }
         Instant asOf = null;
         if (map.get("as-of") != null) {
             try {
                 asOf = new AsOf().convert(String.valueOf(map.get("as-of")));
             } catch (RuntimeException e) {
-                throw new Invalid(file + ": \"as-of\": " + e.getMessage());
+                throw invalid(file, "\"as-of\": " + e.getMessage(), "write e.g. as-of: 2026-03-01T00:00:00Z");
             }
         }
         Path outbox = base.resolve(map.get("outbox") == null ? "scoreline-data/outbox" : String.valueOf(map.get("outbox")));
         return new RunConfig(file, rules, adapter.name(), adapter.settings(), sinks, store, asOf, outbox);
     }
 
-    private static Plugin plugin(Path file, String key, Object value, Path base) throws Invalid {
+    /** The file's YAML, which must be a map. */
+    private static Map<?, ?> parse(Path file) {
+        Object root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readValue(Files.readString(file), Object.class);
+        } catch (JsonProcessingException e) {
+            throw new ScorelineException(ErrorCode.CONFIG_INVALID, file + ":" + yamlProblem(e),
+                    "correct the YAML at that place; " + SEE, e);
+        } catch (IOException e) {
+            throw new ScorelineException(ErrorCode.CONFIG_UNREADABLE, file + ": cannot read the config: "
+                    + firstLine(String.valueOf(e.getMessage())), "check that the file can be read", e);
+        }
+        if (!(root instanceof Map<?, ?> map)) {
+            throw invalid(file, "the config must be a map of keys " + String.join(", ", KEYS), SEE);
+        }
+        return map;
+    }
+
+    /** {@code LINE:COL: not valid YAML: PROBLEM}, where the YAML parser found the problem. */
+    private static String yamlProblem(JsonProcessingException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+                return (y.getProblemMark().getLine() + 1) + ":" + (y.getProblemMark().getColumn() + 1)
+                        + ": not valid YAML: " + y.getProblem();
+            }
+        }
+        JsonLocation at = e.getLocation();
+        return (at == null ? "" : at.getLineNr() + ":" + at.getColumnNr() + ":") + " not valid YAML: "
+                + firstLine(e.getOriginalMessage());
+    }
+
+    private static Plugin plugin(Path file, String key, Object value, Path base) {
         if (!(value instanceof Map<?, ?> m) || !(m.get("name") instanceof String name)) {
-            throw new Invalid(file + ": each \"" + key + "\" entry must be a map with a \"name\" (the plugin) "
-                    + "and its settings, e.g. {name: jsonl, dir: data}");
+            throw invalid(file, "each \"" + key + "\" entry must be a map with a \"name\" (the plugin) and its settings",
+                    "write e.g. {name: jsonl, dir: data}");
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         for (var e : m.entrySet()) {

@@ -4,6 +4,8 @@ import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.RunSummary;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -42,21 +44,16 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        DataOptions.Loaded loaded;
-        try {
-            loaded = options.load("score", err);
-        } catch (DataOptions.Stop stop) {
-            return stop.exitCode;
-        }
+        DataOptions.Loaded loaded = options.load("score", err);
         ScoreEngine engine = loaded.engine();
         CompiledScores scores = loaded.scores();
         ScoringData data = loaded.data();
         CountingProblems problems = loaded.problems();
         int scoreCount = scores.definitions().size();
         if (strict && problems.badLines() > 0) {
-            err.println("scoreline score: " + problems.badLines() + " bad data line"
-                    + (problems.badLines() == 1 ? "" : "s") + " and --strict: nothing was written");
-            return Main.BAD_DATA;
+            throw new ScorelineException(ErrorCode.BAD_DATA, problems.badLines() + " bad data line"
+                    + (problems.badLines() == 1 ? "" : "s") + " and --strict: nothing was written",
+                    "correct the lines listed above, or run without --strict to skip them");
         }
         RunSummary summary;
         if (out == null) {
@@ -64,15 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
             summary = write(engine, data, options.now(), w);
             w.flush();
         } else {
-            // Written beside the target and moved into place: a failed run leaves no half file.
-            Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".scoreline-", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                summary = write(engine, data, options.now(), w);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            summary = writeFile(engine, data);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         err.printf(Locale.ROOT, "scored %d record%s for %d score%s: read %d records, %d events, %d associations; "
@@ -83,6 +72,39 @@ final class ScoreCommand implements Callable<Integer> {
                 problems.warnings(), problems.warnings() == 1 ? "" : "s", seconds);
         err.flush();
         return Main.OK;
+    }
+
+    /** Written beside the target and moved into place: a failed run leaves no half file. */
+    private RunSummary writeFile(ScoreEngine engine, ScoringData data) throws IOException {
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".scoreline-", ".tmp");
+        } catch (IOException e) {
+            throw unwritable(e);
+        }
+        RunSummary summary;
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            summary = write(engine, data, options.now(), w);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw unwritable(e);
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        try {
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw unwritable(e);
+        }
+        return summary;
+    }
+
+    private ScorelineException unwritable(IOException e) {
+        return new ScorelineException(ErrorCode.OUTPUT_UNWRITABLE, "--out " + out + " cannot be written: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                "give --out a file in a folder that exists and can be written", e);
     }
 
     private static RunSummary write(ScoreEngine engine, ScoringData data,

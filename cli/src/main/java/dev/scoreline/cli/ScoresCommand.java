@@ -3,6 +3,8 @@ package dev.scoreline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.Diagnostic;
 import dev.scoreline.dsl.ParseResult;
 import dev.scoreline.dsl.ScoreParser;
@@ -11,7 +13,10 @@ import dev.scoreline.store.Quotas;
 import dev.scoreline.store.SavedDraft;
 import dev.scoreline.store.ScoreDefinitionText;
 import dev.scoreline.store.ScoreStore;
-import dev.scoreline.store.ScoreStoreException;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
+import dev.scoreline.dsl.RuleErrorsException;
+import dev.scoreline.runtime.Stores;
 import dev.scoreline.store.ScoreVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,27 +77,26 @@ final class ScoresCommand implements Runnable {
                 description = "Database password (default: $SCORELINE_STORE_PASSWORD, or the URL's own).")
         String password;
 
-        /** Opens the store; a failure to open is reported and becomes exit 1. */
+        /** Opens the store the options (or the environment) name; a failure to open is a coded SL6xx. */
         ScoreStore open() {
+            String where = store != null ? store : System.getenv("SCORELINE_STORE");
+            String u = user != null ? user : System.getenv("SCORELINE_STORE_USER");
+            String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
+            return open(where == null || where.isBlank() ? ScoreStore.DEFAULT_DIR.toString() : where, u, p);
+        }
+
+        /** The one way every command opens a store: a JDBC URL or the folder of an embedded store. */
+        static ScoreStore open(String where, String user, String password) {
             // Flyway reports every migration at INFO (and warns that it has not been tested with this H2):
             // keep the command's output to what it did.
             if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
                 System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
             }
-            String where = store != null ? store : System.getenv("SCORELINE_STORE");
-            String u = user != null ? user : System.getenv("SCORELINE_STORE_USER");
-            String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
-            if (where == null || where.isBlank()) {
-                return ScoreStore.embedded();
-            }
-            if (!where.startsWith("jdbc:")) {
-                return ScoreStore.embedded(Path.of(where));
-            }
-            return ScoreStore.open(where, u, p);
+            return Stores.open(where, user, password);
         }
     }
 
-    /** What every scores command does around its own work: open the store, map failures to exit codes. */
+    /** What every scores command does around its own work: open the store, close it, flush the output. */
     abstract static class StoreCommand implements Callable<Integer> {
 
         @Spec
@@ -112,12 +116,6 @@ final class ScoresCommand implements Runnable {
             err = spec.commandLine().getErr();
             try (ScoreStore store = storeOptions.open()) {
                 return call(store);
-            } catch (ScoreStoreException e) {
-                err.println(prefix() + ": " + e.getMessage());
-                return Main.RULE_ERRORS;
-            } catch (UsageError e) {
-                err.println(prefix() + ": " + e.getMessage());
-                return Main.USAGE;
             } finally {
                 out.flush();
                 err.flush();
@@ -129,12 +127,9 @@ final class ScoresCommand implements Runnable {
         }
     }
 
-    static final class UsageError extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        UsageError(String message) {
-            super(message);
-        }
+    /** A command-line value that cannot be used (SL509, exit 2). */
+    static ScorelineException badArgument(String message, String fix) {
+        return new ScorelineException(ErrorCode.BAD_ARGUMENT, message, fix);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scores: state, version, content hash.")
@@ -196,32 +191,34 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) throws Exception {
-            List<ScoreDefinitionText> texts = new ArrayList<>();
             List<ScoreParser.SourceText> sources = new ArrayList<>();
             for (Path f : files) {
-                String text;
                 try {
-                    text = Files.readString(f, StandardCharsets.UTF_8);
+                    sources.add(new ScoreParser.SourceText(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
                 } catch (IOException e) {
-                    throw new UsageError("cannot read " + f + ": " + (e.getMessage() == null ? e : e.getMessage()));
+                    throw RuleFiles.unreadable(f, e);
                 }
-                List<ScoreDefinitionText> found = ScoreDefinitionText.split(text);
-                if (found.isEmpty()) {
-                    throw new UsageError(f + " holds no score (no line `score \"NAME\" on TYPE`)");
-                }
-                texts.addAll(found);
-                sources.add(new ScoreParser.SourceText(f.toString(), text));
             }
+            // Validated first: a broken score line is reported by the parser rather than missed by the split.
             Optional<ParseResult> parsed = validate(sources);
             if (parsed.isPresent() && parsed.get().hasErrors()) {
                 return Main.RULE_ERRORS;
+            }
+            List<ScoreDefinitionText> texts = new ArrayList<>();
+            for (ScoreParser.SourceText source : sources) {
+                List<ScoreDefinitionText> found = ScoreDefinitionText.split(source.text());
+                if (found.isEmpty()) {
+                    throw new ScorelineException(ErrorCode.NO_RULES, source.source() + " holds no score",
+                            "a score starts with a line `score \"NAME\" on TYPE`");
+                }
+                texts.addAll(found);
             }
             if (parsed.isPresent()) {
                 List<String> parsedNames = parsed.get().definitions().stream().map(d -> d.name()).sorted().toList();
                 List<String> splitNames = texts.stream().map(ScoreDefinitionText::name).sorted().toList();
                 if (!parsedNames.equals(splitNames)) {
-                    throw new UsageError("cannot cut the files into one text per score (found " + splitNames
-                            + ", the parser found " + parsedNames + "); write each `score \"NAME\" on TYPE` on one line");
+                    throw badArgument("cannot cut the files into one text per score (found " + splitNames
+                            + ", the parser found " + parsedNames + ")", "write each `score \"NAME\" on TYPE` on one line");
                 }
             }
             for (ScoreDefinitionText d : texts) {
@@ -252,12 +249,12 @@ final class ScoresCommand implements Runnable {
                 err.println(prefix() + ": warning: the rules parser is not available; the files were saved unvalidated");
                 return Optional.empty();
             }
+            if (result.hasErrors()) {
+                // Printed with every diagnostic where every failure is; nothing is saved.
+                throw new RuleErrorsException(result.diagnostics());
+            }
             for (Diagnostic d : result.diagnostics()) {
                 err.println(d.format());
-            }
-            if (result.hasErrors()) {
-                err.println(prefix() + ": " + result.errors().size() + " error" + (result.errors().size() == 1 ? "" : "s")
-                        + " in the rules; nothing was saved");
             }
             return Optional.of(result);
         }
@@ -281,7 +278,7 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry before = store.require(name);
             reportActivation(store.activate(name), before, out);
             return Main.OK;
         }
@@ -296,7 +293,7 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry before = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry before = store.require(name);
             store.deactivate(name);
             out.println(before.isActive() ? "deactivated \"" + name + "\"; it is a draft again"
                     : "\"" + name + "\" is not active");
@@ -314,9 +311,9 @@ final class ScoresCommand implements Runnable {
         String newName;
 
         @Override
-        int call(ScoreStore store) throws UsageError {
+        int call(ScoreStore store) {
             if (newName.isBlank()) {
-                throw new UsageError("the new name cannot be empty");
+                throw badArgument("the new name cannot be empty", "give the copy a name");
             }
             CatalogEntry copy = store.clone(name, newName);
             out.printf(Locale.ROOT, "cloned \"%s\" as draft \"%s\" (%s, version 1)%n", name, copy.name(), copy.objectType());
@@ -350,11 +347,12 @@ final class ScoresCommand implements Runnable {
 
         @Override
         int call(ScoreStore store) {
-            CatalogEntry e = store.entry(name).orElseThrow(() -> new ScoreStoreException.NotFound("no score named \"" + name + "\""));
+            CatalogEntry e = store.require(name);
             int v = version == null ? e.version() : version;
             Optional<ScoreVersion> text = store.version(name, v);
             if (text.isEmpty()) {
-                throw new ScoreStoreException.NotFound("\"" + name + "\" has no version " + v + " (versions 1 to " + e.version() + ")");
+                throw new ScorelineException(ErrorCode.UNKNOWN_SCORE,
+                        "\"" + name + "\" has no version " + v + " (versions 1 to " + e.version() + ")");
             }
             out.printf(Locale.ROOT, "# \"%s\" on %s: %s, version %d of %d%s%n", name, e.objectType(), e.state().label(), v,
                     e.version(), e.activeVersion() == null ? "" : ", active version " + e.activeVersion());
@@ -376,16 +374,17 @@ final class ScoresCommand implements Runnable {
         List<String> args = new ArrayList<>();
 
         @Override
-        int call(ScoreStore store) throws UsageError {
+        int call(ScoreStore store) {
             if (args.size() == 2) {
-                throw new UsageError("give both limits: scores quota TYPE ACTIVE DRAFTS");
+                throw badArgument("only one limit given", "give both: scores quota TYPE ACTIVE DRAFTS");
             }
             if (args.size() == 3) {
                 Quotas q;
                 try {
                     q = new Quotas(Integer.parseInt(args.get(1)), Integer.parseInt(args.get(2)));
                 } catch (IllegalArgumentException e) {
-                    throw new UsageError("ACTIVE and DRAFTS are whole numbers from 0, got " + args.get(1) + " and " + args.get(2));
+                    throw badArgument("ACTIVE and DRAFTS are whole numbers from 0, got " + args.get(1) + " and " + args.get(2),
+                            "e.g. scores quota contact 5 10");
                 }
                 store.setQuotas(args.get(0), q);
                 out.println("quotas of " + label(args.get(0)) + ": " + q);

@@ -96,7 +96,7 @@ class HistoryCommandTest {
 
         ScoresCommandTest.Run bad = run("history", "nocolon");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("scoreline history: a record key is written type:id, got \"nocolon\"");
+        assertThat(bad.err()).contains("error[SL509]: a record key is written type:id, got \"nocolon\"");
         assertThat(run("history").code()).isEqualTo(2);
     }
 }

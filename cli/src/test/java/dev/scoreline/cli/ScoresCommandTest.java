@@ -106,13 +106,13 @@ class ScoresCommandTest {
         Run cloned = run("scores", "clone", "Lead score", "Lead score 2");
         assertThat(cloned.out()).contains("cloned \"Lead score\" as draft \"Lead score 2\" (contact, version 1)");
         Run shown = run("scores", "show", "Lead score 2");
-        assertThat(shown.code()).isZero();
+        assertThat(shown.code()).as(shown.err()).isZero();
         assertThat(shown.out()).contains("score \"Lead score 2\" on contact").contains("add 12 for each meeting_booked");
         assertThat(run("scores", "show", "Lead score", "--version", "1").out()).contains("add 10 for each meeting_booked");
 
         Run refused = run("scores", "delete", "Lead score");
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).isEqualTo("scoreline scores delete: score \"Lead score\" is active; deactivate it before deleting it"
+        assertThat(refused.err()).isEqualTo("error[SL607]: score \"Lead score\" is active; fix: deactivate it before deleting it"
                 + System.lineSeparator());
         assertThat(run("scores", "deactivate", "Lead score").out()).contains("deactivated \"Lead score\"; it is a draft again");
         assertThat(run("scores", "deactivate", "Lead score").out()).contains("\"Lead score\" is not active");
@@ -124,7 +124,7 @@ class ScoresCommandTest {
     void errorsAndUsage() throws IOException {
         Run unknown = run("scores", "activate", "Nope");
         assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).contains("scoreline scores activate: no score named \"Nope\"");
+        assertThat(unknown.err()).contains("error[SL605]: no score named \"Nope\"");
 
         assertThat(run("scores").code()).isEqualTo(2);
         assertThat(run("scores", "frobnicate").code()).isEqualTo(2);
@@ -138,11 +138,17 @@ class ScoresCommandTest {
         Files.writeString(empty, "# nothing\n");
         assertThat(run("scores", "add", empty.toString()).err()).contains("holds no score");
 
+        Path brokenHeader = tmp.resolve("broken-header.score");
+        Files.writeString(brokenHeader, "score \"B\" on contact extra\n  type fit\n  group \"G\"\n    add 1 if industry is \"x\"\n");
+        Run header = run("scores", "add", brokenHeader.toString());
+        assertThat(header.code()).isEqualTo(1);
+        assertThat(header.err()).contains("broken-header.score:1:").contains("error[SL500]: the rules have 1 error");
+
         Path bad = tmp.resolve("bad.score");
         Files.writeString(bad, "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");
         Run invalid = run("scores", "add", bad.toString());
         assertThat(invalid.code()).isEqualTo(1);
-        assertThat(invalid.err()).contains("bad.score:4:").contains("nothing was saved");
+        assertThat(invalid.err()).contains("bad.score:4:").contains("error[SL500]: the rules have 1 error");
         assertThat(run("scores", "list").out()).contains("no scores in the store");
     }
 

@@ -65,7 +65,9 @@ class SinkOutboxRunTest {
                 """.formatted(server.getAddress().getPort()));
 
         CliRunner first = CliRunner.run("run", config.toString());
-        assertThat(first.exit()).as(first.err()).isZero();
+        // Updates kept undelivered: exit 4 with the coded line naming where they wait.
+        assertThat(first.exit()).as(first.err()).isEqualTo(4);
+        assertThat(first.err()).contains("error[SL703]: 400 updates kept undelivered");
         assertThat(first.out()).contains("400 kept in outboxes for the next run");
         assertThat(Files.readAllLines(dir.resolve("out/webhook.outbox"))).hasSize(400);
         assertThat(received).isEmpty();

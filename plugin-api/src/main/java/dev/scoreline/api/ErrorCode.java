@@ -5,7 +5,8 @@ package dev.scoreline.api;
  * the language's diagnostics). The command line prints {@code error[SL603]: message}; hosts can
  * branch on the code. Codes are never reused: a retired code stays listed in docs/diagnostics.md.
  *
- * <p>SL5xx configuration, SL6xx store, SL7xx delivery to sinks, SL8xx data sources.
+ * <p>SL5xx configuration, SL6xx store, SL7xx delivery to sinks, SL8xx data sources, SL900 an
+ * internal error (a bug).
  */
 public enum ErrorCode {
 
@@ -31,6 +32,8 @@ public enum ErrorCode {
     BAD_ARGUMENT(509, "bad argument"),
     /** Plugins could not be wired together. */
     PLUGIN_WIRING(510, "plugins cannot be wired"),
+    /** A rules file named to a host or in a config that cannot be read. */
+    RULES_UNREADABLE(511, "rules file cannot be read"),
 
     /** The store cannot be opened: unreachable server, bad URL, bad credentials. */
     STORE_UNREACHABLE(601, "store cannot be opened"),
@@ -57,6 +60,8 @@ public enum ErrorCode {
     UNDELIVERED(703, "updates kept undelivered"),
     /** A sink's outbox cannot be read or written. */
     OUTBOX_FAILED(704, "outbox cannot be used"),
+    /** A file a command writes its results to (--out, --html) cannot be written. */
+    OUTPUT_UNWRITABLE(705, "output file cannot be written"),
 
     /** A data folder, file or table that does not exist. */
     DATA_MISSING(801, "data source not found"),
@@ -67,7 +72,10 @@ public enum ErrorCode {
     /** Bad data lines under --strict. */
     BAD_DATA(804, "bad data"),
     /** A change feed that cannot be read. */
-    CHANGE_FEED(805, "change feed cannot be read");
+    CHANGE_FEED(805, "change feed cannot be read"),
+
+    /** A failure Scoreline did not foresee: a bug, reported with its trace under --debug. */
+    INTERNAL_ERROR(900, "internal error");
 
     private final int number;
     private final String summary;

@@ -39,7 +39,12 @@ public class ScorelineException extends RuntimeException {
 
     /** {@code error[SL603]: message; fix: …} on one line. */
     public String line() {
-        String text = ("error[" + code.code() + "]: " + getMessage() + (fix == null ? "" : "; fix: " + fix));
+        String message = getMessage();
+        if (fix != null && message.endsWith(".")) {
+            // "…connections.; fix: …" reads badly: the fix continues the sentence.
+            message = message.substring(0, message.length() - 1);
+        }
+        String text = "error[" + code.code() + "]: " + message + (fix == null ? "" : "; fix: " + fix);
         return text.replace('\n', ' ');
     }
 }

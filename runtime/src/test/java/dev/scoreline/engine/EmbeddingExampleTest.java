@@ -1,5 +1,6 @@
 package dev.scoreline.engine;
 
+import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.Scoreline;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class EmbeddingExampleTest {
                 .asOf(Instant.parse("2026-03-01T00:00:00Z"))
                 .outbox(outbox)
                 .build();
-        Scoreline.Report report = scoreline.run();
+        RunReport report = scoreline.run();
         // docs:end
         assertThat(report.results()).isEqualTo(1);
         assertThat(received).singleElement().satisfies(u -> {

@@ -1,5 +1,6 @@
 package dev.scoreline.engine;
 
+import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.Scoreline;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,7 @@ class FollowTest {
         };
         try (ScoreStore store = ScoreStore.embedded(dir.resolve("store"))) {
             int[] polls = {0};
-            Scoreline.Report report = Scoreline.builder()
+            RunReport report = Scoreline.builder()
                     .install(binder -> ScorelineBinder.of(binder).addAdapter(crm).addSink(sink))
                     .rules("lead.score", RULES)
                     .asOf(NOW)

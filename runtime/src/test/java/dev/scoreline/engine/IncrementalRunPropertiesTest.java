@@ -1,5 +1,6 @@
 package dev.scoreline.engine;
 
+import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.Scoreline;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,7 +113,7 @@ class IncrementalRunPropertiesTest {
                     crm.log.add(step.applyTo(crm.world, now));
                 }
                 if (i % 2 == 1 || i == steps.size() - 1) {
-                    Scoreline.Report report = run(crm, store, now, definitions);
+                    RunReport report = run(crm, store, now, definitions);
                     assertThat(report.plan()).startsWith("incremental");
                     incremental++;
                     assertSameAsFromScratch(scores, crm, store, now);
@@ -122,7 +123,7 @@ class IncrementalRunPropertiesTest {
         }
     }
 
-    private static Scoreline.Report run(FedWorld crm, ScoreStore store, Instant now, String definitions) {
+    private static RunReport run(FedWorld crm, ScoreStore store, Instant now, String definitions) {
         return Scoreline.builder()
                 .engine(Fixture.ENGINE)
                 .install(binder -> ScorelineBinder.of(binder).addAdapter(crm))

@@ -1,5 +1,6 @@
 package dev.scoreline.engine;
 
+import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.Scoreline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,11 +104,11 @@ class IncrementalRunTest {
         crm.event(C1, "meeting_booked", Instant.parse("2026-02-20T00:00:00Z"));
     }
 
-    Scoreline.Report run(Instant now) {
+    RunReport run(Instant now) {
         return run(now, RULES, false, r -> { });
     }
 
-    Scoreline.Report run(Instant now, String rules, boolean full, Consumer<ScoreResult> observer) {
+    RunReport run(Instant now, String rules, boolean full, Consumer<ScoreResult> observer) {
         return Scoreline.builder()
                 .engine(Fixture.ENGINE)
                 .install(binder -> ScorelineBinder.of(binder).addAdapter(crm))
@@ -129,11 +130,11 @@ class IncrementalRunTest {
     @Test
     void theFirstRunScoresEverythingAndTheNextOnlyWhatMoved() {
         withStore(() -> {
-            Scoreline.Report first = run(NOW);
+            RunReport first = run(NOW);
             assertThat(first.plan()).startsWith("full: \"Account\" has no finished run");
             assertThat(first.rescored()).isEqualTo(5);
 
-            Scoreline.Report second = run(NOW);
+            RunReport second = run(NOW);
             assertThat(second.plan()).isEqualTo("incremental: 0 records changed in the feed, 0 fell due");
             assertThat(second.rescored()).isZero();
             assertThat(second.changed()).isZero();
@@ -149,7 +150,7 @@ class IncrementalRunTest {
         withStore(() -> {
             run(NOW);
             crm.event(C2, "meeting_booked", Instant.parse("2026-02-27T00:00:00Z"));
-            Scoreline.Report report = run(NOW);
+            RunReport report = run(NOW);
             assertThat(report.plan()).isEqualTo("incremental: 1 record changed in the feed, 0 fell due");
             assertThat(report.rescored()).isEqualTo(2);                     // c2 and its company a1, not c1, c3, a2
             assertThat(report.changed()).isEqualTo(2);
@@ -168,7 +169,7 @@ class IncrementalRunTest {
             run(NOW);
             Instant stepBefore = Instant.parse("2026-03-21T23:59:59Z");          // 30 days after the meeting: not yet
             assertThat(run(stepBefore).rescored()).isZero();
-            Scoreline.Report report = run(Instant.parse("2026-03-23T00:00:00Z"));  // the step came for c1 (and a1 reads c1)
+            RunReport report = run(Instant.parse("2026-03-23T00:00:00Z"));  // the step came for c1 (and a1 reads c1)
             assertThat(report.plan()).isEqualTo("incremental: 0 records changed in the feed, 2 fell due");
             assertThat(report.rescored()).isEqualTo(2);
             assertThat(store.current("Lead", C1)).hasValueSatisfying(v -> assertThat(v.value()).isEqualByComparingTo("10"));
@@ -189,7 +190,7 @@ class IncrementalRunTest {
                     .isEqualTo("full: the definition of \"Lead\" changed since its last run");
             assertThat(run(NOW, changed, false, r -> { }).plan()).startsWith("incremental");
             crm.feed = false;
-            Scoreline.Report noFeed = run(NOW, changed, false, r -> { });
+            RunReport noFeed = run(NOW, changed, false, r -> { });
             assertThat(noFeed.plan()).isEqualTo("full: adapter crm has no change feed");
             crm.feed = true;
             // A run without a feed keeps no position, so the next one cannot start from the older one.
@@ -206,7 +207,7 @@ class IncrementalRunTest {
             CrmRecord left = new CrmRecord(C2, Map.of("jobtitle", "Intern"), List.of());
             crm.records.put(C2, left);
             crm.log.add(new DataChange.RecordUpserted(left));
-            Scoreline.Report report = run(NOW, scoped, false, r -> { });
+            RunReport report = run(NOW, scoped, false, r -> { });
             assertThat(report.plan()).startsWith("incremental");
             assertThat(store.current("Lead", C2)).isEmpty();
             assertThat(store.current("Lead", C1)).isPresent();
@@ -230,7 +231,7 @@ class IncrementalRunTest {
                 }
             })).hasMessageContaining("killed");
             String runId = store.unfinishedRuns().get(0).runId();
-            Scoreline.Report resumed = run(NOW);
+            RunReport resumed = run(NOW);
             assertThat(resumed.runId()).isEqualTo(runId);
             assertThat(resumed.plan()).startsWith("incremental: 2 records changed");
             List<HistoryEntry> history = store.historyOfRun(runId);

@@ -54,7 +54,7 @@ class SinkOutboxTest {
                   group "Fit" limit 100
                     add 5 if jobtitle is any of "CTO", "CEO"
                 """;
-        Scoreline.Report report = Scoreline.builder()
+        RunReport report = Scoreline.builder()
                 .install(ScorelineModule.adapter(crm), ScorelineModule.sink("crm", down))
                 .rules("lead.score", rules)
                 .asOf(Instant.parse("2026-03-01T00:00:00Z"))
@@ -69,7 +69,7 @@ class SinkOutboxTest {
         assertThat(dir.resolve("outbox/crm.outbox")).doesNotExist();
 
         RecordingSink back = new RecordingSink("crm-sink");
-        Scoreline.Report next = Scoreline.builder()
+        RunReport next = Scoreline.builder()
                 .install(ScorelineModule.adapter(crm), ScorelineModule.sink("crm", back))
                 .rules("lead.score", rules)
                 .asOf(Instant.parse("2026-03-01T00:00:00Z"))

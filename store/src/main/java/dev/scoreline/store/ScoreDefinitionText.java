@@ -1,21 +1,18 @@
 package dev.scoreline.store;
 
+import dev.scoreline.dsl.ScoreFormatter;
+import dev.scoreline.dsl.ScoreHeader;
+import dev.scoreline.dsl.ScoreParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The text of one {@code score} block as the catalog keeps it: its name and object type (as written
  * in its {@code score "NAME" on TYPE} line) and the source text itself.
  */
 public record ScoreDefinitionText(String name, String objectType, String sourceText) {
-
-    /** A {@code score "NAME" on TYPE} line (language.md §3); the name may hold {@code \"} and {@code \\}. */
-    private static final Pattern HEADER = Pattern.compile(
-            "^([ \\t]*score[ \\t]+)\"((?:[^\"\\\\\\n]|\\\\.)*)\"[ \\t]+on[ \\t]+([A-Za-z_][A-Za-z0-9_.-]*)",
-            Pattern.MULTILINE);
 
     public ScoreDefinitionText {
         Objects.requireNonNull(name, "name");
@@ -33,30 +30,25 @@ public record ScoreDefinitionText(String name, String objectType, String sourceT
      * Cuts the text of a {@code .score} file into one text per {@code score} block. Comment and
      * blank lines just above a {@code score} line go with that block (they describe it); what
      * precedes the first block goes with the first. A text without a {@code score} line gives
-     * none. This only finds the blocks: validate the file with the parser.
+     * none. The score lines are read by the language's parser ({@link ScoreParser#headers}); a
+     * broken one (or one with an empty name) starts no block: validate the file with the parser.
      */
     public static List<ScoreDefinitionText> split(String fileText) {
         String text = fileText.replace("\r\n", "\n");
-        Matcher m = HEADER.matcher(text);
-        List<int[]> headers = new ArrayList<>();   // start offset of the line, matcher group bounds
-        List<String[]> names = new ArrayList<>();
-        while (m.find()) {
-            headers.add(new int[] {m.start()});
-            names.add(new String[] {unescape(m.group(2)), m.group(3)});
-        }
+        List<ScoreHeader> headers = ScoreParser.headers(text).stream().filter(h -> !h.name().isBlank()).toList();
         List<ScoreDefinitionText> out = new ArrayList<>();
         if (headers.isEmpty()) {
             return out;
         }
+        int[] lines = lineStarts(text);
         int[] starts = new int[headers.size()];
-        starts[0] = 0;
         for (int i = 1; i < headers.size(); i++) {
-            starts[i] = leadingCommentStart(text, headers.get(i)[0], headers.get(i - 1)[0]);
+            starts[i] = leadingCommentStart(text, lines[headers.get(i).line() - 1], lines[headers.get(i - 1).line() - 1]);
         }
         for (int i = 0; i < starts.length; i++) {
             int end = i + 1 < starts.length ? starts[i + 1] : text.length();
             String block = text.substring(starts[i], end).strip() + "\n";
-            out.add(new ScoreDefinitionText(names.get(i)[0], names.get(i)[1], block));
+            out.add(new ScoreDefinitionText(headers.get(i).name(), headers.get(i).objectType(), block));
         }
         return out;
     }
@@ -66,12 +58,28 @@ public record ScoreDefinitionText(String name, String objectType, String sourceT
      * A text whose first {@code score} line does not carry this name is returned unchanged.
      */
     public ScoreDefinitionText withName(String newName) {
-        Matcher m = HEADER.matcher(sourceText);
         String text = sourceText;
-        if (m.find() && unescape(m.group(2)).equals(name)) {
-            text = sourceText.substring(0, m.start(2)) + escape(newName) + sourceText.substring(m.end(2));
+        Optional<ScoreHeader> header = ScoreParser.header(sourceText);
+        if (header.isPresent() && header.get().name().equals(name)) {
+            ScoreHeader h = header.get();
+            int from = lineStarts(sourceText)[h.nameLine() - 1] + h.nameColumn() - 1;
+            text = sourceText.substring(0, from) + ScoreFormatter.formatString(newName)
+                    + sourceText.substring(from + h.nameLength());
         }
         return new ScoreDefinitionText(newName, objectType, text);
+    }
+
+    /** The offset of each physical line's start, as the lexer counts lines (\n, \r\n or \r ends one). */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The start of the comment/blank lines directly above the line at {@code lineStart}. */
@@ -98,21 +106,5 @@ public record ScoreDefinitionText(String name, String objectType, String sourceT
             start = eol + 1;
         }
         return start;
-    }
-
-    private static String unescape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                ch = s.charAt(++i);
-            }
-            b.append(ch);
-        }
-        return b.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

@@ -3,9 +3,11 @@ package dev.scoreline.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.api.ScorelineException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -88,7 +91,8 @@ class ScoreStoreTest {
             assertThat(store.activeDefinitions().get(0).sourceText()).contains("add 3 for each call");
             assertThat(store.versions(LEAD)).extracting(ScoreVersion::version).containsExactly(1, 2, 3);
             assertThatThrownBy(() -> store.saveDraft(LEAD, "company", text(LEAD, "company", "")))
-                    .isInstanceOf(ScoreStoreException.Conflict.class).hasMessageContaining("deactivate it before moving it to company");
+                    .satisfies(code(ErrorCode.CATALOG_CONFLICT))
+                    .hasMessage("score \"Lead score\" is active on contact").satisfies(fix("deactivate it before moving it to company"));
 
             CatalogEntry copy = store.clone(LEAD, "Lead score B");
             assertThat(copy.state()).isEqualTo(CatalogEntry.State.DRAFT);
@@ -96,10 +100,11 @@ class ScoreStoreTest {
             assertThat(store.latest("Lead score B").sourceText())
                     .contains("score \"Lead score B\" on contact").contains("add 3 for each call");
             assertThatThrownBy(() -> store.clone(LEAD, "Lead score B"))
-                    .isInstanceOf(ScoreStoreException.Conflict.class).hasMessageContaining("exists");
+                    .satisfies(code(ErrorCode.CATALOG_CONFLICT)).hasMessageContaining("exists");
 
             assertThatThrownBy(() -> store.delete(LEAD))
-                    .isInstanceOf(ScoreStoreException.Conflict.class).hasMessageContaining("deactivate it before deleting");
+                    .satisfies(code(ErrorCode.CATALOG_CONFLICT))
+                    .hasMessage("score \"Lead score\" is active").satisfies(fix("deactivate it before deleting it"));
             assertThat(store.list()).extracting(CatalogEntry::name, e -> e.state().label(), CatalogEntry::version)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(LEAD, "active", 3),
                             org.assertj.core.groups.Tuple.tuple("Lead score B", "draft", 1));
@@ -111,7 +116,7 @@ class ScoreStoreTest {
             store.delete(LEAD);
             assertThat(store.list()).extracting(CatalogEntry::name).containsExactly("Lead score B");
             assertThatThrownBy(() -> store.activate(LEAD))
-                    .isInstanceOf(ScoreStoreException.NotFound.class).hasMessage("no score named \"Lead score\"");
+                    .satisfies(code(ErrorCode.UNKNOWN_SCORE)).hasMessage("no score named \"Lead score\"");
         }
     }
 
@@ -126,14 +131,10 @@ class ScoreStoreTest {
             store.saveDraft("A", "contact", text("A", "contact", ""));
             store.saveDraft("B", "contact", text("B", "contact", ""));
             assertThatThrownBy(() -> store.saveDraft("C", "contact", text("C", "contact", "")))
-                    .isInstanceOfSatisfying(ScoreStoreException.QuotaExceeded.class, e -> {
-                        assertThat(e.objectType()).isEqualTo("contact");
-                        assertThat(e.kind()).isEqualTo("drafts");
-                        assertThat(e.limit()).isEqualTo(2);
-                    })
-                    .hasMessage("cannot add a draft: object type contact already has 2 drafts and its quota is 2; "
-                            + "delete or activate one first");
-            assertThatThrownBy(() -> store.clone("A", "A2")).isInstanceOf(ScoreStoreException.QuotaExceeded.class);
+                    .satisfies(code(ErrorCode.QUOTA_EXCEEDED))
+                    .hasMessage("cannot add a draft: object type contact already has 2 drafts and its quota is 2")
+                    .satisfies(fix("delete or activate one first"));
+            assertThatThrownBy(() -> store.clone("A", "A2")).satisfies(code(ErrorCode.QUOTA_EXCEEDED));
             // Other types have their own quotas.
             store.saveDraft("D", "deal", text("D", "deal", ""));
             assertThatThrownBy(() -> store.saveDraft("E", "deal", text("E", "deal", "")))
@@ -141,9 +142,9 @@ class ScoreStoreTest {
 
             store.activate("A");
             assertThatThrownBy(() -> store.activate("B"))
-                    .isInstanceOfSatisfying(ScoreStoreException.QuotaExceeded.class, e -> assertThat(e.kind()).isEqualTo("active"))
-                    .hasMessage("cannot activate \"B\": object type contact already has 1 active score and its quota is 1; "
-                            + "deactivate one first");
+                    .satisfies(code(ErrorCode.QUOTA_EXCEEDED))
+                    .hasMessage("cannot activate \"B\": object type contact already has 1 active score and its quota is 1")
+                    .satisfies(fix("deactivate one first"));
             // A new version of a score already counted needs no quota.
             store.saveDraft("A", "contact", text("A", "contact", "  limit 50"));
             store.activate("A");
@@ -311,7 +312,7 @@ class ScoreStoreTest {
     void pushedResultsStreamToAListenerBatchByBatch(String db) {
         try (ScoreStore store = store(db).batchSize(50)) {
             List<ScoreDiff.Batch> batches = new ArrayList<>();
-            ScoreStore.RunApplication run = store.beginRun(List.of(LEAD, "Fit"), JAN, "run-1", CAUSE, null, batches::add);
+            RunApplication run = store.beginRun(List.of(LEAD, "Fit"), JAN, "run-1", CAUSE, null, batches::add);
             population(LEAD, 120, 0).forEach(run);
             population("Fit", 30, 0).forEach(run);
             Map<String, ScoreDiff> diffs = run.finish();
@@ -321,7 +322,7 @@ class ScoreStoreTest {
             assertThat(batches).extracting(b -> b.changes().size()).containsExactly(50, 50, 20, 30);
             // A score of the run with no results any more: all its records leave the scope.
             batches.clear();
-            ScoreStore.RunApplication next = store.beginRun(List.of(LEAD, "Fit"), FEB, "run-2", CAUSE, null, batches::add);
+            RunApplication next = store.beginRun(List.of(LEAD, "Fit"), FEB, "run-2", CAUSE, null, batches::add);
             population(LEAD, 120, 0).forEach(next);
             Map<String, ScoreDiff> nextDiffs = next.finish();
             assertThat(nextDiffs.get(LEAD).isEmpty()).isTrue();
@@ -337,7 +338,7 @@ class ScoreStoreTest {
         String url = StoreDatabases.freshUrl(db);
         List<ScoreResult> results = population(LEAD, 25, 0);
         try (ScoreStore store = StoreDatabases.open(url).batchSize(10)) {
-            ScoreStore.Application a = store.begin(LEAD, JAN, "run-1", CAUSE);
+            ScoreApplication a = store.begin(LEAD, JAN, "run-1", CAUSE);
             results.subList(0, 24).forEach(a);                        // two batches committed, 4 buffered and lost
         }
         try (ScoreStore store = StoreDatabases.open(url).batchSize(10)) {
@@ -355,7 +356,7 @@ class ScoreStoreTest {
     @ValueSource(strings = {StoreDatabases.H2, StoreDatabases.POSTGRESQL})
     void aRunOfSomeRecordsKeepsTheOthersAndNextChangesAndItsFeedPosition(String db) {
         try (ScoreStore store = store(db)) {
-            ScoreStore.Application full = store.begin(LEAD, JAN, "run-1", CAUSE);
+            ScoreApplication full = store.begin(LEAD, JAN, "run-1", CAUSE);
             full.accept(result(LEAD, "contact:c1", "10", "Low"), FEB);
             full.accept(result(LEAD, "contact:c2", "20", "Low"), APR);
             full.accept(result(LEAD, "contact:c3", "30", "Low"), null);
@@ -367,7 +368,7 @@ class ScoreStoreTest {
             assertThat(store.dueRecords(List.of(LEAD), APR)).hasSize(2);
 
             // Only c1 and c2 are re-scored: c2 left the scope, c3 keeps its value though this run did not see it.
-            ScoreStore.Application some = store.begin(LEAD, FEB, "run-2", CAUSE)
+            ScoreApplication some = store.begin(LEAD, FEB, "run-2", CAUSE)
                     .onlyRecords(List.of(RecordKey.parse("contact:c1"), RecordKey.parse("contact:c2")));
             some.accept(result(LEAD, "contact:c1", "5", "Low"), null);
             ScoreDiff diff = some.finish(new FeedPosition("jsonl", "events=5", "abc", FEB, "run-2"));
@@ -378,7 +379,7 @@ class ScoreStoreTest {
             assertThat(store.feedPosition(LEAD).orElseThrow().watermark()).isEqualTo("events=5");
 
             // A run that does not give next-change instants keeps no position: the next run must score everything.
-            ScoreStore.Application untimed = store.begin(LEAD, APR, "run-3", CAUSE);
+            ScoreApplication untimed = store.begin(LEAD, APR, "run-3", CAUSE);
             untimed.accept(result(LEAD, "contact:c1", "5", "Low"));
             untimed.finish(new FeedPosition("jsonl", "events=6", "abc", APR, "run-3"));
             assertThat(store.feedPosition(LEAD)).isEmpty();
@@ -412,9 +413,26 @@ class ScoreStoreTest {
         assertThat(texts.get(1).sourceText()).isEqualTo("# Fit of companies\nscore \"Fit\" on company\n  type fit\n");
         assertThat(texts.get(0).withName("B \\ C").sourceText()).contains("score \"B \\\\ C\" on contact");
         assertThat(ScoreDefinitionText.split("# nothing here\n")).isEmpty();
+        // Score lines are read by the language's parser: a continued one counts, a broken one starts no block.
+        List<ScoreDefinitionText> continued = ScoreDefinitionText.split("score \\\n  \"A\" on contact\n  type fit\n"
+                + "score \"B\" on\n  type fit\n");
+        assertThat(continued).extracting(ScoreDefinitionText::name).containsExactly("A");
+        assertThat(continued.get(0).withName("C").sourceText()).startsWith("score \\\n  \"C\" on contact\n");
+        assertThat(new ScoreDefinitionText("A", "contact", "score \"A\" on contact\r\n  type fit\r\n").withName("Z").sourceText())
+                .isEqualTo("score \"Z\" on contact\r\n  type fit\r\n");
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A check that a failure is a ScorelineException with this code. */
+    static ThrowingConsumer<Throwable> code(ErrorCode code) {
+        return t -> assertThat(t).isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    /** A check that a failure is a ScorelineException with this fix. */
+    static ThrowingConsumer<Throwable> fix(String fix) {
+        return t -> assertThat(t).isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.fix()).isEqualTo(fix));
+    }
 
     /** n contacts; {@code shift} moves every value by 7 and so some statuses. */
     private static List<ScoreResult> population(String score, int n, int shift) {

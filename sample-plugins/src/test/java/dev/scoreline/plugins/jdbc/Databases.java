@@ -1,17 +1,12 @@
 package dev.scoreline.plugins.jdbc;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.h2.jdbcx.JdbcDataSource;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.scoreline.testkit.EmbeddedPostgresDatabases;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
-/** The databases the JDBC tests run on: H2 in memory, and one real PostgreSQL per test JVM. */
+/** The databases the JDBC tests run on: H2 in memory, and the testkit's real PostgreSQL. */
 final class Databases {
-
-    private static EmbeddedPostgres postgres;
 
     private Databases() { }
 
@@ -21,15 +16,8 @@ final class Databases {
         return ds;
     }
 
-    /** The shared PostgreSQL server, started on first use and stopped when the JVM exits. */
-    static synchronized DataSource postgres() {
-        if (postgres == null) {
-            try {
-                postgres = RootSafePostgres.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-            }
-        }
-        return postgres.getPostgresDatabase();
+    /** The shared PostgreSQL server's database, started on first use and stopped when the JVM exits. */
+    static DataSource postgres() {
+        return EmbeddedPostgresDatabases.postgres();
     }
 }

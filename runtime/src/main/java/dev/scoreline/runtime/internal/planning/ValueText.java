@@ -1,4 +1,4 @@
-package dev.scoreline.runtime;
+package dev.scoreline.runtime.internal.planning;
 
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.engine.Explainer;
@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  * (when the run can explain) the rules that gave points, with their points. One wording for full
  * and incremental runs and the first pass of a follow.
  */
-final class ValueText {
+public final class ValueText {
 
     /** At most this many rules are named; the rest are counted. */
     private static final int RULES = 8;
@@ -24,16 +24,16 @@ final class ValueText {
     }
 
     /** Groups, total and status only. */
-    static ValueText groupsOnly() {
+    public static ValueText groupsOnly() {
         return new ValueText(null);
     }
 
     /** Also the rules behind the value, explained on the data the run scored. */
-    static ValueText withRules(ScoreEngine engine, ScoringData data, java.time.Instant now) {
+    public static ValueText withRules(ScoreEngine engine, ScoringData data, java.time.Instant now) {
         return new ValueText(engine.explainer(data, now));
     }
 
-    String of(ScoreResult r) {
+    public String of(ScoreResult r) {
         StringBuilder sb = new StringBuilder();
         r.groups().forEach((g, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(g).append(' ')
                 .append(v.toPlainString()));
@@ -42,6 +42,11 @@ final class ValueText {
             explainer.explain(r.record(), r.score()).ifPresent(e -> appendRules(sb, e));
         }
         return sb.toString();
+    }
+
+    /** The cause a run gives a changed result in the history: the run, then the value as {@code text} states it. */
+    public static java.util.function.Function<ScoreResult, String> runCause(String runId, ValueText text) {
+        return r -> "run " + runId + ": " + text.of(r);
     }
 
     private static void appendRules(StringBuilder sb, Explanation.ScoreExplanation e) {

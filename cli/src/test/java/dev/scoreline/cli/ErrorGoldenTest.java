@@ -1,0 +1,175 @@
+package dev.scoreline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the command line prints when something a user can meet goes wrong: the exact stderr is a
+ * golden file under {@code src/test/resources/errors/} (with the test's folder written {@code $DIR}),
+ * one coded line {@code error[SLnnn]: …}, a non-zero exit of data-and-cli.md, and never a stack
+ * frame. Run with {@code -Dgolden.update=true} to write the files after a deliberate change.
+ */
+class ErrorGoldenTest {
+
+    private static final Path GOLDEN = Path.of("src/test/resources/errors");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingConfigFile() throws IOException {
+        check("config-missing", Main.USAGE, "run", dir.resolve("none.yaml").toString());
+    }
+
+    @Test
+    void aConfigThatIsNotYaml() throws IOException {
+        check("config-invalid-yaml", Main.USAGE, "run", config("rules: [lead.score\nadapter: {name: jsonl\n"));
+    }
+
+    @Test
+    void aConfigWithAnUnknownKey() throws IOException {
+        check("config-unknown-key", Main.USAGE, "run", config("rules: [lead.score]\nadaptor: {name: jsonl, dir: data}\n"));
+    }
+
+    @Test
+    void anUnreachablePostgresStore() throws IOException {
+        // Nothing listens on port 1: the driver is refused at once, no server needed.
+        check("store-unreachable", Main.STORE_UNAVAILABLE, "run", config(quickstart()
+                + "store: {url: \"jdbc:postgresql://127.0.0.1:1/scoreline\", user: scoreline, password: secret}\n"));
+    }
+
+    @Test
+    void aReadOnlyEmbeddedStoreFolder() throws IOException {
+        Path store = Files.createDirectories(dir.resolve("scoreline-data"));
+        Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            check("store-read-only", Main.STORE_UNAVAILABLE, "run", config(quickstart() + "store: embedded\n"));
+        } finally {
+            Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void anEmbeddedStoreFolderThatIsAFile() throws IOException {
+        Files.writeString(dir.resolve("scoreline-data"), "not a folder");
+        check("store-folder-is-a-file", Main.STORE_UNAVAILABLE, "run", config(quickstart() + "store: embedded\n"));
+    }
+
+    @Test
+    void anUnknownAdapterPlugin() throws IOException {
+        check("unknown-adapter", Main.USAGE, "run", config("rules: [lead.score]\nadapter: {name: xml, dir: data}\n"));
+    }
+
+    @Test
+    void anUnknownSinkPlugin() throws IOException {
+        check("unknown-sink", Main.USAGE, "run", config(quickstart() + "sinks:\n  - {name: kafka, topic: scores}\n"));
+    }
+
+    @Test
+    void aBadPluginSetting() throws IOException {
+        check("bad-plugin-setting", Main.USAGE, "run",
+                config(quickstart() + "sinks:\n  - {name: jsonl, file: out.jsonl, colour: red}\n"));
+    }
+
+    @Test
+    void twoSinksUnderOneName() throws IOException {
+        check("duplicate-sink", Main.USAGE, "run",
+                config(quickstart() + "sinks:\n  - {name: jsonl, file: a.jsonl}\n  - {name: jsonl, file: b.jsonl}\n"));
+    }
+
+    @Test
+    void rulesWithErrors() throws IOException {
+        Files.writeString(dir.resolve("bad.score"),
+                "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");
+        check("rule-errors", Main.RULE_ERRORS, "run", config("rules: [bad.score]\nadapter: {name: jsonl, dir: data}\n"));
+    }
+
+    @Test
+    void aMissingDataFolder() throws IOException {
+        Files.writeString(dir.resolve("lead.score"), LEAD);
+        check("data-missing", Main.USAGE, "score", "--rules", dir.resolve("lead.score").toString(),
+                "--data", dir.resolve("nope").toString());
+    }
+
+    @Test
+    void badDataWithStrictExitsThree() throws IOException {
+        Files.writeString(dir.resolve("lead.score"), LEAD);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("records.jsonl"), "{\"type\":\"contact\",\"id\":\"c1\"}\nnot json\n");
+        check("bad-data-strict", Main.BAD_DATA, "score", "--strict", "--rules", dir.resolve("lead.score").toString(),
+                "--data", data.toString());
+    }
+
+    @Test
+    void updatesASinkCouldNotTakeStayInItsOutboxAndExitFour() throws IOException {
+        // Nothing can create a folder in /proc, not even root: the sink refuses, its outbox keeps the update.
+        CliRunner r = check("undelivered", Main.UNDELIVERED, "run", config(quickstart()
+                + "sinks:\n  - {name: jsonl, file: /proc/scoreline-nowhere/scores.jsonl, attempts: 1}\noutbox: outbox\n"));
+        assertThat(r.out()).contains("1 kept in outboxes for the next run");
+    }
+
+    @Test
+    void debugShowsTheTraceBehindTheLine() throws IOException {
+        CliRunner r = CliRunner.run("--debug", "run", dir.resolve("none.yaml").toString());
+        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).startsWith("error[SL501]: no config file at ").containsPattern("(?m)^\\s+at dev\\.scoreline\\.");
+    }
+
+    @Test
+    void anUnforeseenFailureIsAnInternalErrorWithoutATrace() {
+        StringWriter err = new StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        int exit = Main.failed(new IllegalStateException("boom"), cl, null);
+        assertThat(exit).isEqualTo(Main.INTERNAL);
+        assertThat(err.toString()).isEqualTo("error[SL900]: unexpected IllegalStateException: boom; fix: this is a bug in "
+                + "Scoreline; please report it (run with --debug for the trace)" + System.lineSeparator());
+    }
+
+    private static final String LEAD = "score \"Lead\" on contact\n  type engagement\n  group \"Sales\"\n"
+            + "    add 10 for each meeting_booked\n";
+
+    /** A lead score and a data folder beside the config; returns the config's first lines. */
+    private String quickstart() throws IOException {
+        Files.writeString(dir.resolve("lead.score"), LEAD);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("records.jsonl"), "{\"type\":\"contact\",\"id\":\"c1\"}\n");
+        return "rules: [lead.score]\nadapter: {name: jsonl, dir: data}\n";
+    }
+
+    private String config(String text) throws IOException {
+        Path config = dir.resolve("scoreline.yaml");
+        Files.writeString(config, text);
+        return config.toString();
+    }
+
+    private CliRunner check(String name, int exit, String... args) throws IOException {
+        CliRunner r = CliRunner.run(args);
+        String err = r.err().replace(dir.toString(), "$DIR").replace(System.lineSeparator(), "\n");
+        Path golden = GOLDEN.resolve(name + ".txt");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN);
+            Files.writeString(golden, err, StandardCharsets.UTF_8);
+        }
+        assertThat(golden).as("golden file of " + name).exists();
+        assertThat(err).as(name).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+        assertThat(r.exit()).as(name + ": exit code").isEqualTo(exit);
+        List<String> lines = err.lines().toList();
+        assertThat(lines).as(name + ": one coded line").filteredOn(l -> l.startsWith("error[SL")).hasSize(1);
+        assertThat(lines).as(name + ": no stack frame").noneMatch(l -> l.matches("\\s+at .*"));
+        if (exit != Main.UNDELIVERED) {
+            assertThat(r.out()).as(name + ": nothing on stdout").isEmpty();
+        }
+        return r;
+    }
+}

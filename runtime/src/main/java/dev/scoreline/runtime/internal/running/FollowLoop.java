@@ -1,0 +1,120 @@
+package dev.scoreline.runtime.internal.running;
+
+import dev.scoreline.api.ChangeFeed;
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScoreResult;
+import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.api.ScorelineException;
+import dev.scoreline.engine.LiveScores;
+import dev.scoreline.runtime.RunReport;
+import dev.scoreline.runtime.internal.delivery.Delivery;
+import dev.scoreline.runtime.internal.planning.ValueText;
+import dev.scoreline.store.ScoreStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * {@code Scoreline.follow(…)}: score everything and deliver it, then every {@code poll} apply what the
+ * change feed reports, move the clock, and deliver only the updates, until told to stop. With a
+ * store, the first pass is compared with it like a run, and each poll's updates are stored as one
+ * run of the history ({@code follow-…-N}) before any sink sees them.
+ */
+public final class FollowLoop {
+
+    private final RunSetup setup;
+    private final String followId = "follow-" + java.util.UUID.randomUUID();
+
+    public FollowLoop(RunSetup setup) {
+        this.setup = setup;
+    }
+
+    public RunReport follow(Duration poll, BooleanSupplier keepGoing) {
+        long start = System.nanoTime();
+        ChangeFeed feed = setup.adapter().changeFeed().orElseThrow(() -> new ScorelineException(ErrorCode.NO_CHANGE_FEED,
+                "adapter " + setup.adapter().name() + " has no change feed, so it cannot be followed",
+                "run without --follow"));
+        StatusCounts counts = new StatusCounts();
+        long results;
+        Delivery delivery = setup.delivery();
+        delivery.openAll();
+        try {
+            Instant now = setup.now();
+            // Taken before the data is read: a change landing meanwhile is applied again, not missed.
+            String watermark = feed.currentWatermark();
+            LiveScores live = setup.engine().live(setup.scores(), setup.adapter(), setup.problems(), now);
+            List<ScoreResult> all = new ArrayList<>(live.results());
+            all.sort(Comparator.comparing(ScoreResult::score).thenComparing(ScoreResult::record));
+            all.forEach(counts::count);
+            results = all.size();
+            firstPass(all, now, delivery);
+            pollUntilStopped(feed, watermark, live, poll, keepGoing, delivery);
+        } finally {
+            setup.adapter().close();
+        }
+        long outbox = delivery.closeAll();
+        return new RunReport(0, results, delivery.delivered(), delivery.delivered(), outbox, counts.after(),
+                setup.store() == null ? null : followId, Duration.ofNanos(System.nanoTime() - start), results, "follow",
+                Map.of());
+    }
+
+    /** Delivers the first pass: what moved since the last run (with a store), else everything. */
+    private void firstPass(List<ScoreResult> all, Instant now, Delivery delivery) {
+        ScoreStore store = setup.store();
+        if (store != null) {
+            // The first pass is a run like any other: the store says what moved since the last one.
+            var app = store.beginRun(setup.scoreNames(), now, followId, ValueText.runCause(followId, ValueText.groupsOnly()),
+                    null, b -> delivery.deliverAll(b.changes()));
+            all.forEach(app);
+            app.finish();
+            return;
+        }
+        List<ScoreUpdate> initial = new ArrayList<>(all.size());
+        for (ScoreResult r : all) {
+            initial.add(new ScoreUpdate(r, null, null, now, "scored"));
+        }
+        delivery.deliverAll(initial);
+    }
+
+    private ChangeFeed.Batch changesSince(ChangeFeed feed, String watermark) {
+        try {
+            return feed.changesSince(watermark);
+        } catch (ScorelineException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ScorelineException(ErrorCode.CHANGE_FEED, "the change feed of adapter " + setup.adapter().name()
+                    + " cannot be read from \"" + watermark + "\": " + e.getMessage(),
+                    "check the adapter's source; run again (without --follow, a run scores what changed since the last one)", e);
+        }
+    }
+
+    private void pollUntilStopped(ChangeFeed feed, String watermark, LiveScores live, Duration poll,
+                                  BooleanSupplier keepGoing, Delivery delivery) {
+        for (long round = 1; keepGoing.getAsBoolean(); round++) {
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Instant now = setup.now();
+            ChangeFeed.Batch batch = changesSince(feed, watermark);
+            List<ScoreUpdate> updates = new ArrayList<>();
+            for (var change : batch.changes()) {
+                updates.addAll(live.apply(change, now));
+            }
+            updates.addAll(live.advanceTo(now));
+            if (setup.store() != null) {
+                // Each poll is one run in the history; its updates are stored before any sink sees them.
+                updates = setup.store().record(followId + "-" + round, updates);
+            }
+            watermark = batch.nextWatermark();
+            delivery.deliverAll(updates);
+            delivery.flushAll();
+        }
+    }
+}

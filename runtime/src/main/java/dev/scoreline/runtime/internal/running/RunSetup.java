@@ -1,0 +1,35 @@
+package dev.scoreline.runtime.internal.running;
+
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.api.DataProblems;
+import dev.scoreline.api.ScoreSink;
+import dev.scoreline.engine.CompiledScores;
+import dev.scoreline.engine.ScoreEngine;
+import dev.scoreline.runtime.internal.delivery.Delivery;
+import dev.scoreline.store.ScoreStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a built {@code Scoreline} runs with: the engine and compiled scores, the chosen adapter, the
+ * sinks by name (each wrapped so it loses nothing), NOW (null: the wall clock), where data problems
+ * go, the delivery batch size, the store (null: none) and whether every run scores everything.
+ */
+public record RunSetup(ScoreEngine engine, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks,
+                       Instant asOf, DataProblems problems, int batch, ScoreStore store, boolean fullRun) {
+
+    /** The configured NOW, or the wall clock's. */
+    Instant now() {
+        return asOf == null ? Instant.now() : asOf;
+    }
+
+    List<String> scoreNames() {
+        return scores.definitions().stream().map(d -> d.name()).toList();
+    }
+
+    /** A fresh delivery to the sinks, for one run. */
+    Delivery delivery() {
+        return new Delivery(sinks, batch, problems);
+    }
+}

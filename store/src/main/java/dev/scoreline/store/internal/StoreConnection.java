@@ -1,0 +1,258 @@
+package dev.scoreline.store.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The store's one JDBC connection: transactions, prepared statements with bound values, chunked
+ * {@code IN (…)} lookups, and the settings every part of the store shares (its clock and batch
+ * size). All work on it is serialized: it is the store's lock.
+ */
+public final class StoreConnection implements AutoCloseable {
+
+    /** Work inside one transaction. */
+    public interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Reads one row of a result. */
+    public interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Takes one row of a result. */
+    public interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final String url;
+    private final Dialect dialect;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile int batchSize;
+
+    private StoreConnection(Connection connection, String url, Dialect dialect, int batchSize) {
+        this.connection = connection;
+        this.url = url;
+        this.dialect = dialect;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Connects to {@code url} and migrates its schema. The connection stays open while Flyway
+     * migrates, so an in-memory database lives on.
+     */
+    public static StoreConnection open(String url, String user, String password, int batchSize) {
+        Objects.requireNonNull(url, "url");
+        Connection c;
+        try {
+            c = DriverManager.getConnection(url, user, password);
+        } catch (SQLException e) {
+            throw StoreErrors.cannotOpen(url, e);
+        }
+        try {
+            Schema.migrate(url, user, password);
+            c.setAutoCommit(false);
+            return new StoreConnection(c, url, Dialect.of(c), batchSize);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw StoreErrors.cannotOpen(url, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public void clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Results per transaction when applying a run. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public void batchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public synchronized <T> T tx(SqlWork<T> work) {
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw StoreErrors.failed(url, e);
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        }
+    }
+
+    public int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, args)) {
+            return ps.executeUpdate();
+        }
+    }
+
+    public long count(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Every row of the query, read by {@code reader}. */
+    public <T> List<T> query(String sql, RowReader<T> reader, Object... args) throws SQLException {
+        List<T> out = new ArrayList<>();
+        each(sql, rs -> out.add(reader.read(rs)), args);
+        return out;
+    }
+
+    /** The first row of the query, if any. */
+    public <T> Optional<T> queryOne(String sql, RowReader<T> reader, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+        }
+    }
+
+    /** Hands every row of the query to {@code handler}. */
+    public void each(String sql, RowHandler handler, Object... args) throws SQLException {
+        try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                handler.row(rs);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code sqlPrefix + "(?, ?, …)"} for the keys, as many at a time as the dialect likes,
+     * with {@code lead} bound before them.
+     */
+    public void inChunks(String sqlPrefix, List<?> lead, List<String> keys, RowHandler handler) throws SQLException {
+        int size = dialect.inListChunk();
+        for (int i = 0; i < keys.size(); i += size) {
+            List<Object> args = new ArrayList<>(lead);
+            args.addAll(keys.subList(i, Math.min(keys.size(), i + size)));
+            each(sqlPrefix + placeholders(args.size() - lead.size()), handler, args.toArray());
+        }
+    }
+
+    /** A statement run many times in one round trip: {@link StatementBatch#add} each row, then execute. */
+    public StatementBatch batch(String sql) throws SQLException {
+        return new StatementBatch(connection.prepareStatement(sql));
+    }
+
+    public PreparedStatement prepare(String sql, Object... args) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        try {
+            bind(ps, args);
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** {@code (?, ?, …)} with {@code n} parameters. */
+    public static String placeholders(int n) {
+        StringBuilder b = new StringBuilder(n * 3 + 2).append('(');
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "?" : ", ?");
+        }
+        return b.append(')').toString();
+    }
+
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof Instant t) {
+                ps.setObject(i + 1, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+            } else if (a instanceof BigDecimal d) {
+                ps.setBigDecimal(i + 1, d);
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw StoreErrors.failed(url, e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what matters.
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Already failing.
+        }
+    }
+
+    /** A prepared statement collecting rows for one batch execution. */
+    public static final class StatementBatch implements AutoCloseable {
+        private final PreparedStatement statement;
+
+        private StatementBatch(PreparedStatement statement) {
+            this.statement = statement;
+        }
+
+        public void add(Object... args) throws SQLException {
+            bind(statement, args);
+            statement.addBatch();
+        }
+
+        public void execute() throws SQLException {
+            statement.executeBatch();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            statement.close();
+        }
+    }
+}
