@@ -49,7 +49,7 @@ public final class RuleTexts implements Serializable {
                 sources.add(f.toString());
                 texts.add(Files.readString(f, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new ScorelineException(ErrorCode.DATA_UNREADABLE, "rule file " + f + " cannot be read: " + e.getMessage(),
+                throw new ScorelineException(ErrorCode.RULES_UNREADABLE, "rule file " + f + " cannot be read: " + e.getMessage(),
                         "check the path and its permissions", e);
             }
         }
