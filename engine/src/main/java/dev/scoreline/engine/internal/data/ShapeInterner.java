@@ -39,7 +39,7 @@ public final class ShapeInterner {
     private final IdTable<int[]> projectionsOfShape = new IdTable<>(1024);
     private final Map<String, List<CompiledRuleBase.RecordGroup>> groupsByType = new HashMap<>();
 
-    ShapeInterner(CompiledRuleBase program) {
+    public ShapeInterner(CompiledRuleBase program) {
         this.program = program;
         for (String p : program.recordProperties) {
             recordPropertyIndex.put(p, recordPropertyIndex.size());

@@ -33,7 +33,7 @@ public final class NextChange {
     }
 
     /** The earliest instant after {@code now} at which the record's values can change, or {@link #NEVER}. */
-    long of(DataView data, int rec, long now) {
+    public long of(DataView data, int rec, long now) {
         return of(data, rec, now, other -> ownNext(data, other, now));
     }
 

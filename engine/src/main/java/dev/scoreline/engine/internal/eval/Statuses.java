@@ -1,12 +1,9 @@
 package dev.scoreline.engine.internal.eval;
 
 import dev.scoreline.dsl.model.Levels;
-import dev.scoreline.dsl.model.ScoreType;
 import dev.scoreline.dsl.model.StatusThreshold;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramScore;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /** Statuses (language.md section 8, items 4 and 5), and the texts that explain them and the scope. */

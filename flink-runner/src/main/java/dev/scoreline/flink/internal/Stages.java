@@ -1,0 +1,115 @@
+package dev.scoreline.flink.internal;
+
+import dev.scoreline.api.Association;
+import dev.scoreline.api.DataProblems;
+import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreResult;
+import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.engine.CompiledScores;
+import dev.scoreline.engine.RecordScorer;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.util.Collector;
+
+/** The two keyed stages' per-key work, each with the task's one {@link RecordScorer}. */
+public final class Stages {
+
+    private Stages() { }
+
+    /** What the job's tasks compile their scorer from (shipped to every task). */
+    public interface Rules extends Supplier<CompiledScores>, java.io.Serializable { }
+
+    /**
+     * First stage, per record key: the record's facts to its own key, and its summary to each
+     * associated record whose scores read associations (no other needs it).
+     */
+    public static final class Neighbours extends RichFlatMapFunction<Bundle, Gathered> {
+        private static final long serialVersionUID = 1L;
+        private final Rules rules;
+        private transient RecordScorer scorer;
+
+        public Neighbours(Rules rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            scorer = RecordScorer.create(rules.get(), DataProblems.IGNORE);
+        }
+
+        @Override
+        public void flatMap(Bundle bundle, Collector<Gathered> out) {
+            RecordScorer.Facts facts = bundle.facts();
+            if (facts == null) {
+                return; // events, lists or associations of a record not in the data: a one-JVM run drops them too
+            }
+            out.collect(Gathered.own(facts));
+            RecordKey self = facts.record().key();
+            Set<RecordKey> others = new LinkedHashSet<>();
+            for (Association a : facts.associations()) {
+                RecordKey other = a.from().equals(self) ? a.to() : a.from();
+                if (!other.equals(self) && scorer.readsAssociations(other)) {
+                    others.add(other);
+                }
+            }
+            RecordScorer.Summary summary = others.isEmpty() ? null : facts.summary();
+            for (RecordKey other : others) {
+                out.collect(Gathered.summary(other, summary));
+            }
+        }
+    }
+
+    /** Second stage, per record key: the record scored at the job's NOW from its facts and its neighbours' summaries. */
+    public static final class Score extends RichFlatMapFunction<Gathered, ScoreUpdate> {
+        private static final long serialVersionUID = 1L;
+        /** The cause every update of a retroactive run carries. */
+        public static final String CAUSE = "flink batch run";
+        private final Rules rules;
+        private final long now;
+        private transient RecordScorer scorer;
+
+        public Score(Rules rules, Instant now) {
+            this.rules = rules;
+            this.now = now.toEpochMilli();
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            scorer = RecordScorer.create(rules.get(), new Stages.Logged());
+        }
+
+        @Override
+        public void flatMap(Gathered g, Collector<ScoreUpdate> out) {
+            if (g.facts == null) {
+                return; // summaries sent to a record that is not in the data
+            }
+            Map<RecordKey, RecordScorer.Summary> neighbours = new HashMap<>();
+            for (RecordScorer.Summary s : g.summaries) {
+                neighbours.put(s.key(), s);
+            }
+            Instant at = Instant.ofEpochMilli(now);
+            for (ScoreResult r : scorer.score(g.facts, neighbours, at).results()) {
+                out.collect(new ScoreUpdate(r, null, null, at, CAUSE));
+            }
+        }
+    }
+
+    /** The scored records' data warnings (a value that does not read as a number), to the task's log. */
+    static final class Logged implements DataProblems {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Stages.class);
+
+        @Override public void badLine(String source, long line, String reason) {
+            LOG.warn("{}:{}: {}", source, line, reason);
+        }
+
+        @Override public void warning(String source, long line, String message) {
+            LOG.warn("{}: {}", source, message);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.scoreline.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.scoreline.api.CrmRecord;
+import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScorelineException;
+import dev.scoreline.flink.internal.FactsCodec;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+
+class FactsCodecTest {
+
+    /** A value keeps its Java type and scale across the wire: the engine reads "5.0" and 5L as what they are. */
+    @Test
+    void recordValuesKeepTheirTypes() throws Exception {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("text", "é" + "x".repeat(70_000)); // longer than writeUTF takes
+        props.put("decimal", new BigDecimal("5.00"));
+        props.put("long", 5L);
+        props.put("int", 7);
+        props.put("double", 4.5);
+        props.put("flag", true);
+        props.put("none", null);
+        props.put("many", new ArrayList<>(Arrays.asList("a", 1L, null, new BigDecimal("2.50"))));
+        CrmRecord record = new CrmRecord(new RecordKey("contact", "c:1"), props, List.of("VIP", "Trial"));
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        FactsCodec.writeRecord(record, out);
+        CrmRecord back = FactsCodec.readRecord(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
+        assertThat(back).isEqualTo(record);
+        back.properties().forEach((k, v) -> assertThat(v == null ? null : v.getClass())
+                .as(k).isEqualTo(props.get(k) == null ? null : props.get(k).getClass()));
+        assertThat(back.properties().get("decimal")).hasToString("5.00");
+    }
+
+    /** The job is refused on the client when its scores read scores two association hops deep. */
+    @Test
+    void twoHopScoresAreRefusedBeforeSubmission() {
+        RuleTexts chain = RuleTexts.of("chain.score", """
+                score "Lead" on contact
+                  type engagement
+                  group "Activity"
+                    add 10 for each visit
+
+                score "Account" on company
+                  type health
+                  group "Contacts" limit 100
+                    add value of score "Lead" on associated contact aggregate average
+
+                score "Priority" on contact
+                  type fit
+                  group "Account"
+                    add value of score "Account" times 0.5 on associated company aggregate max
+                """);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(BatchScoringJob.configuration());
+        assertThatThrownBy(() -> BatchScoringJob.build(env, chain, DataFolder.jsonl(Path.of("none")),
+                Instant.EPOCH, SinkTarget.jsonlFolder(Path.of("none"))))
+                .isInstanceOf(ScorelineException.class).hasMessageContaining("one association hop");
+    }
+}

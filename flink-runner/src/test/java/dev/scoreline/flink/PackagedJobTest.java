@@ -1,0 +1,64 @@
+package dev.scoreline.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.flink.client.program.PackagedProgram;
+import org.apache.flink.client.program.PackagedProgramUtils;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job jar (target/*-job.jar, built in the package phase) submitted to a MiniCluster as a
+ * packaged program: its classes, Drools among them, load through Flink's child-first user-code
+ * class loader, as on a real cluster, so a class-loading fault the test class path hides fails here.
+ */
+class PackagedJobTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @Test
+    void packagedJarScoresAsOneJvm(@InjectMiniCluster MiniCluster cluster, @TempDir Path tmp) throws Exception {
+        Path dir = Cases.all().stream().filter(d -> d.getFileName().toString().startsWith("08-")).findFirst().orElseThrow();
+        List<String> rules = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.toString().endsWith(".score")).forEach(p -> rules.add(p.toString()));
+        }
+        Instant asOf = Cases.asOf(dir);
+        Path out = tmp.resolve("out");
+        String jarPath = System.getProperty("scoreline.jobJar");
+        // Set by the surefire execution of the package phase; -Dtest=... also runs this in the test phase, before the jar.
+        org.junit.jupiter.api.Assumptions.assumeTrue(jarPath != null, "runs in the package phase, once the job jar is built");
+        File jar = new File(jarPath);
+        assertThat(jar).exists();
+        Configuration conf = BatchScoringJob.configuration();
+        PackagedProgram program = PackagedProgram.newBuilder().setJarFile(jar).setConfiguration(conf)
+                .setArguments("--rules", String.join(",", rules), "--format", "jsonl", "--data", dir.resolve("data").toString(),
+                        "--as-of", asOf.toString(), "--out", out.toString(), "--parallelism", "2")
+                .build();
+        JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, 2, false);
+        assertThat(graph.getUserJars()).as("the job ships its jar").isNotEmpty();
+        cluster.submitJob(graph).get();
+        JobResult result = cluster.requestJobResult(graph.getJobID()).get();
+        assertThat(result.getSerializedThrowable()).as("the job's failure").isEmpty();
+
+        List<String> expected = Cases.oneJvm(Cases.rules(dir), dir.resolve("data"), asOf, tmp);
+        assertThat(Cases.sortedLines(Cases.filesIn(out))).isEqualTo(expected).isNotEmpty();
+    }
+}
