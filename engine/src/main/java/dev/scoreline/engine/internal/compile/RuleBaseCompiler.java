@@ -1,5 +1,7 @@
 package dev.scoreline.engine.internal.compile;
 
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.model.AssociationClause;
 import dev.scoreline.dsl.model.Condition;
 import dev.scoreline.dsl.model.EventFilter;
@@ -58,6 +60,8 @@ public final class RuleBaseCompiler {
     private int matchers;
     /** Score name to its index in the compiled program (definitions sorted by name). */
     private final Map<String, Integer> scoreIndex = new HashMap<>();
+    /** The score being compiled, named when one of its rules is refused. */
+    private String compiling;
 
     private final Set<String> recordProperties = new LinkedHashSet<>();
     private final Set<String> eventProperties = new LinkedHashSet<>();
@@ -103,6 +107,7 @@ public final class RuleBaseCompiler {
     }
 
     private ProgramScore score(ScoreDefinition d) {
+        compiling = d.name();
         String type = DataValue.fold(d.objectType());
         int scope = -1;
         if (!d.includeLists().isEmpty() || !d.excludeLists().isEmpty()) {
@@ -166,16 +171,40 @@ public final class RuleBaseCompiler {
     }
 
     private static boolean readsScores(Condition c) {
-        if (c instanceof Condition.Or or) {
-            return or.terms().stream().anyMatch(RuleBaseCompiler::readsScores);
+        return scoreTestIn(c) != null;
+    }
+
+    /** The first {@code score "…"} or {@code status "…"} test in a condition, or null. */
+    private static Condition scoreTestIn(Condition c) {
+        List<Condition> terms = c instanceof Condition.Or or ? or.terms()
+                : c instanceof Condition.And and ? and.terms()
+                : c instanceof Condition.Not not ? List.of(not.term()) : null;
+        if (terms == null) {
+            return c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest ? c : null;
         }
-        if (c instanceof Condition.And and) {
-            return and.terms().stream().anyMatch(RuleBaseCompiler::readsScores);
+        return terms.stream().map(RuleBaseCompiler::scoreTestIn).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
+    }
+
+    /**
+     * Refuses a score or status test inside an event's {@code where} (the event's owner's score,
+     * language.md section 7a): events are matched as shapes shared by every record that owns one,
+     * so a test of the owner's score cannot be one of their constraints, and the engine does not
+     * yet match it any other way. Reading it as unknown would score such rules wrong in silence.
+     */
+    private void refuseScoreTests(EventFilter event) {
+        Condition test = scoreTestIn(event.where());
+        if (test == null) {
+            return;
         }
-        if (c instanceof Condition.Not not) {
-            return readsScores(not.term());
-        }
-        return c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest;
+        boolean status = test instanceof Condition.StatusTest;
+        String referenced = status ? ((Condition.StatusTest) test).score() : ((Condition.ScoreTest) test).score();
+        Object at = status ? ((Condition.StatusTest) test).position() : ((Condition.ScoreTest) test).position();
+        throw new ScorelineException(ErrorCode.CONFIG_INVALID, at + ": score \"" + compiling + "\": "
+                + (status ? "status" : "score") + " \"" + referenced + "\" is tested inside the where of event "
+                + event.type() + ", which the engine does not support yet",
+                "test the score on the record instead (a rule of its own, or an association's where);"
+                        + " an event's where can read the event's own properties");
     }
 
     private ProgramRule compileRule(String scoredType, Rule rule, int assocMatcher) {
@@ -348,6 +377,7 @@ public final class RuleBaseCompiler {
         String type = DataValue.fold(event.type());
         List<Term> terms = new ArrayList<>();
         if (event.where() != null) {
+            refuseScoreTests(event);
             collectEventReads(event.where());
             terms.addAll(terms(event.where()));
         }
