@@ -116,6 +116,16 @@ class InitCommandTest {
         assertThat(uncommented).as("rule lines of %s without a comment above", template).isEmpty();
     }
 
+    /** In canonical form, so a user's first {@code fmt --write} changes nothing and no comment moves. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lead", "combined", "deal", "health"})
+    void everyTemplateIsInCanonicalForm(String template) throws IOException {
+        Path file = init(template);
+        CliRunner fmt = CliRunner.run("fmt", file.toString());
+        assertThat(fmt.exit()).as(fmt.err()).isEqualTo(Main.OK);
+        assertThat(fmt.out()).isEqualTo(Files.readString(file));
+    }
+
     @Test
     void theHealthTemplateIsThePredefinedGroupsWithLimitsAddingTo100() throws IOException {
         ScoreDefinition health = definition(init("health"));
