@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Scores CRM records with rules written in .score files.",
         subcommands = {
+                InitCommand.class,
                 CheckCommand.class,
                 FmtCommand.class,
                 ScoreCommand.class,

@@ -9,12 +9,14 @@ import dev.scoreline.dsl.ScoreParser;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Reads and validates the {@code .score} files a command names; the one way every command loads rules. */
 final class RuleFiles {
@@ -36,6 +38,35 @@ final class RuleFiles {
             }
         }
         return sources;
+    }
+
+    /**
+     * The paths with every folder replaced by the {@code .score} files below it, sorted by path so
+     * the problems come in the same order on every machine; a folder without one is SL505.
+     */
+    static List<Path> expandFolders(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            List<Path> found;
+            try (Stream<Path> below = Files.walk(p)) {
+                found = below.filter(f -> f.getFileName().toString().endsWith(".score") && Files.isRegularFile(f))
+                        .sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                throw unreadable(p, cause);
+            }
+            if (found.isEmpty()) {
+                throw new ScorelineException(ErrorCode.NO_RULES, "no .score file in " + p,
+                        "give a folder that holds .score files, or name the files; 'scoreline init lead " + p
+                                + "' writes one");
+            }
+            files.addAll(found);
+        }
+        return files;
     }
 
     /** A rules file that cannot be read, in the user's words. */

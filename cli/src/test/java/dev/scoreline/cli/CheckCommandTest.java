@@ -70,6 +70,35 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFolderIsEveryScoreFileBelowItSortedAndSuccessIsCounted() throws IOException {
+        Path rules = Files.createDirectories(dir.resolve("rules/nested"));
+        Files.writeString(dir.resolve("rules/b.score"), "score \"B\" on contact\n  type fit\n  group \"G\"\n    add 1 if x is 1\n");
+        Files.writeString(rules.resolve("a.score"), "score \"A\" on contact\n  type fit\n  group \"G\"\n    add 1 if x is 1\n");
+        Files.writeString(dir.resolve("rules/notes.txt"), "not rules");
+        Path single = file("c.score", "score \"C\" on contact\n  type fit\n  group \"G\"\n    add 1 if x is 1\n");
+        Run ok = run("check", dir.resolve("rules").toString(), single.toString());
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(Main.OK);
+        assertThat(ok.out()).isEqualTo("3 files, 0 problems\n");
+        assertThat(ok.err()).isEmpty();
+
+        // a duplicate name is reported on the later file in sorted order: rules/b.score sorts before rules/nested/a.score
+        Files.writeString(rules.resolve("a.score"), "score \"B\" on contact\n  type fit\n  group \"G\"\n    add 1 if x is 1\n");
+        Run dup = run("check", dir.resolve("rules").toString());
+        assertThat(dup.exit()).isEqualTo(Main.RULE_ERRORS);
+        assertThat(dup.out()).isEmpty();
+        assertThat(dup.err()).startsWith(rules.resolve("a.score") + ":1:7: error: a score named \"B\" is already defined at "
+                + dir.resolve("rules/b.score") + ":1");
+    }
+
+    @Test
+    void aFolderWithoutScoreFilesIsAUsageError() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Run r = run("check", empty.toString());
+        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).startsWith("error[SL505]: no .score file in " + empty);
+    }
+
+    @Test
     void noFileOrAMissingFileIsAUsageError() {
         assertThat(run("check").exit()).isEqualTo(Main.USAGE);
         Run missing = run("check", dir.resolve("nope.score").toString());
