@@ -137,10 +137,11 @@ public final class LineReader extends ConditionReader {
                 || (atWord("exactly") || atWord("between")) && atKind(1, Kind.NUMBER);
     }
 
-    /** {@code COUNT associated T [labeled "L"] [where C] [with EVENT [timeframe]]}. */
-    private Rule countRule(BigDecimal points, SourcePosition at) {
-        Frequency count = count("\"if\"", "");
-        word("associated", " after the count (add P if at least 2 associated contact)");
+    /** What follows "associated" in a count rule and an association clause alike: the records' type, label and filter. */
+    private record Associated(String type, String label, Condition where) { }
+
+    /** {@code TYPE [labeled "L"] [where C]}. */
+    private Associated associatedRecords() {
         String type = name("the associated object type");
         String label = null;
         if (atWord("labeled")) {
@@ -152,6 +153,17 @@ public final class LineReader extends ConditionReader {
             next();
             where = condition();
         }
+        return new Associated(type, label, where);
+    }
+
+    /** {@code COUNT associated T [labeled "L"] [where C] [with EVENT [timeframe]]}. */
+    private Rule countRule(BigDecimal points, SourcePosition at) {
+        Frequency count = count("\"if\"", "");
+        word("associated", " after the count (add P if at least 2 associated contact)");
+        Associated associated = associatedRecords();
+        String type = associated.type();
+        String label = associated.label();
+        Condition where = associated.where();
         EventFilter with = null;
         Timeframe timeframe = null;
         if (atWord("with")) {
@@ -361,17 +373,10 @@ public final class LineReader extends ConditionReader {
         }
         next();
         word("associated", " after \"on\" (on associated TYPE)");
-        String type = name("the associated object type");
-        String label = null;
-        if (atWord("labeled")) {
-            next();
-            label = string("the association label");
-        }
-        Condition where = null;
-        if (atWord("where")) {
-            next();
-            where = condition();
-        }
+        Associated associated = associatedRecords();
+        String type = associated.type();
+        String label = associated.label();
+        Condition where = associated.where();
         Aggregate aggregate = atWord("aggregate") ? aggregate(frequencyRule) : null;
         return new AssociationClause(type, label, where, aggregate);
     }
