@@ -62,7 +62,7 @@ final class CardCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            RecordKey record = parse(key);
+            RecordKey record = ScoresCommand.recordKey("", key);
             Map<String, List<String>> orders = new LinkedHashMap<>();
             List<ScoreCard> cards;
             try (ScoreStore store = open(orders, err)) {
@@ -77,14 +77,6 @@ final class CardCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
-        }
-    }
-
-    private static RecordKey parse(String key) {
-        try {
-            return RecordKey.parse(key);
-        } catch (IllegalArgumentException e) {
-            throw ScoresCommand.badArgument(e.getMessage(), "write the key as type:id, e.g. contact:c1");
         }
     }
 

@@ -36,12 +36,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        RecordKey key;
-        try {
-            key = RecordKey.parse(record);
-        } catch (IllegalArgumentException e) {
-            throw ScoresCommand.badArgument("--record: " + e.getMessage(), "write the key as type:id, e.g. contact:c1");
-        }
+        RecordKey key = ScoresCommand.recordKey("--record: ", record);
         DataOptions.Loaded loaded = options.load("explain", err, key);
         ScoreEngine engine = loaded.engine();
         ScoringData data = loaded.data();

@@ -36,12 +36,7 @@ final class HistoryCommand extends ScoresCommand.StoreCommand {
 
     @Override
     int call(ScoreStore store) throws Exception {
-        RecordKey record;
-        try {
-            record = RecordKey.parse(key);
-        } catch (IllegalArgumentException e) {
-            throw ScoresCommand.badArgument(e.getMessage(), "write the key as type:id, e.g. contact:c1");
-        }
+        RecordKey record = ScoresCommand.recordKey("", key);
         Map<String, List<HistoryEntry>> byScore = new LinkedHashMap<>();
         for (HistoryEntry h : store.history(record, Optional.ofNullable(score))) {
             byScore.computeIfAbsent(h.score(), k -> new ArrayList<>()).add(h);

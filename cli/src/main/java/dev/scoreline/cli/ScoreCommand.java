@@ -49,14 +49,7 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        RecordKey only = null;
-        if (record != null) {
-            try {
-                only = RecordKey.parse(record);
-            } catch (IllegalArgumentException e) {
-                throw ScoresCommand.badArgument("--record: " + e.getMessage(), "write the key as type:id, e.g. contact:c1");
-            }
-        }
+        RecordKey only = record == null ? null : ScoresCommand.recordKey("--record: ", record);
         DataOptions.Loaded loaded = options.load("score", err, only);
         ScoreEngine engine = loaded.engine();
         CompiledScores scores = loaded.scores();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.Diagnostic;
 import dev.scoreline.dsl.ParseResult;
@@ -13,8 +14,6 @@ import dev.scoreline.store.Quotas;
 import dev.scoreline.store.SavedDraft;
 import dev.scoreline.store.ScoreDefinitionText;
 import dev.scoreline.store.ScoreStore;
-import dev.scoreline.api.ErrorCode;
-import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.RuleErrorsException;
 import dev.scoreline.runtime.Stores;
 import dev.scoreline.store.ScoreVersion;
@@ -136,6 +135,15 @@ final class ScoresCommand implements Runnable {
     /** A command-line value that cannot be used (SL509, exit 2). */
     static ScorelineException badArgument(String message, String fix) {
         return new ScorelineException(ErrorCode.BAD_ARGUMENT, message, fix);
+    }
+
+    /** A record key as the user wrote it ({@code type:id}); {@code option} prefixes the message ("--record: " or ""). */
+    static RecordKey recordKey(String option, String text) {
+        try {
+            return RecordKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw badArgument(option + e.getMessage(), "write the key as type:id, e.g. contact:c1");
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the scores: state, version, content hash.")
