@@ -47,6 +47,17 @@ class StoreErrorsTest {
     }
 
     @Test
+    void anEmbeddedStoreHeldByAnotherProcessIsSl604() {
+        // What H2 throws when another JVM holds the file lock (org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1).
+        SQLException held = new SQLException("Database may be already in use: \"Locked by another process\"", "90020", 90020);
+        ScorelineException e = dev.scoreline.store.internal.StoreErrors.cannotOpen("jdbc:h2:file:/srv/store;AUTO_SERVER=TRUE", held);
+        assertThat(e.code()).isEqualTo(ErrorCode.STORE_LOCKED);
+        assertThat(e.line()).isEqualTo("error[SL604]: the score store at jdbc:h2:file:/srv/store;AUTO_SERVER=TRUE is held by "
+                + "another process; fix: wait for the other Scoreline run (or command) to finish, or stop it");
+        assertThat(e.getCause()).isSameAs(held);
+    }
+
+    @Test
     void aUrlNoDriverTakesIsSl601WithTheUrlsThatWork() {
         assertThatThrownBy(() -> ScoreStore.open("jdbc:nosuchdb://x/y", null, null))
                 .isInstanceOfSatisfying(ScorelineException.class, e -> {

@@ -14,6 +14,8 @@ public final class StoreErrors {
     /** H2's "database is read only" and "file cannot be created" (org.h2.api.ErrorCode). */
     private static final int H2_READ_ONLY = 90097;
     private static final int H2_FILE_CREATION_FAILED = 90062;
+    /** H2's "database may be already in use": another process holds the embedded store's file lock. */
+    private static final int H2_ALREADY_IN_USE = 90020;
     /** PostgreSQL's read_only_sql_transaction (a read replica, default_transaction_read_only). */
     private static final String PG_READ_ONLY = "25006";
     private static final String FIX_UNREACHABLE =
@@ -28,10 +30,19 @@ public final class StoreErrors {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
-    /** The store could not be opened or reached ({@code SL601}), or it is read-only ({@code SL602}). */
+    /**
+     * The store could not be opened or reached ({@code SL601}), it is read-only ({@code SL602}), or
+     * another process holds the embedded store ({@code SL604}).
+     */
     public static ScorelineException cannotOpen(String url, Throwable cause) {
         if (isReadOnly(cause)) {
             return readOnly(url, cause);
+        }
+        SQLException sql = sqlCause(cause);
+        if (sql != null && sql.getErrorCode() == H2_ALREADY_IN_USE) {
+            return new ScorelineException(ErrorCode.STORE_LOCKED, "the score store at " + redact(url)
+                    + " is held by another process", "wait for the other Scoreline run (or command) to finish, or stop it",
+                    cause);
         }
         String fix = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("no suitable driver")
                 ? "a store URL starts with jdbc:postgresql:// or jdbc:h2:" : FIX_UNREACHABLE;
