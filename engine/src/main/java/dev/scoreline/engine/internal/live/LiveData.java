@@ -168,8 +168,19 @@ public final class LiveData implements DataView {
             evShape[rec] = Arrays.copyOf(evShape[rec], n * 2);
             evAt[rec] = Arrays.copyOf(evAt[rec], n * 2);
         }
-        evShape[rec][n] = shape;
-        evAt[rec][n] = e.at().toEpochMilli();
+        // Kept in the order a load gives (instant, then shape): the cap walk enters each period once,
+        // so an event that arrives late but happened earlier goes where a load would have put it.
+        long at = e.at().toEpochMilli();
+        int[] shapesOf = evShape[rec];
+        long[] times = evAt[rec];
+        int pos = n;
+        while (pos > 0 && (times[pos - 1] > at || (times[pos - 1] == at && shapesOf[pos - 1] > shape))) {
+            pos--;
+        }
+        System.arraycopy(shapesOf, pos, shapesOf, pos + 1, n - pos);
+        System.arraycopy(times, pos, times, pos + 1, n - pos);
+        shapesOf[pos] = shape;
+        times[pos] = at;
         evCount[rec] = n + 1;
         return rec;
     }
