@@ -77,6 +77,15 @@ public record ScoreProperties(String value, String status, String engagement, St
         return Character.isDigit(name.charAt(0)) ? "score_" + name : name;
     }
 
+    /** The properties {@link #names()} lists: two names, or four for a combined score. */
+    public static ScoreProperties fromNames(List<String> names) {
+        if (names.size() != 2 && names.size() != 4) {
+            throw new IllegalArgumentException("a score is stored in 2 properties, or 4 when combined, not " + names);
+        }
+        return new ScoreProperties(names.get(0), names.get(1), names.size() == 4 ? names.get(2) : null,
+                names.size() == 4 ? names.get(3) : null);
+    }
+
     public boolean combined() {
         return engagement != null;
     }

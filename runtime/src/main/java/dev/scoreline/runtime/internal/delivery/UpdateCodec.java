@@ -73,11 +73,7 @@ final class UpdateCodec {
         }
         List<String> names = new ArrayList<>();
         properties.fieldNames().forEachRemaining(names::add);
-        if (names.size() != 2 && names.size() != 4) {
-            throw new IllegalArgumentException("properties names " + names.size() + " properties, not 2 or 4: " + properties);
-        }
-        return names.size() == 2 ? new ScoreProperties(names.get(0), names.get(1), null, null)
-                : new ScoreProperties(names.get(0), names.get(1), names.get(2), names.get(3));
+        return ScoreProperties.fromNames(names);
     }
 
     private static BigDecimal decimal(JsonNode n, String field) {
