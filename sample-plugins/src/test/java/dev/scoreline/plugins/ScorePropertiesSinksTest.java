@@ -8,10 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.plugins.csv.CsvSink;
 import dev.scoreline.plugins.internal.CsvReader;
-import dev.scoreline.plugins.jdbc.JdbcSink;
 import dev.scoreline.plugins.jsonl.JsonlSink;
 import dev.scoreline.plugins.webhook.WebhookSink;
-import dev.scoreline.testkit.EmbeddedPostgresDatabases;
 import dev.scoreline.testkit.SinkTestKit;
 import dev.scoreline.testkit.TestUpdates;
 import java.io.StringReader;
@@ -21,23 +19,17 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every sample sink writes a score under the names of its record properties: written with
+ * The file and webhook sinks write a score under the names of its record properties: written with
  * {@code property}/{@code status property}, derived from the score's name, and the engagement
- * and fit of a combined score.
+ * and fit of a combined score (the jdbc sink's rows: {@code JdbcSinkTest}).
  */
 class ScorePropertiesSinksTest {
 
@@ -134,46 +126,5 @@ class ScorePropertiesSinksTest {
             got.addAll(lines(n.path("record").asText(), n.path("properties")));
         }
         assertThat(got).containsExactlyElementsOf(EXPECTED);
-    }
-
-    @Test
-    void jdbcUpsertsOneRowPerPropertyOnH2() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        checkJdbc(h2);
-    }
-
-    @Test
-    void jdbcUpsertsOneRowPerPropertyOnPostgres() throws Exception {
-        DataSource db = EmbeddedPostgresDatabases.postgres();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS scoreline_score_properties");
-        }
-        checkJdbc(db);
-    }
-
-    private static void checkJdbc(DataSource db) throws Exception {
-        // An older value of the same record first: the upsert leaves one row per property, the last.
-        ScoreUpdate older = TestUpdates.update("Deal score", "deal:d1", "20", "Low").property("hs_deal", "hs_deal_tier")
-                .build();
-        SinkTestKit.drive(new JdbcSink(db), List.of(List.of(older), UPDATES));
-        List<String> got = new ArrayList<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT record_type, record_id, prop_name, prop_value, prop_type, score"
-                     + " FROM scoreline_score_properties ORDER BY record_type, record_id, prop_name")) {
-            while (rs.next()) {
-                got.add(rs.getString(1) + ":" + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
-                        + " " + rs.getString(5) + " " + rs.getString(6));
-            }
-        }
-        assertThat(got).containsExactly(
-                "contact:c1 intent 80 number Buying intent",
-                "contact:c1 intent_engagement 40.25 number Buying intent",
-                "contact:c1 intent_fit 39.75 number Buying intent",
-                "contact:c1 intent_status A1 text Buying intent",
-                "contact:c1 lead_score 29 number Lead score",
-                "contact:c1 lead_score_status Low text Lead score",
-                "deal:d1 hs_deal 55.5 number Deal score",
-                "deal:d1 hs_deal_tier Medium text Deal score");
     }
 }
