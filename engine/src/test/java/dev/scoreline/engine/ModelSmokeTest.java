@@ -29,7 +29,7 @@ class ModelSmokeTest {
     }
 
     static ScoreDefinition score(String name, String type, ScoreType t, BigDecimal limit, List<Group> groups) {
-        return new ScoreDefinition(name, type, t, limit, null, List.of(), List.of(), List.of(), null, null, null,
+        return new ScoreDefinition(name, type, t, limit, null, List.of(), List.of(), List.of(), null, null, null, null,
                 null, groups, P);
     }
 

@@ -8,10 +8,13 @@ import java.util.Objects;
 /**
  * The value of one score for one record. Numbers are rounded half away from zero to 2 decimals;
  * {@code groups} keeps the order of the score's groups (a {@link GroupValues}, immutable).
- * {@code engagement} and {@code fit} are set for combined scores only.
+ * {@code engagement} and {@code fit} are set for combined scores only. {@code properties} names
+ * the record properties the score is stored in (what sinks write, {@link #propertyValues()}); one
+ * made without them, or with {@code null}, has the names derived from the score's name.
  */
 public record ScoreResult(String score, RecordKey record, BigDecimal value, String status,
-                          Map<String, BigDecimal> groups, BigDecimal engagement, BigDecimal fit) {
+                          Map<String, BigDecimal> groups, BigDecimal engagement, BigDecimal fit,
+                          ScoreProperties properties) {
 
     public ScoreResult {
         Objects.requireNonNull(score, "score");
@@ -19,6 +22,21 @@ public record ScoreResult(String score, RecordKey record, BigDecimal value, Stri
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(status, "status");
         groups = GroupValues.copyOf(groups);
+        if ((engagement == null) != (fit == null)) {
+            throw new IllegalArgumentException("a combined result has both engagement and fit, other results neither");
+        }
+        if (properties == null) {
+            properties = ScoreProperties.derived(score, engagement != null);
+        } else if (properties.combined() != (engagement != null)) {
+            throw new IllegalArgumentException("score \"" + score + "\" is " + (engagement != null ? "" : "not ")
+                    + "combined but its properties " + properties.names() + " say otherwise");
+        }
+    }
+
+    /** A result stored in the properties derived from the score's name ({@link ScoreProperties#derived}). */
+    public ScoreResult(String score, RecordKey record, BigDecimal value, String status,
+                       Map<String, BigDecimal> groups, BigDecimal engagement, BigDecimal fit) {
+        this(score, record, value, status, groups, engagement, fit, null);
     }
 
     public boolean isCombined() {
@@ -40,6 +58,21 @@ public record ScoreResult(String score, RecordKey record, BigDecimal value, Stri
         if (isCombined()) {
             out.put("engagement", engagement);
             out.put("fit", fit);
+        }
+        return out;
+    }
+
+    /**
+     * The values by the names of the properties they are stored in, in this order: value, status,
+     * then engagement and fit for a combined score ({@code {"lead_score":29,"lead_score_status":"Low"}}).
+     */
+    public Map<String, Object> propertyValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(properties.value(), value);
+        out.put(properties.status(), status);
+        if (isCombined()) {
+            out.put(properties.engagement(), engagement);
+            out.put(properties.fit(), fit);
         }
         return out;
     }

@@ -27,12 +27,14 @@ public record ScoreUpdate(ScoreResult result, BigDecimal previousValue, String p
     }
 
     /**
-     * The update as a JSON object's fields: {@link ScoreResult#fields()}, then
-     * {@code previousValue, previousStatus, at, cause}. The jsonl sink writes exactly this; the
-     * runtime's outbox keeps it.
+     * The update as a JSON object's fields: {@link ScoreResult#fields()}, then {@code properties}
+     * ({@link ScoreResult#propertyValues()}, the values by the names of the properties they are
+     * stored in), then {@code previousValue, previousStatus, at, cause}. The jsonl sink writes
+     * exactly this; the runtime's outbox keeps it.
      */
     public Map<String, Object> fields() {
         Map<String, Object> out = result.fields();
+        out.put("properties", result.propertyValues());
         out.put("previousValue", previousValue);
         out.put("previousStatus", previousStatus);
         out.put("at", at.toString());

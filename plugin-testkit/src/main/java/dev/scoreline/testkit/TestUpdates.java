@@ -1,6 +1,7 @@
 package dev.scoreline.testkit;
 
 import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreProperties;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreUpdate;
 
@@ -26,6 +27,8 @@ public final class TestUpdates {
     private String previousStatus;
     private Instant at = Instant.parse("2026-03-01T00:00:00Z");
     private String cause = "test";
+    private String property;
+    private String statusProperty;
 
     private TestUpdates(String score, String record, String value, String status) {
         this.score = score;
@@ -55,6 +58,17 @@ public final class TestUpdates {
         return this;
     }
 
+    /**
+     * Stores the score in {@code property} and its status in {@code statusProperty} (null:
+     * {@code <property>_status}), as {@code property} and {@code status property} lines do;
+     * without this call the names are derived from the score's name.
+     */
+    public TestUpdates property(String property, String statusProperty) {
+        this.property = property;
+        this.statusProperty = statusProperty;
+        return this;
+    }
+
     public TestUpdates at(String instant) {
         this.at = Instant.parse(instant);
         return this;
@@ -66,7 +80,9 @@ public final class TestUpdates {
     }
 
     public ScoreUpdate build() {
-        return new ScoreUpdate(new ScoreResult(score, record, value, status, groups, engagement, fit),
+        ScoreProperties properties = property == null ? null
+                : ScoreProperties.of(property, statusProperty, engagement != null);
+        return new ScoreUpdate(new ScoreResult(score, record, value, status, groups, engagement, fit, properties),
                 previousValue, previousStatus, at, cause);
     }
 }

@@ -108,6 +108,9 @@ public final class ScoreFormatter {
         if (d.property() != null) {
             out.line(1, "property " + d.property(), null);
         }
+        if (d.statusProperty() != null) {
+            out.line(1, "status property " + d.statusProperty(), null);
+        }
         if (d.description() != null) {
             out.line(1, "description " + formatString(d.description()), null);
         }

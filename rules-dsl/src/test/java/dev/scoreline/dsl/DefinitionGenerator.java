@@ -1,5 +1,6 @@
 package dev.scoreline.dsl;
 
+import dev.scoreline.api.ScoreProperties;
 import dev.scoreline.dsl.model.Aggregate;
 import dev.scoreline.dsl.model.AssociationClause;
 import dev.scoreline.dsl.model.CapPeriod;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -63,14 +65,33 @@ final class DefinitionGenerator {
         int n = 1 + random.nextInt(3);
         List<ScoreDefinition> list = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Set<String> properties = new HashSet<>();
         while (list.size() < n) {
             ScoreDefinition d = definition();
-            if (names.add(d.name())) {
+            if (!names.contains(d.name()) && ownProperties(d, properties)) {
+                names.add(d.name());
                 list.add(d);
                 earlier.add(d);
             }
         }
         return list;
+    }
+
+    /**
+     * Whether the score's properties are different from each other and from those in {@code taken}
+     * (by object type, ignoring case, as the check compares them); if so they are added to it.
+     */
+    private static boolean ownProperties(ScoreDefinition d, Set<String> taken) {
+        Set<String> mine = new HashSet<>();
+        for (String p : ScoreProperties.names(ScoreDefinition.valueProperty(d.name(), d.property()), d.statusProperty(),
+                d.type() == ScoreType.COMBINED)) {
+            String key = d.objectType().toLowerCase(Locale.ROOT) + "\n" + p.toLowerCase(Locale.ROOT);
+            if (taken.contains(key) || !mine.add(key)) {
+                return false;
+            }
+        }
+        taken.addAll(mine);
+        return true;
     }
 
     ScoreDefinition definition() {
@@ -122,7 +143,7 @@ final class DefinitionGenerator {
         }
         return new ScoreDefinition(text(false), objectType, type, limit, minimum, lists(), lists(), statuses,
                 combined && chance(2) ? levels() : null, combined && chance(2) ? levels() : null,
-                chance(3) ? name() : null, chance(3) ? text(true) : null, groups, AT);
+                chance(3) ? name() : null, chance(3) ? name() : null, chance(3) ? text(true) : null, groups, AT);
     }
 
     private Levels levels() {

@@ -65,7 +65,8 @@ class SinksTest {
         assertThat(rows).hasSize(5);
         assertThat(String.join(",", rows.get(0))).isEqualTo(CsvSink.HEADER);
         assertThat(rows.get(1)).containsExactly("Lead score", "contact:c1", "29", "Low", "", "",
-                "{\"Sales, engagement\":10,\"Marketing\":19.5}", "", "", "2026-03-01T00:00:00Z", "first \"run\"");
+                "{\"Sales, engagement\":10,\"Marketing\":19.5}", "", "", "2026-03-01T00:00:00Z", "first \"run\"",
+                "{\"lead_score\":29,\"lead_score_status\":\"Low\"}");
         assertThat(rows.get(2).subList(4, 6)).containsExactly("40.25", "39.75");
     }
 

@@ -4,6 +4,7 @@ import dev.scoreline.api.Association;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreProperties;
 import dev.scoreline.api.ScoreResult;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -94,6 +95,7 @@ public final class FactsCodec {
         }
         writeDecimal(r.engagement(), out);
         writeDecimal(r.fit(), out);
+        writeStrings(r.properties().names(), out);
     }
 
     public static ScoreResult readResult(DataInput in) throws IOException {
@@ -106,7 +108,10 @@ public final class FactsCodec {
         for (int i = 0; i < n; i++) {
             groups.put(in.readUTF(), readDecimal(in));
         }
-        return new ScoreResult(score, key, value, status, groups, readDecimal(in), readDecimal(in));
+        BigDecimal engagement = readDecimal(in);
+        BigDecimal fit = readDecimal(in);
+        return new ScoreResult(score, key, value, status, groups, engagement, fit,
+                ScoreProperties.fromNames(readStrings(in)));
     }
 
     public static <T> void writeList(List<T> items, DataOutput out, Writer<T> writer) throws IOException {

@@ -43,6 +43,9 @@ public final class ScoreDraft {
     Levels engagementLevels;
     final List<Token> levelsKeywords = new ArrayList<>();
     String property;
+    Token propertyToken;
+    String statusProperty;
+    Token statusPropertyToken;
     String description;
     /** Setting name to the keyword that set it first, to find settings written twice. */
     final Map<String, Token> settings = new HashMap<>();

@@ -261,10 +261,13 @@ public final class ScoreFileParser {
         }
     }
 
-    /** {@code status "LABEL" from N}. */
+    /** {@code status "LABEL" from N}, or {@code status property NAME}. */
     private void statusSetting(LineReader in, Token keyword) {
-        String word = keyword.text();
         in.next();
+        if (in.peek() != null && in.peek().isWord("property")) {
+            statusPropertySetting(in, keyword);
+            return;
+        }
         Token labelToken = in.peek();
         String label = in.string("the status label");
         in.word("from", " after the status label (status \"High\" from 70)");
@@ -323,11 +326,26 @@ public final class ScoreFileParser {
     private void propertySetting(LineReader in, Token keyword) {
         String word = keyword.text();
         in.next();
+        Token nameToken = in.peek();
         String name = in.name("the name of the property that stores the score");
         in.end("the property line");
         ScoreDraft s = settingScore(keyword, word);
         if (s.property == null) {
             s.property = name;
+            s.propertyToken = nameToken;
+        }
+    }
+
+    /** {@code status property NAME}, after {@code status}. */
+    private void statusPropertySetting(LineReader in, Token keyword) {
+        in.next();
+        Token nameToken = in.peek();
+        String name = in.name("the name of the property that stores the status");
+        in.end("the status property line");
+        ScoreDraft s = settingScore(keyword, "status property");
+        if (s.statusProperty == null) {
+            s.statusProperty = name;
+            s.statusPropertyToken = nameToken;
         }
     }
 

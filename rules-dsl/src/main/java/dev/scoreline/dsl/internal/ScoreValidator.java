@@ -49,6 +49,7 @@ public final class ScoreValidator {
             }
         }
         new ReferenceValidator(reporter).validate(scores);
+        new PropertyValidator(reporter).validate(scores);
         List<ScoreDefinition> definitions = new ArrayList<>();
         for (ScoreDraft s : scores) {
             if (!s.placeholder && s.errors == 0) {
@@ -194,7 +195,7 @@ public final class ScoreValidator {
         }
         return new ScoreDefinition(s.name, s.objectType, s.type, s.limit, s.minimum, s.includeLists, s.excludeLists,
                 s.statuses, combined ? s.fitLevels : null, combined ? s.engagementLevels : null, s.property,
-                s.description, groups, position(s, s.keyword));
+                s.statusProperty, s.description, groups, position(s, s.keyword));
     }
 
     private static SourcePosition position(ScoreDraft s, Token t) {

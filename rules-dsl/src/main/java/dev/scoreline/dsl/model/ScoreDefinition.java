@@ -1,5 +1,6 @@
 package dev.scoreline.dsl.model;
 
+import dev.scoreline.api.ScoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
  *
  * <p>{@code limit} is {@code null} when no {@code limit} line was written, also for a health score:
  * there the engine implies 100 (language.md section 4), and the model keeps what was written so that
- * formatting gives back the same text. {@code fitLevels}, {@code engagementLevels} and the groups'
+ * formatting gives back the same text; so are {@code property} and {@code statusProperty}, while
+ * {@link #properties()} gives the names in force. {@code fitLevels}, {@code engagementLevels} and the groups'
  * {@code kind} are set only in combined scores (elsewhere they are warned about and left {@code null}).
  */
 public record ScoreDefinition(
@@ -25,6 +27,7 @@ public record ScoreDefinition(
         Levels fitLevels,
         Levels engagementLevels,
         String property,
+        String statusProperty,
         String description,
         List<Group> groups,
         SourcePosition position) {
@@ -34,6 +37,20 @@ public record ScoreDefinition(
         excludeLists = List.copyOf(excludeLists);
         statuses = List.copyOf(statuses);
         groups = List.copyOf(groups);
+    }
+
+    /**
+     * The record properties the score is stored in: {@code property} (else the name derived from
+     * the score's name), {@code statusProperty} (else {@code <property>_status}) and, for a combined
+     * score, {@code <property>_engagement} and {@code <property>_fit} (language.md).
+     */
+    public ScoreProperties properties() {
+        return ScoreProperties.of(valueProperty(name, property), statusProperty, type == ScoreType.COMBINED);
+    }
+
+    /** The property a score named {@code name} is stored in: {@code property}, else the name derived from {@code name}. */
+    public static String valueProperty(String name, String property) {
+        return property != null ? property : ScoreProperties.nameFor(name);
     }
 
     /**

@@ -5,45 +5,52 @@ import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.plugins.internal.UpdateJson;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Keeps score properties in the {@code scoreline_scores} table ({@code scores-schema.sql}): one
- * row per record and score, upserted, with value, status, engagement and fit (combined scores),
- * the groups as JSON, the previous value and status, the cause and when.
+ * Keeps scores in two tables ({@code scores-schema.sql}), both upserted: {@code scoreline_scores},
+ * one row per record and score with value, status, engagement and fit (combined scores), the groups
+ * as JSON, the previous value and status, the cause and when; and
+ * {@code scoreline_score_properties}, one row per record and score property
+ * ({@code ScoreResult.propertyValues()}: the value, the status and, for combined scores, the
+ * engagement and fit, under the names the score's {@code property} and {@code status property}
+ * lines give or derive), typed as the CRM property table is, so a score reads as record properties.
  *
  * <p>Each batch is one transaction, committed before {@link #write} returns: a batch the sink
  * accepted is stored. Updates of one record are applied in batch order, so the last one stays.
- * PostgreSQL upserts with {@code INSERT ... ON CONFLICT}, H2 with {@code MERGE ... KEY}, any other
- * database with an UPDATE then, for rows not there, an INSERT.
+ * How a row is upserted on each database is {@link Upsert}'s.
  */
 public final class JdbcSink implements ScoreSink {
 
-    private static final String COLUMNS = "record_type, record_id, score, score_value, status, engagement, fit,"
-            + " groups_json, previous_value, previous_status, cause, updated_at";
-    private static final String PARAMS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
-
-    private enum Dialect { POSTGRES, H2, OTHER }
+    private static final Upsert SCORES = new Upsert("scoreline_scores", List.of("record_type", "record_id", "score"),
+            List.of("score_value", "status", "engagement", "fit", "groups_json", "previous_value", "previous_status",
+                    "cause", "updated_at"),
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR, Types.DECIMAL, Types.DECIMAL,
+            Types.VARCHAR, Types.DECIMAL, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE);
+    private static final Upsert PROPERTIES = new Upsert("scoreline_score_properties",
+            List.of("record_type", "record_id", "prop_name"), List.of("prop_value", "prop_type", "score", "updated_at"),
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE);
 
     private final DataSource dataSource;
     private final boolean createTable;
     private Connection connection;
-    private Dialect dialect;
+    private Upsert.Dialect dialect;
 
     public JdbcSink(DataSource dataSource) {
         this(dataSource, true);
     }
 
-    /** @param createTable create {@code scoreline_scores} on open when it is not there */
+    /** @param createTable create the sink's tables on open when they are not there */
     public JdbcSink(DataSource dataSource, boolean createTable) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.createTable = createTable;
@@ -64,8 +71,8 @@ public final class JdbcSink implements ScoreSink {
         }
         connection = dataSource.getConnection();
         connection.setAutoCommit(false);
-        dialect = JdbcSchema.isPostgres(connection) ? Dialect.POSTGRES
-                : JdbcSchema.isH2(connection) ? Dialect.H2 : Dialect.OTHER;
+        dialect = JdbcSchema.isPostgres(connection) ? Upsert.Dialect.POSTGRES
+                : JdbcSchema.isH2(connection) ? Upsert.Dialect.H2 : Upsert.Dialect.OTHER;
     }
 
     @Override
@@ -74,27 +81,22 @@ public final class JdbcSink implements ScoreSink {
             connection = null;
             open();
         }
-        try {
-            if (dialect == Dialect.OTHER) {
-                writeByUpdateThenInsert(updates);
-            } else {
-                String sql = dialect == Dialect.POSTGRES
-                        ? "INSERT INTO scoreline_scores (" + COLUMNS + ") VALUES (" + PARAMS + ")"
-                          + " ON CONFLICT (record_type, record_id, score) DO UPDATE SET"
-                          + " score_value = EXCLUDED.score_value, status = EXCLUDED.status,"
-                          + " engagement = EXCLUDED.engagement, fit = EXCLUDED.fit, groups_json = EXCLUDED.groups_json,"
-                          + " previous_value = EXCLUDED.previous_value, previous_status = EXCLUDED.previous_status,"
-                          + " cause = EXCLUDED.cause, updated_at = EXCLUDED.updated_at"
-                        : "MERGE INTO scoreline_scores (" + COLUMNS + ") KEY (record_type, record_id, score)"
-                          + " VALUES (" + PARAMS + ")";
-                try (PreparedStatement s = connection.prepareStatement(sql)) {
-                    for (ScoreUpdate u : updates) {
-                        bind(s, u, 1);
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
+        List<Object[]> scores = new ArrayList<>();
+        List<Object[]> properties = new ArrayList<>();
+        for (ScoreUpdate u : updates) {
+            ScoreResult r = u.result();
+            OffsetDateTime at = OffsetDateTime.ofInstant(u.at(), ZoneOffset.UTC);
+            scores.add(new Object[] {r.record().type(), r.record().id(), r.score(), r.value(), r.status(), r.engagement(),
+                    r.fit(), UpdateJson.line(r.groups()), u.previousValue(), u.previousStatus(), u.cause(), at});
+            for (Map.Entry<String, Object> p : r.propertyValues().entrySet()) {
+                PropertyRows.Row row = PropertyRows.rows(p.getValue()).get(0);
+                properties.add(new Object[] {r.record().type(), r.record().id(), p.getKey(), row.value(), row.type(),
+                        r.score(), at});
             }
+        }
+        try {
+            SCORES.write(connection, dialect, scores);
+            PROPERTIES.write(connection, dialect, properties);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -104,59 +106,6 @@ public final class JdbcSink implements ScoreSink {
                 closeQuietly();  // a broken connection: reconnect on the next write
             }
             throw e;
-        }
-    }
-
-    private void writeByUpdateThenInsert(List<ScoreUpdate> updates) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE scoreline_scores SET score_value = ?,"
-                     + " status = ?, engagement = ?, fit = ?, groups_json = ?, previous_value = ?, previous_status = ?,"
-                     + " cause = ?, updated_at = ? WHERE record_type = ? AND record_id = ? AND score = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO scoreline_scores (" + COLUMNS + ") VALUES (" + PARAMS + ")")) {
-            for (ScoreUpdate u : updates) {
-                ScoreResult r = u.result();
-                update.setBigDecimal(1, r.value());
-                update.setString(2, r.status());
-                setDecimal(update, 3, r.engagement());
-                setDecimal(update, 4, r.fit());
-                update.setString(5, UpdateJson.line(r.groups()));
-                setDecimal(update, 6, u.previousValue());
-                update.setString(7, u.previousStatus());
-                update.setString(8, u.cause());
-                update.setObject(9, OffsetDateTime.ofInstant(u.at(), ZoneOffset.UTC));
-                update.setString(10, r.record().type());
-                update.setString(11, r.record().id());
-                update.setString(12, r.score());
-                if (update.executeUpdate() == 0) {
-                    bind(insert, u, 1);
-                    insert.executeUpdate();
-                }
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement s, ScoreUpdate u, int first) throws SQLException {
-        ScoreResult r = u.result();
-        int i = first;
-        s.setString(i++, r.record().type());
-        s.setString(i++, r.record().id());
-        s.setString(i++, r.score());
-        s.setBigDecimal(i++, r.value());
-        s.setString(i++, r.status());
-        setDecimal(s, i++, r.engagement());
-        setDecimal(s, i++, r.fit());
-        s.setString(i++, UpdateJson.line(r.groups()));
-        setDecimal(s, i++, u.previousValue());
-        s.setString(i++, u.previousStatus());
-        s.setString(i++, u.cause());
-        s.setObject(i, OffsetDateTime.ofInstant(u.at(), ZoneOffset.UTC));
-    }
-
-    private static void setDecimal(PreparedStatement s, int i, BigDecimal value) throws SQLException {
-        if (value == null) {
-            s.setNull(i, Types.DECIMAL);
-        } else {
-            s.setBigDecimal(i, value);
         }
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * Appends one JSON line per score update to a file, {@link ScoreUpdate#fields()} as JSON:
  * {@code {"score":"Lead score","record":"contact:c1","value":29,"status":"Low","groups":{...},
- * "previousValue":10,"previousStatus":"Low","at":"...","cause":"..."}}. Each accepted batch is
+ * "properties":{"lead_score":29,"lead_score_status":"Low"},"previousValue":10,"previousStatus":"Low",
+ * "at":"...","cause":"..."}}. Each accepted batch is
  * handed to the operating system before {@link #write} returns; {@link #flush} forces it to disk.
  */
 public final class JsonlSink extends FileSink {

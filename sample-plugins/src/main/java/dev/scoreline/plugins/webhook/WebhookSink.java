@@ -288,6 +288,7 @@ public final class WebhookSink implements ScoreSink {
             n.put("engagement", r.engagement());
             n.put("fit", r.fit());
         }
+        n.put("properties", r.propertyValues());
         n.put("at", update.at().toString());
         n.put("cause", update.cause());
         return n;

@@ -20,7 +20,8 @@ class JdbcSinkTest {
             TestUpdates.update("Lead score", "contact:c1", "10", "Low").group("Fit", "10").build(),
             TestUpdates.update("Lead score", "contact:c2", "20.5", "Low").build(),
             TestUpdates.update("Lead score", "contact:c1", "42.25", "High").previous("10", "Low").cause("form").build(),
-            TestUpdates.update("Combined", "contact:c1", "80", "A1").combined("40", "40").build());
+            TestUpdates.update("Combined", "contact:c1", "80", "A1").combined("40", "40").build(),
+            TestUpdates.update("Deal score", "deal:d1", "55.5", "Medium").property("hs_deal", "hs_deal_tier").build());
 
     @Test
     void upsertsOneRowPerRecordAndScoreOnH2() throws Exception {
@@ -32,12 +33,13 @@ class JdbcSinkTest {
         DataSource db = Databases.postgres();
         try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS scoreline_scores");
+            s.execute("DROP TABLE IF EXISTS scoreline_score_properties");
         }
         check(db);
     }
 
     private static void check(DataSource db) throws Exception {
-        SinkTestKit.drive(new JdbcSink(db), List.of(RUN.subList(0, 2), RUN.subList(2, 4)));
+        SinkTestKit.drive(new JdbcSink(db), List.of(RUN.subList(0, 2), RUN.subList(2, 5)));
         // A second run with the same last update changes nothing.
         SinkTestKit.drive(new JdbcSink(db), List.of(RUN.subList(2, 3)));
 
@@ -56,6 +58,32 @@ class JdbcSinkTest {
         assertThat(rows).containsExactly(
                 "contact:c1 Combined 80.00 A1 40.00 40.00 {} null null test",
                 "contact:c1 Lead score 42.25 High null null {} 10.00 Low form",
-                "contact:c2 Lead score 20.50 Low null null {} null null test");
+                "contact:c2 Lead score 20.50 Low null null {} null null test",
+                "deal:d1 Deal score 55.50 Medium null null {} null null test");
+        // The same scores as record properties: the names written, derived, and a combined score's four.
+        assertThat(properties(db)).containsExactly(
+                "contact:c1 combined 80 number Combined",
+                "contact:c1 combined_engagement 40 number Combined",
+                "contact:c1 combined_fit 40 number Combined",
+                "contact:c1 combined_status A1 text Combined",
+                "contact:c1 lead_score 42.25 number Lead score",
+                "contact:c1 lead_score_status High text Lead score",
+                "contact:c2 lead_score 20.5 number Lead score",
+                "contact:c2 lead_score_status Low text Lead score",
+                "deal:d1 hs_deal 55.5 number Deal score",
+                "deal:d1 hs_deal_tier Medium text Deal score");
+    }
+
+    private static List<String> properties(DataSource db) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT record_type, record_id, prop_name, prop_value, prop_type, score"
+                     + " FROM scoreline_score_properties ORDER BY record_type, record_id, prop_name")) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + ":" + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4)
+                        + " " + rs.getString(5) + " " + rs.getString(6));
+            }
+        }
+        return out;
     }
 }

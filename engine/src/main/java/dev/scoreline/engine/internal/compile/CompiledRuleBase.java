@@ -231,6 +231,8 @@ public final class CompiledRuleBase {
         public final EventRuleCounter.Layout associatedEvents;
         /** The groups' names, in order: shared by every result's {@link dev.scoreline.api.GroupValues}. */
         public final dev.scoreline.api.GroupValues.Names groupNames;
+        /** The record properties the score is stored in: shared by every result, as the group names are. */
+        public final dev.scoreline.api.ScoreProperties properties;
         /** Whether the score reads the record's own matches: a scope, or a property rule on the record itself. */
         public final boolean readsRecordMatches;
         /** The score's place in {@link CompiledRuleBase#scores}. */
@@ -279,6 +281,7 @@ public final class CompiledRuleBase {
             this.ownEvents = new EventRuleCounter.Layout(own, ownGroups);
             this.associatedEvents = new EventRuleCounter.Layout(associated, associatedGroups);
             this.sortedStatuses = definition.statusesInForce();
+            this.properties = definition.properties();
         }
     }
 

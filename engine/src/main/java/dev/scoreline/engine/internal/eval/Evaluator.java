@@ -184,7 +184,7 @@ public final class Evaluator {
         BigDecimal eng = combined ? round(engagement) : null;
         BigDecimal ft = combined ? round(fit) : null;
         ScoreResult result = new ScoreResult(s.definition.name(), data.key(rec), value, Statuses.of(s, value, eng, ft),
-                GroupValues.of(s.groupNames, rounded), eng, ft);
+                GroupValues.of(s.groupNames, rounded), eng, ft, s.properties);
         trace.total(s, sum, total, result);
         return result;
     }

@@ -8,12 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreProperties;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreUpdate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,9 +56,24 @@ final class UpdateCodec {
         Map<String, BigDecimal> groups = new LinkedHashMap<>();
         n.path("groups").fields().forEachRemaining(g -> groups.put(g.getKey(), g.getValue().decimalValue()));
         ScoreResult result = new ScoreResult(n.path("score").asText(), RecordKey.parse(n.path("record").asText()),
-                decimal(n, "value"), n.path("status").asText(), groups, decimal(n, "engagement"), decimal(n, "fit"));
+                decimal(n, "value"), n.path("status").asText(), groups, decimal(n, "engagement"), decimal(n, "fit"),
+                properties(n.get("properties")));
         return new ScoreUpdate(result, decimal(n, "previousValue"), text(n, "previousStatus"),
                 Instant.parse(n.path("at").asText()), text(n, "cause"));
+    }
+
+    /**
+     * The property names of {@link ScoreResult#propertyValues()}, in its order (value, status,
+     * engagement, fit); null, so derived from the score's name, in a line written before updates
+     * carried them.
+     */
+    private static ScoreProperties properties(JsonNode properties) {
+        if (properties == null || !properties.isObject()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        return ScoreProperties.fromNames(names);
     }
 
     private static BigDecimal decimal(JsonNode n, String field) {

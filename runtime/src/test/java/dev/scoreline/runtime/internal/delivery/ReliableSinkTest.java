@@ -183,6 +183,25 @@ class ReliableSinkTest {
     }
 
     @Test
+    void propertyNamesComeBackFromTheOutboxAndAnOlderLineGetsTheDerivedOnes(@TempDir Path dir) throws Exception {
+        ScoreUpdate named = TestUpdates.update("Buying intent", "contact:c1", "80", "A1").combined("40", "40")
+                .property("intent", "intent_grade").build();
+        Path outbox = dir.resolve("outbox.jsonl");
+        wrap(FlakySink.failing(n -> true, new RecordingSink()), outbox, 1).write(List.of(named));
+        // A line an earlier version kept, before updates carried their property names.
+        Files.writeString(outbox, "{\"score\":\"Lead score\",\"record\":\"contact:c2\",\"value\":5,\"status\":\"Low\","
+                + "\"groups\":{},\"previousValue\":null,\"previousStatus\":null,\"at\":\"2026-03-01T00:00:00Z\",\"cause\":\"\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        RecordingSink target = new RecordingSink();
+        wrap(target, outbox, 1).open();
+        assertThat(target.received()).hasSize(2);
+        assertThat(target.received().get(0)).isEqualTo(named);
+        assertThat(target.received().get(0).result().properties().names())
+                .containsExactly("intent", "intent_grade", "intent_engagement", "intent_fit");
+        assertThat(target.received().get(1).result().properties().names()).containsExactly("lead_score", "lead_score_status");
+    }
+
+    @Test
     void anOutboxLineThatIsNotAnUpdateIsAnOutboxErrorNamingTheFile(@TempDir Path dir) throws Exception {
         Path outbox = dir.resolve("outbox.jsonl");
         Files.writeString(outbox, "[1,2]\n");
