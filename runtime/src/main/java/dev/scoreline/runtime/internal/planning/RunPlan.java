@@ -106,7 +106,10 @@ public final class RunPlan {
         for (String score : hashes.keySet()) {
             positions.put(score, store.feedPosition(score));
         }
-        String why = fullRequested ? "asked for" : whyFull(positions, adapter, hashes, now);
+        String why = fullRequested ? "asked for" : activated(store, hashes.keySet());
+        if (why == null) {
+            why = whyFull(positions, adapter, hashes, now);
+        }
         if (why != null) {
             // Taken before the data is read: a change landing meanwhile is re-read next time, not missed.
             return full(why, adapter, feed.get().currentWatermark(), hashes, now, runId);
@@ -135,6 +138,18 @@ public final class RunPlan {
         }
         return new RunPlan(null, new HashSet<>(reasons.keySet()), due, reasons, adapter.name(), batch.nextWatermark(),
                 hashes, now, runId);
+    }
+
+    /** Which score was activated (or updated) in the catalog since its last run, as a reason; null: none. */
+    private static String activated(ScoreStore store, Set<String> scores) {
+        for (String score : scores) {
+            var entry = store.catalog().entry(score);
+            if (entry.isPresent() && entry.get().needsFullRun()) {
+                return "\"" + score + "\" version " + entry.get().activeVersion() + " was activated: every in-scope record"
+                        + " is scored with it";
+            }
+        }
+        return null;
     }
 
     /** Why this run cannot rely on the last one, or null when it can. */
