@@ -118,6 +118,8 @@ public final class RunPlan {
         ChangeFeed.Batch batch;
         try {
             batch = feed.get().changesSince(since);
+        } catch (ChangeFeed.SourceRewritten e) {
+            return full(e.getMessage(), adapter, feed.get().currentWatermark(), hashes, now, runId);
         } catch (RuntimeException e) {
             return full("the change feed refused the last run's watermark \"" + since + "\": " + e.getMessage(),
                     adapter, feed.get().currentWatermark(), hashes, now, runId);
