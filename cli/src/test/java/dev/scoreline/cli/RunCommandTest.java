@@ -108,7 +108,7 @@ class RunCommandTest {
 
         assertThat(CliRunner.run("scores", "activate", "Lead score", "--store", store).exit()).isZero();
         CliRunner activated = CliRunner.run("run", catalog.toString());
-        assertThat(activated.out()).contains("full: \"Lead score\" version 1 was activated: every in-scope record is scored",
+        assertThat(activated.out()).contains("full: \"Lead score\" has no finished run",
                 "400 changed", "Lead score: ");
 
         assertThat(CliRunner.run("scores", "deactivate", "Lead score", "--store", store).exit()).isZero();

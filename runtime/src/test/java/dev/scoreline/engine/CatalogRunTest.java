@@ -103,7 +103,7 @@ class CatalogRunTest {
 
         store.activate("Fit");
         RunReport activated = runCatalog();
-        assertThat(activated.plan()).isEqualTo("full: \"Fit\" version 1 was activated: every in-scope record is scored with it");
+        assertThat(activated.plan()).isEqualTo("full: \"Fit\" has no finished run with a feed position in this store");
         assertThat(delivered()).as("every in-scope record, retroactively; Lead did not move")
                 .containsExactly("Fit contact:c1 5", "Fit contact:c2 0");
 
@@ -139,7 +139,7 @@ class CatalogRunTest {
 
         store.activate("Fit");
         RunReport updated = runCatalog();
-        assertThat(updated.plan()).isEqualTo("full: \"Fit\" version 2 was activated: every in-scope record is scored with it");
+        assertThat(updated.plan()).isEqualTo("full: the definition of \"Fit\" changed since its last run");
         assertThat(delivered()).containsExactly("Fit contact:c1 7");
         assertThat(store.history(IncrementalRunTest.C1, Optional.of("Fit"))).extracting(HistoryEntry::newValue)
                 .extracting(v -> v.stripTrailingZeros().toPlainString()).containsExactly("5", "7");

@@ -106,9 +106,10 @@ public final class RunPlan {
         for (String score : hashes.keySet()) {
             positions.put(score, store.feedPosition(score));
         }
-        String why = fullRequested ? "asked for" : activated(store, hashes.keySet());
+        String why = fullRequested ? "asked for" : whyFull(positions, adapter, hashes, now);
         if (why == null) {
-            why = whyFull(positions, adapter, hashes, now);
+            // A safety net: the catalog says a version runs whose results the store does not hold yet.
+            why = activated(store, hashes.keySet());
         }
         if (why != null) {
             // Taken before the data is read: a change landing meanwhile is re-read next time, not missed.
