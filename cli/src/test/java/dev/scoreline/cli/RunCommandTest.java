@@ -117,4 +117,21 @@ class RunCommandTest {
         assertThat(CliRunner.run("history", "contact:c116", "--score", "Lead score", "--store", store).out())
                 .contains("no longer in scope: the score was deactivated");
     }
+
+    @Test
+    void aRunOfFilesActivatesThemWithinTheQuota(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        String store = dir.resolve("scoreline-data").toString();
+        assertThat(CliRunner.run("scores", "quota", "contact", "1", "20", "--store", store).exit()).isZero();
+        CliRunner refused = CliRunner.run("run", config.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("error[SL606]: cannot activate \"Lead quality\": object type contact already has"
+                + " 1 active score and its quota is 1");
+        assertThat(dir.resolve("out/scores.jsonl")).as("nothing was scored").doesNotExist();
+
+        assertThat(CliRunner.run("scores", "quota", "contact", "10", "20", "--store", store).exit()).isZero();
+        assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
+        assertThat(CliRunner.run("scores", "list", "--store", store).out()).contains("Lead score", "Lead quality",
+                "Customer health").doesNotContain("draft");
+    }
 }
