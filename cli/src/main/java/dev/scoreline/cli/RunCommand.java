@@ -78,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
         for (Path rules : cfg.rules()) {
             b.rules(rules);
         }
+        if (cfg.fromCatalog()) {
+            b.rulesFromCatalog();
+        }
         ScoreStore store = cfg.openStore();
         try (store) {
             return run(b.store(store).build(), cfg, problems, out);

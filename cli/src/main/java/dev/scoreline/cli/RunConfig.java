@@ -19,7 +19,8 @@ import java.util.Map;
  * The config file of {@code scoreline run} (YAML). Paths in it are relative to the file's folder.
  *
  * <pre>
- * rules: [lead.score, health.score]        # score files
+ * rules: [lead.score, health.score]        # score files (saved to the store's catalog and activated), or
+ *                                           # rules: catalog — the active scores of the store's catalog
  * adapter: {name: jsonl, dir: data}         # one adapter plugin and its settings
  * sinks:                                    # any number of sink plugins and their settings
  *   - {name: jsonl, file: out/scores.jsonl}    # any sink may add outbox: FILE, attempts: N, backoff: 200ms
@@ -37,6 +38,14 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     private static final List<String> KEYS = List.of("rules", "adapter", "sinks", "store", "as-of", "outbox");
 
     private static final String SEE = "see examples/quickstart/scoreline.yaml";
+
+    /** The value of {@code rules} that runs the store's catalog rather than files. */
+    static final String CATALOG = "catalog";
+
+    /** Whether the run scores the active scores of the store's catalog ({@code rules: catalog}). */
+    boolean fromCatalog() {
+        return rules.isEmpty();
+    }
 
     /** A config file that cannot be used (SL502): the message names the file and the key. */
     static ScorelineException invalid(Path file, String message, String fix) {
@@ -58,14 +67,20 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
         Path base = file.toAbsolutePath().getParent();
         List<Path> rules = new ArrayList<>();
         Object r = map.get("rules");
-        if (r instanceof String s) {
+        if (CATALOG.equals(r)) {
+            if (map.get("store") == null) {
+                throw invalid(file, "\"rules: catalog\" runs the active scores of the store's catalog, and there is no store",
+                        "add store: embedded (or store: {url: jdbc:…}), or name .score files in rules");
+            }
+        } else if (r instanceof String s) {
             rules.add(base.resolve(s));
         } else if (r instanceof List<?> l && !l.isEmpty()) {
             for (Object o : l) {
                 rules.add(base.resolve(String.valueOf(o)));
             }
         } else {
-            throw invalid(file, "\"rules\" must name one or more .score files", "write e.g. rules: [lead.score]");
+            throw invalid(file, "\"rules\" must name one or more .score files, or be catalog",
+                    "write e.g. rules: [lead.score], or rules: catalog to run the store's active scores");
         }
         Plugin adapter = plugin(file, "adapter", map.get("adapter"), base);
         List<Plugin> sinks = new ArrayList<>();

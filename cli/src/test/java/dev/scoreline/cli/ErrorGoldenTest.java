@@ -42,6 +42,16 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void theCatalogAsRulesWithoutAStore() throws IOException {
+        check("catalog-without-store", Main.USAGE, "run", config("rules: catalog\nadapter: {name: jsonl, dir: data}\n"));
+    }
+
+    @Test
+    void theCatalogAsRulesWithNoActiveScore() throws IOException {
+        check("catalog-empty", Main.USAGE, "run", config("rules: catalog\nadapter: {name: jsonl, dir: data}\nstore: embedded\n"));
+    }
+
+    @Test
     void anUnreachablePostgresStore() throws IOException {
         // Nothing listens on port 1: the driver is refused at once, no server needed.
         check("store-unreachable", Main.STORE_UNAVAILABLE, "run", config(quickstart()

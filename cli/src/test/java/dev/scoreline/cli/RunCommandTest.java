@@ -70,4 +70,68 @@ class RunCommandTest {
         CliRunner full = CliRunner.run("run", "--full", config.toString());
         assertThat(full.out()).contains("full: asked for", "; 0 changed");
     }
+
+    @Test
+    void aFreshExportOfTheSameLengthMakesTheRunFullAndRescoresWhatMoved(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
+        Path records = dir.resolve("data/records.jsonl");
+        String before = Files.readString(records);
+        String after = before.replace("\"industry\": \"Retail\", \"country\": \"GB\"", "\"industry\": \"Retail\", \"country\": \"BR\"");
+        assertThat(after).isNotEqualTo(before).hasSameSizeAs(before);
+        Files.writeString(records, after);
+
+        CliRunner rewritten = CliRunner.run("run", config.toString());
+        assertThat(rewritten.exit()).as(rewritten.err()).isZero();
+        assertThat(rewritten.out()).contains("full: records.jsonl was rewritten (same length, the bytes the last run read differ)")
+                .doesNotContain("; 0 changed");
+        CliRunner next = CliRunner.run("run", config.toString());
+        assertThat(next.out()).contains("incremental: 0 records changed in the feed", "; 0 changed");
+    }
+
+    @Test
+    void activateAndDeactivateChangeWhatARunOfTheCatalogDelivers(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        Path catalog = dir.resolve("catalog.yaml");
+        Files.writeString(catalog, Files.readString(config).replaceAll("(?s)rules:.*?\n(?=\\S)", "rules: catalog\n"));
+        String store = dir.resolve("scoreline-data").toString();
+        CliRunner empty = CliRunner.run("run", catalog.toString());
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("the store's catalog has no active score", "scoreline scores activate NAME");
+
+        assertThat(CliRunner.run("scores", "add", dir.resolve("lead.score").toString(), "--store", store).exit()).isZero();
+        assertThat(CliRunner.run("scores", "add", dir.resolve("health.score").toString(), "--activate", "--store", store)
+                .exit()).isZero();
+        CliRunner healthOnly = CliRunner.run("run", catalog.toString());
+        assertThat(healthOnly.exit()).as(healthOnly.err()).isZero();
+        assertThat(healthOnly.out()).contains("Customer health: ").doesNotContain("Lead score");
+
+        assertThat(CliRunner.run("scores", "activate", "Lead score", "--store", store).exit()).isZero();
+        CliRunner activated = CliRunner.run("run", catalog.toString());
+        assertThat(activated.out()).contains("full: \"Lead score\" has no finished run",
+                "400 changed", "Lead score: ");
+
+        assertThat(CliRunner.run("scores", "deactivate", "Lead score", "--store", store).exit()).isZero();
+        CliRunner deactivated = CliRunner.run("run", catalog.toString());
+        assertThat(deactivated.out()).contains("; 0 changed", "Lead score: {} (before: {");
+        assertThat(CliRunner.run("history", "contact:c116", "--score", "Lead score", "--store", store).out())
+                .contains("no longer in scope: the score was deactivated");
+    }
+
+    @Test
+    void aRunOfFilesActivatesThemWithinTheQuota(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        String store = dir.resolve("scoreline-data").toString();
+        assertThat(CliRunner.run("scores", "quota", "contact", "1", "20", "--store", store).exit()).isZero();
+        CliRunner refused = CliRunner.run("run", config.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("error[SL606]: cannot activate \"Lead quality\": object type contact already has"
+                + " 1 active score and its quota is 1");
+        assertThat(dir.resolve("out/scores.jsonl")).as("nothing was scored").doesNotExist();
+
+        assertThat(CliRunner.run("scores", "quota", "contact", "10", "20", "--store", store).exit()).isZero();
+        assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
+        assertThat(CliRunner.run("scores", "list", "--store", store).out()).contains("Lead score", "Lead quality",
+                "Customer health").doesNotContain("draft");
+    }
 }

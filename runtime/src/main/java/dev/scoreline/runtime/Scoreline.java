@@ -16,6 +16,7 @@ import dev.scoreline.dsl.RuleErrorsException;
 import dev.scoreline.dsl.ParseResult;
 import dev.scoreline.dsl.ScoreParser;
 import dev.scoreline.runtime.internal.delivery.ReliableSink;
+import dev.scoreline.runtime.internal.running.CatalogRules;
 import dev.scoreline.runtime.internal.running.FollowLoop;
 import dev.scoreline.runtime.internal.running.RunSetup;
 import dev.scoreline.runtime.internal.running.ScoringRun;
@@ -119,6 +120,7 @@ public final class Scoreline {
         private int batch = 1000;
         private dev.scoreline.store.ScoreStore store;
         private boolean fullRun;
+        private boolean fromCatalog;
 
         /** Installs a plugin: a Guice module that binds adapters and sinks through {@link ScorelineBinder}. */
         public Builder install(Module... modules) {
@@ -140,6 +142,15 @@ public final class Scoreline {
 
         public Builder rules(String source, String text) {
             rules.add(new ScoreParser.SourceText(source, text));
+            return this;
+        }
+
+        /**
+         * Runs the store's catalog instead of given rules: the active version of every active score
+         * ({@code scoreline scores activate}); drafts never run. Needs a {@link #store}.
+         */
+        public Builder rulesFromCatalog() {
+            this.fromCatalog = true;
             return this;
         }
 
@@ -209,12 +220,22 @@ public final class Scoreline {
         }
 
         private Scoreline assemble() {
+            if (fromCatalog) {
+                if (store == null || !rules.isEmpty()) {
+                    throw new ScorelineException(ErrorCode.NO_RULES, store == null ? "rules from the catalog need a store"
+                            : "both rules and the catalog were given", "give a store and no rules with rulesFromCatalog()");
+                }
+                rules.addAll(CatalogRules.active(store));
+            }
             if (rules.isEmpty()) {
                 throw new ScorelineException(ErrorCode.NO_RULES, "no rules were given", "give at least one .score file or text");
             }
             ParseResult parsed = ScoreParser.parseAll(rules);
             if (parsed.hasErrors()) {
                 throw new RuleErrorsException(parsed.diagnostics());
+            }
+            if (store != null && !fromCatalog) {
+                CatalogRules.saveAndActivate(store, rules);
             }
             Injector injector = Plugins.injector(modules);
             CrmAdapter adapter = Plugins.adapter(injector, adapterName, "adapter(name)");

@@ -39,7 +39,9 @@ public final class SamplePlugins implements ScorelinePluginProvider {
                 ScorelinePlugin.adapter("csv", "a folder of CRM CSV exports: <type>.csv, events.csv, associations.csv, lists.csv",
                         Map.of("dir", "the folder of CSV files (required)"), s -> new CsvAdapter(s.requiredPath("dir"))),
                 ScorelinePlugin.adapter("jdbc", "CRM data in database tables (scoreline_records, scoreline_events, ...; see docs/plugins.md)",
-                        with(JDBC_SETTINGS, "create-tables", "create the tables when missing (default false)"),
+                        with(with(JDBC_SETTINGS, "create-tables", "create the tables when missing (default false)"),
+                                "changed-column", "the column of scoreline_records and scoreline_list_memberships that says "
+                                        + "when a row changed (e.g. updated_at): gives the adapter a change feed"),
                         SamplePlugins::jdbcAdapter),
                 ScorelinePlugin.sink("jsonl", "appends one JSON line per score update to a file",
                         Map.of("file", "the file to append to (required)"), s -> new JsonlSink(s.requiredPath("file"))),
@@ -71,7 +73,11 @@ public final class SamplePlugins implements ScorelinePluginProvider {
                 throw new IllegalStateException("adapter \"jdbc\": cannot create the tables: " + e.getMessage(), e);
             }
         }
-        return new JdbcAdapter(dataSource);
+        String changed = s.optionalString("changed-column").orElse(null);
+        if (changed != null && !changed.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw s.error("changed-column", "must be a column name (letters, digits, _), got \"" + changed + "\"");
+        }
+        return new JdbcAdapter(dataSource, changed);
     }
 
     /** A JDBC DataSource from {@code url}, {@code user} and {@code password} or {@code password-env}. */

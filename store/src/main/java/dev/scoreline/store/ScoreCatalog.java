@@ -120,8 +120,8 @@ public final class ScoreCatalog {
     }
 
     /**
-     * Stops running the score: it becomes a draft again, keeping its versions, history and the last
-     * values it had. Never refused by a quota (stopping must always be possible), so it may leave
+     * Stops running the score: it becomes a draft again, keeping its versions and history; the next
+     * run clears its current values ({@link #deactivatedWithValues}). Never refused by a quota (stopping must always be possible), so it may leave
      * more drafts than the quota allows; no new draft of that type can then be made until some are
      * deleted. Deactivating a draft changes nothing.
      */
@@ -210,6 +210,15 @@ public final class ScoreCatalog {
         return db.tx(() -> db.query("SELECT v.score_name, v.version_no, v.object_type, v.content_hash, v.source_text, "
                 + "v.created_at FROM sl_score_version v JOIN sl_score s ON s.name = v.score_name "
                 + "AND s.active_version = v.version_no ORDER BY v.score_name", ScoreCatalog::version));
+    }
+
+    /**
+     * The scores that are drafts yet still hold current values: deactivated since their last run.
+     * A run clears them (each record leaves the scope), so no sink keeps a score that stopped.
+     */
+    public List<String> deactivatedWithValues() {
+        return db.tx(() -> db.query("SELECT s.name FROM sl_score s WHERE s.state = 'draft' AND EXISTS "
+                + "(SELECT 1 FROM sl_current c WHERE c.score_name = s.name) ORDER BY s.name", rs -> rs.getString(1)));
     }
 
     /** The quotas of an object type: its own, else the default ones, else {@link Quotas#DEFAULT}. */

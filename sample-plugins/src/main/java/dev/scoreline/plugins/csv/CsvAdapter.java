@@ -10,6 +10,7 @@ import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ListMembership;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.plugins.internal.CsvReader;
+import dev.scoreline.plugins.internal.FilePosition;
 import dev.scoreline.plugins.internal.Instants;
 import dev.scoreline.plugins.internal.LazyFileStream;
 import dev.scoreline.plugins.internal.StderrProblems;
@@ -125,85 +126,103 @@ public final class CsvAdapter implements CrmAdapter {
 
     /**
      * Rows appended to the files since a watermark: record rows become upserts, event rows
-     * appends, association and list rows additions. The watermark counts the data rows already
-     * read of each file ({@code contact.csv=120;events.csv=3000;…}); files are only ever appended
-     * to, and a file the watermark does not name is read from its first row.
+     * appends, association and list rows additions. The watermark keeps, per file, the byte offset
+     * read through and what identifies the bytes read ({@link FilePosition}); a poll reads only the
+     * complete rows appended since, a file the watermark does not name is read from its first row,
+     * and a file replaced by a fresh export (or removed) is reported as rewritten
+     * ({@link ChangeFeed.SourceRewritten}): the run then scores everything and says why.
      */
     @Override
     public Optional<ChangeFeed> changeFeed() {
         return Optional.of(new ChangeFeed() {
             @Override
             public ChangeFeed.Batch changesSince(String watermark) {
-                return CsvAdapter.this.changesSince(watermark, true);
+                return CsvAdapter.this.changesSince(watermark);
             }
 
             @Override
             public String currentWatermark() {
-                return CsvAdapter.this.changesSince(null, false).nextWatermark();
+                // Finding where the complete rows end is enough: no row needs to be parsed.
+                Map<String, FilePosition> ends = new LinkedHashMap<>();
+                for (Path file : feedFiles()) {
+                    try {
+                        ends.put(file.getFileName().toString(), FilePosition.end(file, true));
+                    } catch (IOException e) {
+                        problems.warning(file.getFileName().toString(), 0, "cannot read for changes: " + e.getMessage());
+                    }
+                }
+                return FilePosition.watermark(ends);
             }
         });
     }
 
-    private ChangeFeed.Batch changesSince(String watermark, boolean collect) {
-        Map<String, Long> seen = new LinkedHashMap<>();
-        if (watermark != null && !watermark.isBlank()) {
-            for (String part : watermark.split(";")) {
-                int eq = part.lastIndexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("not a csv watermark: \"" + watermark + "\"");
-                }
-                seen.put(part.substring(0, eq), Long.parseLong(part.substring(eq + 1).strip()));
+    /** The files a feed reads, in its order: the record files, then lists, associations and events. */
+    private List<Path> feedFiles() {
+        List<Path> files = new ArrayList<>(recordFiles());
+        files.add(dir.resolve(LISTS_FILE));
+        files.add(dir.resolve(ASSOCIATIONS_FILE));
+        files.add(dir.resolve(EVENTS_FILE));
+        return files;
+    }
+
+    private ChangeFeed.Batch changesSince(String watermark) {
+        Map<String, FilePosition> kept = FilePosition.parse(name(), watermark);
+        List<DataChange> changes = new ArrayList<>();
+        Map<String, FilePosition> next = new LinkedHashMap<>();
+        for (Path file : feedFiles()) {
+            String fileName = file.getFileName().toString();
+            Rows<?> rows = switch (fileName) {
+                case LISTS_FILE -> new ListRows();
+                case ASSOCIATIONS_FILE -> new AssociationRows();
+                case EVENTS_FILE -> new EventRows();
+                default -> new RecordRows(fileName.substring(0, fileName.length() - ".csv".length()));
+            };
+            next.put(fileName, readNew(file, rows, kept.getOrDefault(fileName, FilePosition.START), changes::add));
+        }
+        for (var e : kept.entrySet()) {
+            if (!next.containsKey(e.getKey())) {
+                // Read before and gone now (a record file removed): reported as rewritten.
+                readNew(dir.resolve(e.getKey()), new ListRows(), e.getValue(), changes::add);
             }
         }
-        List<DataChange> changes = new ArrayList<>();
-        Map<String, Long> next = new LinkedHashMap<>();
-        for (Path file : recordFiles()) {
-            String fileName = file.getFileName().toString();
-            String type = fileName.substring(0, fileName.length() - ".csv".length());
-            readNew(file, new RecordRows(type), seen, collect, next, r -> changes.add(new DataChange.RecordUpserted(r)));
-        }
-        readNew(dir.resolve(LISTS_FILE), new ListRows(), seen, collect, next,
-                m -> changes.add(new DataChange.ListMembershipAdded(m)));
-        readNew(dir.resolve(ASSOCIATIONS_FILE), new AssociationRows(), seen, collect, next,
-                a -> changes.add(new DataChange.AssociationAdded(a)));
-        readNew(dir.resolve(EVENTS_FILE), new EventRows(), seen, collect, next,
-                e -> changes.add(new DataChange.EventAppended(e)));
-        StringBuilder mark = new StringBuilder();
-        next.forEach((f, n) -> mark.append(mark.length() == 0 ? "" : ";").append(f).append('=').append(n));
-        return new ChangeFeed.Batch(changes, mark.toString());
+        return new ChangeFeed.Batch(changes, FilePosition.watermark(next));
     }
 
     /**
-     * Hands the rows of {@code file} past its count in {@code seen} to {@code action} (without
-     * {@code collect}, skips every row: counting only) and puts its new count in {@code next}.
+     * Hands the complete rows appended to {@code file} since {@code from}, as changes, to
+     * {@code action}; returns the position after them. A half-written last row is left for the next poll.
      */
-    private <T> void readNew(Path file, Rows<T> rows, Map<String, Long> seen, boolean collect, Map<String, Long> next,
-                             Consumer<T> action) {
-        String name = file.getFileName().toString();
-        long before = seen.getOrDefault(name, 0L);
-        next.put(name, Math.max(before, readAfter(file, rows, collect ? before : Long.MAX_VALUE, action)));
+    private FilePosition readNew(Path file, Rows<?> rows, FilePosition from, Consumer<DataChange> action) {
+        try {
+            FilePosition to = from.next(file, true);
+            if (to.offset() > from.offset()) {
+                RowReader<?> reader = new RowReader<>(file, rows, from, to.offset());
+                try {
+                    while (reader.next(fact -> action.accept(change(fact)))) {
+                        // each call hands one fact to action
+                    }
+                } finally {
+                    reader.close();
+                }
+            }
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.getFileName() + " for changes: " + e.getMessage(), e);
+        }
     }
 
-    /** Reads the data rows after the first {@code skip}; returns how many data rows the file has (0: none). */
-    private <T> long readAfter(Path file, Rows<T> rows, long skip, Consumer<T> action) {
-        if (!Files.isRegularFile(file)) {
-            return 0;
+    /** A fact read from an appended row, as the change it is. */
+    private static DataChange change(Object fact) {
+        if (fact instanceof CrmRecord r) {
+            return new DataChange.RecordUpserted(r);
         }
-        try {
-            RowReader<T> reader = new RowReader<>(file, rows);
-            try {
-                reader.skipRows = skip;
-                while (reader.next(action)) {
-                    // each call hands one fact to action
-                }
-                return reader.dataRows;
-            } finally {
-                reader.close();
-            }
-        } catch (IOException e) {
-            problems.warning(file.getFileName().toString(), 0, "cannot read for changes: " + e.getMessage());
-            return 0;
+        if (fact instanceof ListMembership m) {
+            return new DataChange.ListMembershipAdded(m);
         }
+        if (fact instanceof Association a) {
+            return new DataChange.AssociationAdded(a);
+        }
+        return new DataChange.EventAppended((CrmEvent) fact);
     }
 
     @Override
@@ -437,15 +456,36 @@ public final class CsvAdapter implements CrmAdapter {
         private final Rows<T> rows;
         private boolean headerRead;
         private boolean unusable;
-        /** For a change feed: data rows (non-blank rows after the header) to pass over unread. */
-        long skipRows;
-        long dataRows;
 
         RowReader(Path file, Rows<T> rows) throws IOException {
             this.source = file.getFileName().toString();
-            // Undecodable bytes are an error, not silently replaced characters.
-            this.csv = new CsvReader(new StrictUtf8Reader(new BufferedInputStream(Files.newInputStream(file), 1 << 16)));
+            this.csv = csv(Files.newInputStream(file), 0);
             this.rows = rows;
+        }
+
+        /**
+         * For a change feed: the rows from {@code from} (a row boundary) to {@code to}, under the
+         * header read from the start of the file; line numbers are the file's.
+         */
+        RowReader(Path file, Rows<T> rows, FilePosition from, long to) throws IOException {
+            this.source = file.getFileName().toString();
+            this.rows = rows;
+            if (from.offset() > 0) {
+                try (CsvReader head = csv(Files.newInputStream(file), 0)) {
+                    CsvReader.Row row = head.next();
+                    while (row != null && row.isBlank()) {
+                        row = head.next();
+                    }
+                    headerRead = true;
+                    unusable = row == null || !readHeader(row);
+                }
+            }
+            this.csv = csv(FilePosition.bytes(file, from.offset(), to), from.lines());
+        }
+
+        /** Undecodable bytes are an error, not silently replaced characters. */
+        private static CsvReader csv(java.io.InputStream in, long linesBefore) {
+            return new CsvReader(new StrictUtf8Reader(new BufferedInputStream(in, 1 << 16)), linesBefore);
         }
 
         @Override
@@ -469,9 +509,6 @@ public final class CsvAdapter implements CrmAdapter {
                         continue;
                     }
                     if (row.isBlank()) {
-                        continue;
-                    }
-                    if (++dataRows <= skipRows) {
                         continue;
                     }
                     if (row.error() != null) {

@@ -22,7 +22,16 @@ public final class ByteLines {
     private boolean terminated;
 
     public ByteLines(InputStream in) {
+        this(in, 0);
+    }
+
+    /**
+     * Reads {@code in} as the part of a file after its first {@code linesBefore} lines (a change
+     * feed reading what was appended): line numbers go on from there, and no byte order mark is looked for.
+     */
+    public ByteLines(InputStream in, long linesBefore) {
         this.in = in;
+        this.lineNumber = linesBefore;
     }
 
     /** Advances to the next line; false at the end of the input. */

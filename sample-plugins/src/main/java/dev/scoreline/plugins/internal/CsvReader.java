@@ -30,7 +30,17 @@ public final class CsvReader implements AutoCloseable {
     private boolean first = true;
 
     public CsvReader(Reader in) {
+        this(in, 0);
+    }
+
+    /**
+     * Reads {@code in} as the part of a file after its first {@code linesBefore} lines (a change
+     * feed reading appended rows): line numbers go on from there, and no byte order mark is looked for.
+     */
+    public CsvReader(Reader in, long linesBefore) {
         this.in = in;
+        this.line = linesBefore + 1;
+        this.first = linesBefore == 0;
     }
 
     /** The next row, or {@code null} at the end of the input. */

@@ -44,10 +44,26 @@ public final class JdbcAdapter implements CrmAdapter {
     private static final int FETCH_SIZE = 1000;
 
     private final DataSource dataSource;
+    /** The column of scoreline_records and scoreline_list_memberships that says when a row changed; null: none. */
+    private final String changedColumn;
     private volatile DataProblems problems = StderrProblems.INSTANCE;
 
     public JdbcAdapter(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * An adapter with a change feed when {@code changedColumn} (say {@code updated_at}, a
+     * {@code TIMESTAMP WITH TIME ZONE} the loader sets whenever a record, one of its properties, or
+     * a list membership is written) is on the tables; see {@link JdbcChangeFeed}.
+     */
+    public JdbcAdapter(DataSource dataSource, String changedColumn) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        if (changedColumn != null && !changedColumn.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("changed-column must be a column name (letters, digits, _), got \""
+                    + changedColumn + "\"");
+        }
+        this.changedColumn = changedColumn;
     }
 
     @Override
@@ -60,13 +76,28 @@ public final class JdbcAdapter implements CrmAdapter {
         this.problems = Objects.requireNonNull(problems, "problems");
     }
 
+    /**
+     * The rows changed since a watermark, when the tables have the configured changed column:
+     * records (with their properties) and list memberships by that column, events and associations
+     * by their ids. Without it the adapter has none, and every run scores everything.
+     */
+    @Override
+    public java.util.Optional<dev.scoreline.api.ChangeFeed> changeFeed() {
+        return JdbcChangeFeed.of(this, dataSource, changedColumn, problems);
+    }
+
     @Override
     public Stream<CrmRecord> records() {
+        return records(Filter.NONE);
+    }
+
+    /** The records the filter keeps ({@code r.} is scoreline_records). */
+    Stream<CrmRecord> records(Filter filter) {
         String sql = "SELECT r.record_type, r.record_id, p.prop_name, p.prop_index, p.prop_value, p.prop_type"
                 + " FROM scoreline_records r LEFT JOIN scoreline_record_properties p"
-                + " ON p.record_type = r.record_type AND p.record_id = r.record_id"
+                + " ON p.record_type = r.record_type AND p.record_id = r.record_id" + filter.where()
                 + " ORDER BY r.record_type, r.record_id, p.prop_name, p.prop_index";
-        return grouped(sql, new Grouper<CrmRecord>() {
+        return grouped(sql, filter, new Grouper<CrmRecord>() {
             RecordKey key;
             Properties properties;
             long row;
@@ -99,11 +130,16 @@ public final class JdbcAdapter implements CrmAdapter {
 
     @Override
     public Stream<CrmEvent> events() {
+        return events(Filter.NONE);
+    }
+
+    /** The events the filter keeps ({@code e.} is scoreline_events). */
+    Stream<CrmEvent> events(Filter filter) {
         String sql = "SELECT e.event_id, e.record_type, e.record_id, e.event_type, e.occurred_at,"
                 + " p.prop_name, p.prop_index, p.prop_value, p.prop_type"
                 + " FROM scoreline_events e LEFT JOIN scoreline_event_properties p ON p.event_id = e.event_id"
-                + " ORDER BY e.event_id, p.prop_name, p.prop_index";
-        return grouped(sql, new Grouper<CrmEvent>() {
+                + filter.where() + " ORDER BY e.event_id, p.prop_name, p.prop_index";
+        return grouped(sql, filter, new Grouper<CrmEvent>() {
             long id = Long.MIN_VALUE;
             RecordKey record;
             String type;
@@ -149,10 +185,15 @@ public final class JdbcAdapter implements CrmAdapter {
 
     @Override
     public Stream<Association> associations() {
+        return associations(Filter.NONE);
+    }
+
+    /** The associations the filter keeps ({@code a.} is scoreline_associations). */
+    Stream<Association> associations(Filter filter) {
         String sql = "SELECT a.association_id, a.from_type, a.from_id, a.to_type, a.to_id, l.label"
                 + " FROM scoreline_associations a LEFT JOIN scoreline_association_labels l"
-                + " ON l.association_id = a.association_id ORDER BY a.association_id, l.label";
-        return grouped(sql, new Grouper<Association>() {
+                + " ON l.association_id = a.association_id" + filter.where() + " ORDER BY a.association_id, l.label";
+        return grouped(sql, filter, new Grouper<Association>() {
             long id = Long.MIN_VALUE;
             RecordKey from;
             RecordKey to;
@@ -189,9 +230,14 @@ public final class JdbcAdapter implements CrmAdapter {
 
     @Override
     public Stream<ListMembership> listMemberships() {
-        String sql = "SELECT list_name, record_type, record_id FROM scoreline_list_memberships"
-                + " ORDER BY record_type, record_id, list_name";
-        return grouped(sql, new Grouper<ListMembership>() {
+        return listMemberships(Filter.NONE);
+    }
+
+    /** The list memberships the filter keeps ({@code m.} is scoreline_list_memberships). */
+    Stream<ListMembership> listMemberships(Filter filter) {
+        String sql = "SELECT m.list_name, m.record_type, m.record_id FROM scoreline_list_memberships m" + filter.where()
+                + " ORDER BY m.record_type, m.record_id, m.list_name";
+        return grouped(sql, filter, new Grouper<ListMembership>() {
             long row;
 
             @Override
@@ -288,22 +334,33 @@ public final class JdbcAdapter implements CrmAdapter {
         T finish();
     }
 
-    private <T> Stream<T> grouped(String sql, Grouper<T> grouper) {
-        QuerySpliterator<T> spliterator = new QuerySpliterator<>(sql, grouper);
+    /** A condition on the rows a query reads, with its parameters: what a change feed asks for. */
+    record Filter(String condition, List<Object> parameters) {
+        static final Filter NONE = new Filter(null, List.of());
+
+        String where() {
+            return condition == null ? "" : " WHERE " + condition;
+        }
+    }
+
+    private <T> Stream<T> grouped(String sql, Filter filter, Grouper<T> grouper) {
+        QuerySpliterator<T> spliterator = new QuerySpliterator<>(sql, filter.parameters(), grouper);
         return StreamSupport.stream(spliterator, false).onClose(spliterator::close);
     }
 
     private final class QuerySpliterator<T> extends Spliterators.AbstractSpliterator<T> {
         private final String sql;
+        private final List<Object> parameters;
         private final Grouper<T> grouper;
         private Connection connection;
         private PreparedStatement statement;
         private ResultSet rows;
         private boolean done;
 
-        QuerySpliterator(String sql, Grouper<T> grouper) {
+        QuerySpliterator(String sql, List<Object> parameters, Grouper<T> grouper) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.sql = sql;
+            this.parameters = parameters;
             this.grouper = grouper;
         }
 
@@ -319,6 +376,9 @@ public final class JdbcAdapter implements CrmAdapter {
                     connection.setReadOnly(true);
                     statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
                     statement.setFetchSize(FETCH_SIZE);
+                    for (int i = 0; i < parameters.size(); i++) {
+                        statement.setObject(i + 1, parameters.get(i));
+                    }
                     rows = statement.executeQuery();
                 }
                 while (rows.next()) {

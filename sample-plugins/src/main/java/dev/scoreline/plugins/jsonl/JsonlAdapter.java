@@ -17,6 +17,7 @@ import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.plugins.internal.ByteLines;
+import dev.scoreline.plugins.internal.FilePosition;
 import dev.scoreline.plugins.internal.Instants;
 import dev.scoreline.plugins.internal.LazyFileStream;
 import dev.scoreline.plugins.internal.StderrProblems;
@@ -120,7 +121,7 @@ public final class JsonlAdapter implements CrmAdapter {
     public Stream<CrmEvent> events(java.util.function.Predicate<RecordKey> owners) {
         Path file = dir.resolve(EVENTS_FILE);
         return LazyFileStream.of(file, f -> {
-            LineReader<CrmEvent> reader = new LineReader<>(Files.newInputStream(f), EVENTS_FILE, this::event);
+            LineReader<CrmEvent> reader = new LineReader<>(Files.newInputStream(f), EVENTS_FILE, this::event, 0);
             reader.wanted = owners;
             return reader;
         });
@@ -133,8 +134,10 @@ public final class JsonlAdapter implements CrmAdapter {
 
     /**
      * Lines appended to the three files since a watermark: records become upserts, events
-     * appends, associations additions. The watermark counts the lines already read of each file
-     * ({@code records=N;events=N;associations=N}); files are only ever appended to.
+     * appends, associations additions. The watermark keeps, per file, the byte offset read through
+     * and what identifies the bytes read ({@link FilePosition}), so a poll reads only what is new,
+     * and a file replaced by a fresh export (the same length or not) is reported as rewritten
+     * ({@link ChangeFeed.SourceRewritten}): the run then scores everything and says why.
      */
     @Override
     public Optional<ChangeFeed> changeFeed() {
@@ -146,61 +149,55 @@ public final class JsonlAdapter implements CrmAdapter {
 
             @Override
             public String currentWatermark() {
-                // Counting lines is enough: no line needs to be parsed to know where the files end.
-                return "records=" + lineCount(RECORDS_FILE) + ";events=" + lineCount(EVENTS_FILE)
-                        + ";associations=" + lineCount(ASSOCIATIONS_FILE);
+                // Finding where the complete lines end is enough: no line needs to be parsed.
+                Map<String, FilePosition> ends = new LinkedHashMap<>();
+                for (String name : FILES) {
+                    try {
+                        ends.put(name, FilePosition.end(dir.resolve(name), false));
+                    } catch (IOException e) {
+                        problems.warning(name, 0, "cannot read for changes: " + e.getMessage());
+                    }
+                }
+                return FilePosition.watermark(ends);
             }
         });
     }
 
-    /** The complete lines of a file: every line skipped, so none is parsed. */
-    private long lineCount(String fileName) {
-        return readAfter(fileName, this::record, Long.MAX_VALUE, r -> { });
-    }
+    /** The three files in the order a feed reads them: records, then associations, then events. */
+    private static final List<String> FILES = List.of(RECORDS_FILE, ASSOCIATIONS_FILE, EVENTS_FILE);
 
     private ChangeFeed.Batch changesSince(String watermark) {
-        long[] seen = new long[3];
-        if (watermark != null && !watermark.isBlank()) {
-            for (String part : watermark.split(";")) {
-                String[] kv = part.split("=", 2);
-                int i = List.of("records", "events", "associations").indexOf(kv[0].strip());
-                if (i < 0 || kv.length < 2) {
-                    throw new IllegalArgumentException("not a jsonl watermark: \"" + watermark + "\"");
-                }
-                seen[i] = Long.parseLong(kv[1].strip());
-            }
-        }
+        Map<String, FilePosition> kept = FilePosition.parse(name(), watermark);
         List<DataChange> changes = new ArrayList<>();
-        long[] lines = new long[3];
-        lines[0] = Math.max(seen[0], readAfter(RECORDS_FILE, this::record, seen[0],
-                r -> changes.add(new DataChange.RecordUpserted(r))));
-        lines[1] = Math.max(seen[2], readAfter(ASSOCIATIONS_FILE, this::association, seen[2],
+        Map<String, FilePosition> next = new LinkedHashMap<>();
+        next.put(RECORDS_FILE, readNew(RECORDS_FILE, this::record, kept, r -> changes.add(new DataChange.RecordUpserted(r))));
+        next.put(ASSOCIATIONS_FILE, readNew(ASSOCIATIONS_FILE, this::association, kept,
                 a -> changes.add(new DataChange.AssociationAdded(a))));
-        lines[2] = Math.max(seen[1], readAfter(EVENTS_FILE, this::event, seen[1],
-                e -> changes.add(new DataChange.EventAppended(e))));
-        return new ChangeFeed.Batch(changes, "records=" + lines[0] + ";events=" + lines[2] + ";associations=" + lines[1]);
+        next.put(EVENTS_FILE, readNew(EVENTS_FILE, this::event, kept, e -> changes.add(new DataChange.EventAppended(e))));
+        return new ChangeFeed.Batch(changes, FilePosition.watermark(next));
     }
 
     /**
-     * Reads the complete lines after the first {@code skip} ones; returns how many complete lines
-     * the file has now (0 when it is missing or unreadable).
+     * Hands the complete lines appended to a file since its kept position to {@code action}; returns
+     * the position after them. A half-written last line is left for the next poll.
      */
-    private <T> long readAfter(String fileName, LineMapper<T> mapper, long skip, Consumer<T> action) {
+    private <T> FilePosition readNew(String fileName, LineMapper<T> mapper, Map<String, FilePosition> kept,
+                                     Consumer<T> action) {
         Path file = dir.resolve(fileName);
-        if (!Files.isRegularFile(file)) {
-            return 0;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            LineReader<T> reader = new LineReader<>(in, fileName, mapper);
-            reader.skipThrough = skip;
-            reader.completeLinesOnly = true;
-            while (reader.next(action)) {
-                // each call hands one fact to action
+        FilePosition from = kept.getOrDefault(fileName, FilePosition.START);
+        try {
+            FilePosition to = from.next(file, false);
+            if (to.offset() > from.offset()) {
+                try (InputStream in = FilePosition.bytes(file, from.offset(), to.offset())) {
+                    LineReader<T> reader = new LineReader<>(in, fileName, mapper, from.lines());
+                    while (reader.next(action)) {
+                        // each call hands one fact to action
+                    }
+                }
             }
-            return reader.completeLines;
+            return to;
         } catch (IOException e) {
-            problems.warning(fileName, 0, "cannot read for changes: " + e.getMessage());
-            return 0;
+            throw new java.io.UncheckedIOException("cannot read " + fileName + " for changes: " + e.getMessage(), e);
         }
     }
 
@@ -241,7 +238,7 @@ public final class JsonlAdapter implements CrmAdapter {
 
     private <T> Stream<T> lines(String fileName, LineMapper<T> mapper) {
         Path file = dir.resolve(fileName);
-        return LazyFileStream.of(file, f -> new LineReader<>(Files.newInputStream(f), fileName, mapper));
+        return LazyFileStream.of(file, f -> new LineReader<>(Files.newInputStream(f), fileName, mapper, 0));
     }
 
     private final class LineReader<T> implements LazyFileStream.Reader<T> {
@@ -249,20 +246,13 @@ public final class JsonlAdapter implements CrmAdapter {
         private final ByteLines lines;
         private final LineMapper<T> mapper;
         private final LineContext context;
-        /** Lines up to this number are skipped (a change feed reads only what is new). */
-        long skipThrough;
-        /**
-         * For a change feed: stop before a last line with no line feed yet (it may be half written;
-         * the next read takes it whole), and count only complete lines.
-         */
-        boolean completeLinesOnly;
-        long completeLines;
         /** When set, a line whose {@code "record"} this does not accept is skipped unparsed. */
         java.util.function.Predicate<RecordKey> wanted;
 
-        LineReader(InputStream in, String source, LineMapper<T> mapper) {
+        /** Reads {@code in}, whose first line is line {@code linesBefore + 1} of the file. */
+        LineReader(InputStream in, String source, LineMapper<T> mapper, long linesBefore) {
             this.in = new BufferedInputStream(in, 1 << 16);
-            this.lines = new ByteLines(this.in);
+            this.lines = new ByteLines(this.in, linesBefore);
             this.mapper = mapper;
             this.context = new LineContext(source);
         }
@@ -270,13 +260,7 @@ public final class JsonlAdapter implements CrmAdapter {
         @Override
         public boolean next(Consumer<? super T> action) throws IOException {
             while (lines.next()) {
-                if (completeLinesOnly) {
-                    if (!lines.terminated()) {
-                        return false;
-                    }
-                    completeLines = lines.lineNumber();
-                }
-                if (lines.lineNumber() <= skipThrough || lines.isBlank()) {
+                if (lines.isBlank()) {
                     continue;
                 }
                 context.line = lines.lineNumber();

@@ -5,6 +5,7 @@ import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.ListMembership;
 import dev.scoreline.testkit.AdapterContents;
 import dev.scoreline.testkit.AdapterTestKit;
+import dev.scoreline.plugins.internal.FilePosition;
 import dev.scoreline.testkit.RecordedProblems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 class CsvAdapterTest {
@@ -115,8 +117,8 @@ class CsvAdapterTest {
         RecordedProblems problems = new RecordedProblems();
         dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new CsvAdapter(dir), problems);
         String start = feed.currentWatermark();
-        assertThat(start).isEqualTo("contact.csv=1;lists.csv=0;associations.csv=0;events.csv=1")
-                .isEqualTo(feed.changesSince(null).nextWatermark());
+        assertThat(start).isEqualTo(feed.changesSince(null).nextWatermark());
+        assertThat(FilePosition.parse("csv", start)).containsOnlyKeys("contact.csv", "events.csv");
         assertThat(feed.changesSince(start).changes()).isEmpty();
 
         Files.writeString(dir.resolve("contact.csv"), "c1,VP Sales\n\"c2\",\"multi\nline\"\n", StandardCharsets.UTF_8,
@@ -131,9 +133,43 @@ class CsvAdapterTest {
                 .isEqualTo(Map.of("jobtitle", "VP Sales"));
         assertThat(((dev.scoreline.api.DataChange.RecordUpserted) batch.changes().get(1)).record().properties())
                 .isEqualTo(Map.of("jobtitle", "multi\nline"));
-        assertThat(batch.nextWatermark()).isEqualTo("contact.csv=3;lists.csv=1;associations.csv=0;events.csv=2")
-                .isEqualTo(feed.currentWatermark());
+        assertThat(batch.nextWatermark()).isEqualTo(feed.currentWatermark());
+        assertThat(FilePosition.parse("csv", batch.nextWatermark())).containsOnlyKeys("contact.csv", "lists.csv", "events.csv")
+                .hasEntrySatisfying("contact.csv", p -> assertThat(p.lines()).isEqualTo(6))
+                .hasEntrySatisfying("events.csv", p -> assertThat(p.offset()).isEqualTo(dir.resolve("events.csv").toFile().length()));
         assertThat(feed.changesSince(batch.nextWatermark()).changes()).isEmpty();
         assertThat(problems.all()).isEmpty();
+    }
+
+    @Test
+    void aPollStopsBeforeARowWhoseQuotedCellIsStillBeingWritten(@TempDir Path dir) throws Exception {
+        write(dir, "contact.csv", "id,notes\nc1,x\n");
+        RecordedProblems problems = new RecordedProblems();
+        dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new CsvAdapter(dir), problems);
+        String start = feed.currentWatermark();
+        Files.writeString(dir.resolve("contact.csv"), "c2,\"first line\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        dev.scoreline.api.ChangeFeed.Batch half = feed.changesSince(start);
+        assertThat(half.changes()).isEmpty();
+        Files.writeString(dir.resolve("contact.csv"), "second\"\nc3,bad,row\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        dev.scoreline.api.ChangeFeed.Batch whole = feed.changesSince(half.nextWatermark());
+        assertThat(whole.changes()).singleElement().satisfies(c -> assertThat(
+                ((dev.scoreline.api.DataChange.RecordUpserted) c).record().properties()).isEqualTo(Map.of("notes", "first line\nsecond")));
+        assertThat(problems.badLines()).singleElement().asString().contains("contact.csv:5", "3 cells");
+    }
+
+    @Test
+    void aRewrittenOrRemovedExportIsReportedAsRewritten(@TempDir Path dir) throws Exception {
+        write(dir, "contact.csv", "id,jobtitle\nc1,CTO\n");
+        write(dir, "company.csv", "id,name\na1,Acme\n");
+        dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new CsvAdapter(dir), new RecordedProblems());
+        String start = feed.currentWatermark();
+        write(dir, "contact.csv", "id,jobtitle\nc1,CFO\n");
+        assertThatThrownBy(() -> feed.changesSince(start)).isInstanceOf(dev.scoreline.api.ChangeFeed.SourceRewritten.class)
+                .hasMessage("contact.csv was rewritten (same length, the bytes the last run read differ)");
+        write(dir, "contact.csv", "id,jobtitle\nc1,CTO\n");
+        Files.delete(dir.resolve("company.csv"));
+        assertThatThrownBy(() -> feed.changesSince(start)).hasMessage("company.csv was rewritten (it was removed)");
     }
 }

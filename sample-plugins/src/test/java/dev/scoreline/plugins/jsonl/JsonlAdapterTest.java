@@ -4,6 +4,7 @@ import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.testkit.AdapterContents;
 import dev.scoreline.testkit.AdapterTestKit;
+import dev.scoreline.plugins.internal.FilePosition;
 import dev.scoreline.testkit.RecordedProblems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 class JsonlAdapterTest {
@@ -176,7 +178,9 @@ class JsonlAdapterTest {
         write(dir, "events.jsonl", "{\"record\":\"contact:c1\",\"type\":\"a\",\"at\":\"2026-01-02T10:00:00Z\"}", "");
         dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new JsonlAdapter(dir), dev.scoreline.api.DataProblems.IGNORE);
         String now = feed.currentWatermark();
-        assertThat(now).isEqualTo(feed.changesSince(null).nextWatermark()).isEqualTo("records=1;events=2;associations=0");
+        assertThat(now).isEqualTo(feed.changesSince(null).nextWatermark());
+        assertThat(FilePosition.parse("jsonl", now)).containsOnlyKeys("records.jsonl", "events.jsonl")
+                .hasEntrySatisfying("events.jsonl", p -> assertThat(p.lines()).isEqualTo(2));
         assertThat(feed.changesSince(now).changes()).isEmpty();
 
         Files.writeString(dir.resolve("events.jsonl"), "{\"record\":\"contact:c1\",\"type\":\"b\",\"at\":\"2026-01-03T10:00:00Z\"}\n",
@@ -186,7 +190,49 @@ class JsonlAdapterTest {
         assertThat(batch.changes()).extracting(c -> c.getClass().getSimpleName())
                 .containsExactly("AssociationAdded", "EventAppended");
         assertThat(((dev.scoreline.api.DataChange.EventAppended) batch.changes().get(1)).event().type()).isEqualTo("b");
-        assertThat(batch.nextWatermark()).isEqualTo("records=1;events=3;associations=1").isEqualTo(feed.currentWatermark());
+        assertThat(batch.nextWatermark()).isEqualTo(feed.currentWatermark());
+        assertThat(FilePosition.parse("jsonl", batch.nextWatermark()))
+                .hasEntrySatisfying("events.jsonl", p -> assertThat(p.lines()).isEqualTo(3))
+                .hasEntrySatisfying("associations.jsonl", p -> assertThat(p.offset())
+                        .isEqualTo(dir.resolve("associations.jsonl").toFile().length()));
+    }
+
+    @Test
+    void aFileRewrittenWithTheSameLengthIsReportedAsRewritten(@TempDir Path dir) throws Exception {
+        write(dir, "records.jsonl", "{\"type\":\"contact\",\"id\":\"c1\",\"properties\":{\"jobtitle\":\"CTO\"}}");
+        dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new JsonlAdapter(dir), dev.scoreline.api.DataProblems.IGNORE);
+        String start = feed.currentWatermark();
+        write(dir, "records.jsonl", "{\"type\":\"contact\",\"id\":\"c1\",\"properties\":{\"jobtitle\":\"CFO\"}}");
+        assertThatThrownBy(() -> feed.changesSince(start)).isInstanceOf(dev.scoreline.api.ChangeFeed.SourceRewritten.class)
+                .hasMessage("records.jsonl was rewritten (same length, the bytes the last run read differ)");
+        write(dir, "records.jsonl", "{\"type\":\"contact\",\"id\":\"c1\"}");
+        assertThatThrownBy(() -> feed.changesSince(start)).hasMessageStartingWith("records.jsonl was rewritten (it has 29 bytes, fewer than the ");
+        Files.delete(dir.resolve("records.jsonl"));
+        assertThatThrownBy(() -> feed.changesSince(start)).hasMessage("records.jsonl was rewritten (it was removed)");
+    }
+
+    @Test
+    void aPollReadsOnlyTheBytesAppendedAndKeepsTheLineNumbers(@TempDir Path dir) throws Exception {
+        // Large enough that its middle lies outside the fingerprint's samples (64 KiB at each end).
+        String[] lines = new String[5000];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = "{\"record\":\"contact:c" + i + "\",\"type\":\"a\",\"at\":\"2026-01-02T10:00:00Z\"}";
+        }
+        write(dir, "events.jsonl", lines);
+        RecordedProblems problems = new RecordedProblems();
+        dev.scoreline.api.ChangeFeed feed = AdapterTestKit.openFeed(new JsonlAdapter(dir), problems);
+        String start = feed.currentWatermark();
+        // Spoil a line already read, in place: a poll that re-read old bytes would report it as bad.
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("events.jsonl").toFile(), "rw")) {
+            f.seek(Files.size(dir.resolve("events.jsonl")) / 2);
+            f.write('#');
+        }
+        Files.writeString(dir.resolve("events.jsonl"), "{\"record\":\"contact:c1\",\"type\":\"b\",\"at\":\"2026-01-03T10:00:00Z\"}\n"
+                + "not json\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        dev.scoreline.api.ChangeFeed.Batch batch = feed.changesSince(start);
+        assertThat(batch.changes()).singleElement().satisfies(c ->
+                assertThat(((dev.scoreline.api.DataChange.EventAppended) c).event().type()).isEqualTo("b"));
+        assertThat(problems.badLines()).singleElement().asString().contains("events.jsonl:5002");
     }
 
     @Test
@@ -199,7 +245,9 @@ class JsonlAdapterTest {
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         dev.scoreline.api.ChangeFeed.Batch half = feed.changesSince(start);
         assertThat(half.changes()).isEmpty();
-        assertThat(half.nextWatermark()).isEqualTo(start).isEqualTo(feed.currentWatermark());
+        assertThat(half.nextWatermark()).isEqualTo(feed.currentWatermark());
+        assertThat(FilePosition.parse("jsonl", half.nextWatermark()).get("events.jsonl").offset())
+                .as("not moved past the half line").isEqualTo(FilePosition.parse("jsonl", start).get("events.jsonl").offset());
         assertThat(problems.all()).isEmpty();                              // not a bad line: not finished yet
 
         Files.writeString(dir.resolve("events.jsonl"), "pe\":\"b\",\"at\":\"2026-01-03T10:00:00Z\"}\n",

@@ -85,6 +85,9 @@ public final class FollowLoop {
             return feed.changesSince(watermark);
         } catch (ScorelineException e) {
             throw e;
+        } catch (ChangeFeed.SourceRewritten e) {
+            throw new ScorelineException(ErrorCode.CHANGE_FEED, "adapter " + setup.adapter().name() + ": " + e.getMessage()
+                    + " while it was followed", "start `scoreline run --follow` again: its first pass scores everything", e);
         } catch (RuntimeException e) {
             throw new ScorelineException(ErrorCode.CHANGE_FEED, "the change feed of adapter " + setup.adapter().name()
                     + " cannot be read from \"" + watermark + "\": " + e.getMessage(),

@@ -54,6 +54,7 @@ public final class ScoringRun {
                 : setup.engine().score(data, now, r -> each.accept(r, null));
         if (application != null) {
             counts.takeFromStore(application.finish(plan::position));
+            counts.takeFromStore(CatalogRules.clearDeactivated(store, now, plan.runId(), batchListener(delivery, changed)));
         }
         delivery.deliverPending();
         long outbox = delivery.closeAll();
@@ -71,13 +72,20 @@ public final class ScoringRun {
         }
     }
 
+    /** What each batch the store commits does: its changes are counted and go to the sinks. */
+    private static java.util.function.Consumer<dev.scoreline.store.ScoreDiff.Batch> batchListener(Delivery delivery,
+                                                                                              long[] changed) {
+        return b -> {
+            changed[0] += b.changes().size();
+            delivery.deliverAll(b.changes());
+        };
+    }
+
     /** The run in the store: each batch of changes it commits goes to the sinks. */
     private RunApplication begin(RunPlan plan, ScoringData data, Delivery delivery, long[] changed) {
         RunApplication application = setup.store().beginRun(setup.scoreNames(), plan.now(), plan.runId(),
-                plan.cause(data, ValueText.withRules(setup.engine(), data, plan.now())), null, b -> {
-                    changed[0] += b.changes().size();
-                    delivery.deliverAll(b.changes());
-                });
+                plan.cause(data, ValueText.withRules(setup.engine(), data, plan.now())), null,
+                batchListener(delivery, changed));
         if (plan.incremental()) {
             application.onlyRecords(data.selection());
         }
