@@ -48,7 +48,7 @@ public final class StoreLock implements AutoCloseable {
 
         /** {@code (run-…, host h, pid 12, since 2026-…Z)}: how messages name the holder. */
         public String describe() {
-            return "(" + (runId == null ? "" : runId + ", ") + "host " + host + ", pid " + pid + ", since " + since + ")";
+            return "(" + (runId == null ? "" : runId + ", ") + "host " + host + ", pid " + pid + ", since " + since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")";
         }
     }
 
