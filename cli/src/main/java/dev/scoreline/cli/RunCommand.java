@@ -133,7 +133,9 @@ final class RunCommand implements Callable<Integer> {
                     : " (before: " + (before.isEmpty() ? "no values" : before) + ")"));
         });
         if (problems.badLines() + problems.warnings() > 0) {
-            out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings");
+            // An incremental run reads only the lines of the records it re-scores: say the count is of those.
+            out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings"
+                    + (report.plan().startsWith("incremental") ? " in the lines this incremental run read" : ""));
         }
         out.flush();
         if (report.pendingInOutboxes() > 0) {

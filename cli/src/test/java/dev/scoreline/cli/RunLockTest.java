@@ -102,8 +102,12 @@ class RunLockTest {
         }
     }
 
-    /** {@code scoreline ARGS} in its own JVM, on this test's classpath. */
     private Process scoreline(String... args) throws IOException {
+        return scoreline(dir, args);
+    }
+
+    /** {@code scoreline ARGS} in its own JVM started in {@code dir}, on this test's classpath. */
+    static Process scoreline(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-XX:TieredStopAtLevel=1", "dev.scoreline.cli.Main"));
         command.addAll(List.of(args));
