@@ -43,10 +43,6 @@ final class CardCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY", description = "The record, written type:id (e.g. company:a001).")
     String key;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A run config (scoreline.yaml): its store, and its rules for the statuses' order and colours.")
-    Path config;
-
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the card as an HTML page.")
     Path html;
 
@@ -80,24 +76,14 @@ final class CardCommand implements Callable<Integer> {
         }
     }
 
-    /** The store of --config (filling {@code orders} from its rules), else of --store. */
+    /** The store the options name; with --config, its rules also give the statuses' order (into {@code orders}). */
     private ScoreStore open(Map<String, List<String>> orders, PrintWriter err) {
-        if (config == null) {
-            return storeOptions.open();
+        if (storeOptions.config != null && storeOptions.store == null) {
+            for (ScoreDefinition d : RuleFiles.load(RunConfig.read(storeOptions.config).rules(), "card", err)) {
+                orders.put(d.name(), Statuses.worstFirst(d));
+            }
         }
-        if (storeOptions.store != null) {
-            throw ScoresCommand.badArgument("--store and --config both given", "give --store or --config, not both");
-        }
-        RunConfig cfg = RunConfig.read(config);
-        for (ScoreDefinition d : RuleFiles.load(cfg.rules(), "card", err)) {
-            orders.put(d.name(), Statuses.worstFirst(d));
-        }
-        ScoreStore store = cfg.openStore();
-        if (store == null) {
-            throw new ScorelineException(ErrorCode.CONFIG_INVALID, config + " names no store",
-                    "add a store: to the config; the card is drawn from the store's history");
-        }
-        return store;
+        return storeOptions.open();
     }
 
     static List<ScoreCard> cards(ScoreStore store, RecordKey record, Map<String, List<String>> orders) {

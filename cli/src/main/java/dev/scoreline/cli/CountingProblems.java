@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
  */
 final class CountingProblems implements DataProblems {
 
-    private static final int WARNINGS_SHOWN = 20;
+    /** Warnings printed before the rest are only counted. */
+    static final long WARNINGS_SHOWN = 20;
 
     private final PrintWriter err;
+    /** Warnings printed (0: none, nor bad lines: {@code --quiet}; unlimited: {@code --verbose}). */
+    private final long shownLimit;
     /** When set, only the warnings that name this record are printed; the others are counted. */
     private final Pattern about;
     private long badLines;
@@ -22,12 +25,18 @@ final class CountingProblems implements DataProblems {
     private long aboutOthers;
 
     CountingProblems(PrintWriter err) {
-        this(err, null);
+        this(err, null, WARNINGS_SHOWN);
     }
 
     /** Prints only the warnings about {@code record} (null: all), as {@code explain} of one record wants. */
     CountingProblems(PrintWriter err, RecordKey record) {
+        this(err, record, WARNINGS_SHOWN);
+    }
+
+    /** Prints up to {@code shownLimit} warnings (0: nothing, not even bad lines: they are only counted). */
+    CountingProblems(PrintWriter err, RecordKey record, long shownLimit) {
         this.err = err;
+        this.shownLimit = shownLimit;
         // a key is a whole word: contact:a is not contact:ab
         this.about = record == null ? null
                 : Pattern.compile("(?<![\\w:.-])" + Pattern.quote(record.toString()) + "(?![\\w.-])(?!:\\w)");
@@ -36,6 +45,9 @@ final class CountingProblems implements DataProblems {
     @Override
     public synchronized void badLine(String source, long line, String reason) {
         badLines++;
+        if (shownLimit == 0) {
+            return;
+        }
         err.println(source + (line > 0 ? ":" + line : "") + ": bad line skipped: " + reason);
     }
 
@@ -47,9 +59,9 @@ final class CountingProblems implements DataProblems {
             return;
         }
         shown++;
-        if (shown <= WARNINGS_SHOWN) {
+        if (shown <= shownLimit) {
             err.println(source + (line > 0 ? ":" + line : "") + ": warning: " + message);
-        } else if (shown == WARNINGS_SHOWN + 1) {
+        } else if (shown == shownLimit + 1 && shownLimit > 0) {
             err.println("(more data warnings are counted in the summary, not shown)");
         }
     }

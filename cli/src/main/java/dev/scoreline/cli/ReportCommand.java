@@ -40,8 +40,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "scoreline.yaml",
-            description = "The run config (default ./scoreline.yaml): its rules, data and store.")
+    @Option(names = "--config", paramLabel = "CONFIG",
+            description = "The run config: its rules, data and store (default: the one `scoreline run` reads without "
+                    + "one, ./scoreline.yaml, else the quickstart).")
     Path config;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
@@ -66,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private List<Performance> build(PrintWriter err) throws Exception {
-        RunConfig cfg = RunConfig.read(config);
+        RunConfig cfg = RunConfig.read(config == null ? RunConfig.defaultFile() : config);
         List<ScoreDefinition> defs = RuleFiles.load(cfg.rules(), "report", err);
         ScoreEngine engine = ScoreEngine.create();
         CompiledScores scores = engine.compile(defs);
@@ -82,11 +83,7 @@ final class ReportCommand implements Callable<Integer> {
             records.put(d.name(), new TreeSet<>());
         }
         engine.score(data, now, r -> records.get(r.score()).add(r.record()));
-        ScoreStore store = cfg.openStore();
-        if (store == null) {
-            throw new ScorelineException(ErrorCode.CONFIG_INVALID, config + " names no store",
-                    "add a store: to the config; the report is drawn from the store's history");
-        }
+        ScoreStore store = cfg.requireStore("the report is drawn from the store's history");
         YearMonth until = YearMonth.from(now.atOffset(java.time.ZoneOffset.UTC));
         try (store) {
             records.forEach((score, keys) -> keys.forEach(k -> byScore.get(score)

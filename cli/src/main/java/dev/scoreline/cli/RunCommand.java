@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,8 +33,22 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "CONFIG",
-            description = "The YAML config (default: examples/quickstart/scoreline.yaml of the installation).")
+            description = "The YAML config (default: ./scoreline.yaml when there is one, else the installation's "
+                    + "examples/quickstart/scoreline.yaml; the run says which).")
     Path config;
+
+    @picocli.CommandLine.Option(names = "--wait", arity = "0..1", paramLabel = "DURATION", fallbackValue = "",
+            description = "When another run holds the store, wait for it to finish: without a DURATION as long as it "
+                    + "takes, else at most DURATION (500ms, 30s, 5m, 1h). Default: fail at once (SL604, exit 5).")
+    String wait;
+
+    @picocli.CommandLine.Option(names = {"-q", "--quiet"},
+            description = "Print only the summary and errors: no progress, no notices, data problems only counted.")
+    boolean quiet;
+
+    @picocli.CommandLine.Option(names = {"-v", "--verbose"},
+            description = "Also print every data warning (not only the first 20) and the store's schema migrations.")
+    boolean verbose;
 
     @picocli.CommandLine.Option(names = "--follow",
             description = "After scoring everything, keep following the adapter's change feed.")
@@ -58,7 +71,13 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        RunConfig cfg = RunConfig.read(config != null ? config : defaultConfig());
+        if (quiet && verbose) {
+            throw ScoresCommand.badArgument("--quiet and --verbose both given", "give one of them");
+        }
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "info");
+        }
+        RunConfig cfg = RunConfig.read(config != null ? config : defaultConfig(err));
         ScorelinePlugins plugins = ScorelinePlugins.discover();
         List<Module> modules = new ArrayList<>();
         Map<String, SinkOutbox> outboxes = new java.util.LinkedHashMap<>();
@@ -70,9 +89,10 @@ final class RunCommand implements Callable<Integer> {
             modules.add(Plugins.module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), own));
             outboxes.put(sink.name(), outbox(sink));
         }
-        CountingProblems problems = new CountingProblems(err);
+        CountingProblems problems = new CountingProblems(err, null,
+                quiet ? 0 : verbose ? Long.MAX_VALUE : CountingProblems.WARNINGS_SHOWN);
         Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
-                .fullRun(full);
+                .fullRun(full).waitForStore(waitLimit(), line -> notice(err, line));
         modules.forEach(b::install);
         outboxes.forEach(b::outbox);
         for (Path rules : cfg.rules()) {
@@ -96,9 +116,9 @@ final class RunCommand implements Callable<Integer> {
             report = scoreline.follow(java.time.Duration.ofMillis((long) (pollSeconds * 1000)),
                     () -> polls == 0 ? !Thread.currentThread().isInterrupted() : left[0]-- > 0);
         } else {
-            Progress progress = new Progress(spec.commandLine().getErr());
-            report = scoreline.run(r -> progress.tick());
-            progress.done();
+            try (Progress progress = new Progress(spec.commandLine().getErr(), !quiet)) {
+                report = scoreline.run(r -> progress.tick());
+            }
         }
         out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d changed%s; %d updates delivered to %d sink%s",
                 report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.changed(),
@@ -116,7 +136,9 @@ final class RunCommand implements Callable<Integer> {
                     : " (before: " + (before.isEmpty() ? "no values" : before) + ")"));
         });
         if (problems.badLines() + problems.warnings() > 0) {
-            out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings");
+            // An incremental run reads only the lines of the records it re-scores: say the count is of those.
+            out.println("  " + problems.badLines() + " bad lines skipped, " + problems.warnings() + " data warnings"
+                    + (report.plan().startsWith("incremental") ? " in the lines this incremental run read" : ""));
         }
         out.flush();
         if (report.pendingInOutboxes() > 0) {
@@ -135,36 +157,35 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static Path defaultConfig() {
-        String home = System.getProperty("scoreline.home", ".");
-        return Path.of(home, "examples", "quickstart", "scoreline.yaml");
+    /** Without CONFIG: ./scoreline.yaml, else the quickstart; says which on stderr (a run should never guess silently). */
+    private Path defaultConfig(PrintWriter err) {
+        Path file = RunConfig.defaultFile();
+        notice(err, "using " + file + (file.equals(Path.of("scoreline.yaml")) ? " (found here)"
+                : " (the quickstart: no ./scoreline.yaml here)"));
+        return file;
     }
 
-    /** A progress line on a terminal for long runs; silent when stderr is not a terminal. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final boolean terminal = System.console() != null;
-        private final AtomicLong count = new AtomicLong();
-        private long lastPrint = System.nanoTime();
-
-        Progress(PrintWriter err) {
-            this.err = err;
+    /** How long to wait for another run of the store: zero without --wait, unlimited with a bare --wait. */
+    private java.time.Duration waitLimit() {
+        if (wait == null) {
+            return java.time.Duration.ZERO;
         }
-
-        void tick() {
-            long n = count.incrementAndGet();
-            if (terminal && System.nanoTime() - lastPrint > 500_000_000L) {
-                lastPrint = System.nanoTime();
-                err.print("\rscoring… " + n + " results");
-                err.flush();
-            }
+        if (wait.isBlank()) {
+            return java.time.Duration.ofDays(36_500);
         }
+        try {
+            return dev.scoreline.api.PluginSettings.of("--wait", Map.of("wait", wait)).duration("wait", null);
+        } catch (PluginSettingsException e) {
+            throw ScoresCommand.badArgument("--wait takes a duration such as 500ms, 30s, 5m, 1h or PT5S, not \"" + wait + "\"",
+                    "write e.g. --wait=5m, or --wait alone to wait as long as it takes");
+        }
+    }
 
-        void done() {
-            if (terminal && count.get() > 0) {
-                err.print("\r\033[K");
-                err.flush();
-            }
+    /** A line about what the run does (which config, waiting for the store) on stderr, unless --quiet. */
+    private void notice(PrintWriter err, String line) {
+        if (!quiet) {
+            err.println("scoreline run: " + line);
+            err.flush();
         }
     }
 }

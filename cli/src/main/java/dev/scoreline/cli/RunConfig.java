@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The config file of {@code scoreline run} (YAML). Paths in it are relative to the file's folder.
+ * The config file of {@code scoreline run} (YAML). Paths in it are relative to the file's folder,
+ * the embedded store's too ({@code store: embedded} is {@code scoreline-data/} beside the file),
+ * so every command given the same config reads the store the run wrote, from any folder.
  *
  * <pre>
  * rules: [lead.score, health.score]        # score files (saved to the store's catalog and activated), or
@@ -183,5 +185,26 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
         }
         return ScoresCommand.StoreOptions.open(String.valueOf(store.getOrDefault("url", store.get("embedded"))),
                 (String) store.get("user"), (String) store.get("password"));
+    }
+
+    /** The store the config names, opened; a config without one is SL502, {@code why} saying what needs it. */
+    dev.scoreline.store.ScoreStore requireStore(String why) {
+        dev.scoreline.store.ScoreStore opened = openStore();
+        if (opened == null) {
+            throw invalid(file, "names no store", "add a store: to the config (store: embedded); " + why);
+        }
+        return opened;
+    }
+
+    /**
+     * The config {@code run} reads when given none, and so the one whose store the other commands
+     * read by default: {@code ./scoreline.yaml} when there is one, else the installation's quickstart.
+     */
+    static Path defaultFile() {
+        Path here = Path.of("scoreline.yaml");
+        if (Files.isRegularFile(here)) {
+            return here;
+        }
+        return Path.of(System.getProperty("scoreline.home", "."), "examples", "quickstart", "scoreline.yaml");
     }
 }

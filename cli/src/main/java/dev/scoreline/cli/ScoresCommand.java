@@ -65,8 +65,14 @@ final class ScoresCommand implements Runnable {
 
         @Option(names = "--store", paramLabel = "JDBC_URL",
                 description = "The score store: a JDBC URL (jdbc:postgresql://host/db, jdbc:h2:…) or the folder of an "
-                        + "embedded store. Default: $SCORELINE_STORE, else the embedded store in ./scoreline-data.")
+                        + "embedded store. Default: the store of --config, else $SCORELINE_STORE, else the store of the "
+                        + "config `scoreline run` reads without one (./scoreline.yaml, else the quickstart), else "
+                        + "./scoreline-data.")
         String store;
+
+        @Option(names = "--config", paramLabel = "CONFIG",
+                description = "A run config (scoreline.yaml): read the store it names, the one `scoreline run CONFIG` writes.")
+        Path config;
 
         @Option(names = "--store-user", paramLabel = "USER",
                 description = "Database user (default: $SCORELINE_STORE_USER, or the URL's own).")
@@ -77,21 +83,42 @@ final class ScoresCommand implements Runnable {
         String password;
 
         /**
-         * Flyway reports every migration at INFO (and warns that it has not been tested with this H2):
-         * keep a command's output to what it did.
+         * Flyway reports every migration at INFO: keep a command's output to what it did, but let a
+         * real warning through (Flyway 13 knows H2 2.3, so it no longer warns that it was not tested
+         * with it). {@code run --verbose} sets INFO first.
          */
         static void quietMigrations() {
             if (System.getProperty("org.slf4j.simpleLogger.log.org.flywaydb") == null) {
-                System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "error");
+                System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "warn");
             }
         }
 
-        /** Opens the store the options (or the environment) name; a failure to open is a coded SL6xx. */
+        /**
+         * Opens the store the options name, else the environment's, else that of the config
+         * {@code run} reads by default (so {@code scoreline history KEY} reads what
+         * {@code scoreline run} wrote), else {@code ./scoreline-data}; a failure to open is a coded SL6xx.
+         */
         ScoreStore open() {
+            if (store != null && config != null) {
+                throw badArgument("--store and --config both given", "give --store or --config, not both");
+            }
+            if (config != null) {
+                return RunConfig.read(config).requireStore("the store is where the runs of this config keep their history");
+            }
             String where = store != null ? store : System.getenv("SCORELINE_STORE");
             String u = user != null ? user : System.getenv("SCORELINE_STORE_USER");
             String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
-            return open(where == null || where.isBlank() ? ScoreStore.DEFAULT_DIR.toString() : where, u, p);
+            if (where == null || where.isBlank()) {
+                Path runs = RunConfig.defaultFile();
+                if (Files.isRegularFile(runs)) {
+                    ScoreStore opened = RunConfig.read(runs).openStore();
+                    if (opened != null) {
+                        return opened;
+                    }
+                }
+                where = ScoreStore.DEFAULT_DIR.toString();
+            }
+            return open(where, u, p);
         }
 
         /** The one way every command opens a store: a JDBC URL or the folder of an embedded store. */

@@ -76,6 +76,31 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void aStoreAnotherRunHolds() throws Exception {
+        String config = config(quickstart() + "store: embedded\n");
+        Path store = dir.resolve("scoreline-data");
+        dev.scoreline.store.ScoreStore.embedded(store).close();
+        // A live run on another machine: its heartbeat is fresh, so it is not taken over.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                dev.scoreline.store.ScoreStore.embeddedUrl(store), "sa", "");
+             java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO sl_store_lock (lock_name, token, run_id, "
+                     + "host, pid, since, heartbeat) VALUES ('run', 'other', 'run-nightly', 'build-7', 4242, ?, ?)")) {
+            ps.setObject(1, java.time.OffsetDateTime.parse("2026-12-01T09:00:00Z"));
+            ps.setObject(2, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).plusDays(1));
+            ps.executeUpdate();
+        }
+        check("store-held", Main.STORE_UNAVAILABLE, "run", config);
+    }
+
+    @Test
+    void csvFilesGivenToTheJsonlAdapter() throws IOException {
+        Files.writeString(dir.resolve("lead.score"), LEAD);
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("contact.csv"), "id,email\nc1,a@example.com\n");
+        check("data-no-files", Main.USAGE, "run", config("rules: [lead.score]\nadapter: {name: jsonl, dir: data}\n"));
+    }
+
+    @Test
     void anUnknownAdapterPlugin() throws IOException {
         check("unknown-adapter", Main.USAGE, "run", config("rules: [lead.score]\nadapter: {name: xml, dir: data}\n"));
     }

@@ -47,6 +47,11 @@ public final class LiveScores {
         return engine.results();
     }
 
+    /** How many records are followed: those read at the start, plus those added, less those removed. */
+    public synchronized long records() {
+        return engine.records();
+    }
+
     public synchronized Instant now() {
         return Instant.ofEpochMilli(engine.now());
     }

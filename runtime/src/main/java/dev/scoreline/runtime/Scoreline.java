@@ -54,7 +54,8 @@ public final class Scoreline {
     private final RunSetup setup;
 
     private Scoreline(Builder b, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks) {
-        this.setup = new RunSetup(b.engine, scores, adapter, sinks, b.asOf, b.problems, b.batch, b.store, b.fullRun);
+        this.setup = new RunSetup(b.engine, scores, adapter, sinks, b.asOf, b.problems, b.batch, b.store, b.fullRun,
+                b.storeWait, b.storeNotices);
     }
 
     public static Builder builder() {
@@ -121,6 +122,8 @@ public final class Scoreline {
         private dev.scoreline.store.ScoreStore store;
         private boolean fullRun;
         private boolean fromCatalog;
+        private Duration storeWait = Duration.ZERO;
+        private Consumer<String> storeNotices = line -> { };
 
         /** Installs a plugin: a Guice module that binds adapters and sinks through {@link ScorelineBinder}. */
         public Builder install(Module... modules) {
@@ -205,6 +208,17 @@ public final class Scoreline {
          */
         public Builder fullRun(boolean fullRun) {
             this.fullRun = fullRun;
+            return this;
+        }
+
+        /**
+         * How long a run (or follow) waits when another run holds the store (default zero: it fails
+         * at once with {@code SL604}, naming that run); {@code notices} hears, in a line, that it
+         * waits, or that it took over the lock of a run that died.
+         */
+        public Builder waitForStore(Duration wait, Consumer<String> notices) {
+            this.storeWait = java.util.Objects.requireNonNull(wait, "wait");
+            this.storeNotices = java.util.Objects.requireNonNull(notices, "notices");
             return this;
         }
 

@@ -142,6 +142,17 @@ public final class ScoreStore implements AutoCloseable {
         return ScoreCatalog.sha256(text);
     }
 
+    /**
+     * Takes the store for one run (see {@link StoreLock}): held until closed, so no other run of
+     * the store starts meanwhile. When another live run holds it, waits up to {@code wait} (zero:
+     * not at all) and then fails with {@code SL604} naming that run; {@code notices} hears, in a line,
+     * that the run waits or took over the lock of a run that died. {@code runId} may be null until
+     * the run knows it ({@link StoreLock#runId}).
+     */
+    public StoreLock lockForRun(String runId, java.time.Duration wait, Consumer<String> notices) {
+        return StoreLock.acquire(db, runId, wait, notices);
+    }
+
     // ------------------------------------------------------------------ catalog shortcuts
 
     /** See {@link ScoreCatalog#saveDraft(ScoreDefinitionText)}. */

@@ -82,6 +82,8 @@ public final class CsvAdapter implements CrmAdapter {
             // Likely a mistyped path: say so rather than score an empty data set in silence.
             problems.warning(dir.toString(), 0, "the data folder does not exist; there is no data");
         }
+        dev.scoreline.plugins.internal.DataFolder.requireKnownFiles(dir, name(),
+                f -> f.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"), "csv file (TYPE.csv, " + EVENTS_FILE + ", …)");
     }
 
     /** The record files of the folder, sorted by name: every {@code *.csv} but the three special ones. */

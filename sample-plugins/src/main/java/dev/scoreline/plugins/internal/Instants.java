@@ -40,6 +40,21 @@ public final class Instants {
         }
     }
 
+    /** Before this, an event time is more likely a mistake (epoch seconds read as milliseconds) than CRM history. */
+    private static final Instant PLAUSIBLE_FROM = Instant.parse("1980-01-01T00:00:00Z");
+
+    /**
+     * The warning an event time deserves when it reads as a date before 1980: epoch seconds given
+     * where milliseconds are expected land in January 1970. Empty for a plausible time.
+     */
+    public static java.util.Optional<String> implausible(Instant at) {
+        if (!at.isBefore(PLAUSIBLE_FROM)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("\"at\" reads as " + at + ", before 1980: epoch seconds? A number is read as epoch "
+                + "milliseconds; multiply by 1000, or write an ISO-8601 instant");
+    }
+
     /** Epoch milliseconds given as a number; it must be a whole number. */
     public static Instant fromEpochMillis(BigDecimal millis) {
         try {

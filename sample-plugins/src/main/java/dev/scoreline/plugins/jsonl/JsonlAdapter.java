@@ -101,6 +101,9 @@ public final class JsonlAdapter implements CrmAdapter {
             // Likely a mistyped path: say so rather than score an empty data set in silence.
             problems.warning(dir.toString(), 0, "the data folder does not exist; there is no data");
         }
+        dev.scoreline.plugins.internal.DataFolder.requireKnownFiles(dir, name(),
+                f -> f.equals(RECORDS_FILE) || f.equals(EVENTS_FILE) || f.equals(ASSOCIATIONS_FILE),
+                RECORDS_FILE + ", " + EVENTS_FILE + " or " + ASSOCIATIONS_FILE);
     }
 
     @Override
@@ -284,7 +287,7 @@ public final class JsonlAdapter implements CrmAdapter {
             try {
                 node = TREE_READER.readTree(lines.bytes(), 0, lines.length());
             } catch (JsonProcessingException e) {
-                problems.badLine(context.source, context.line, "not valid JSON: " + e.getOriginalMessage());
+                problems.badLine(context.source, context.line, dev.scoreline.plugins.internal.JsonProblems.describe(e));
                 return null;
             } catch (IOException e) {
                 problems.badLine(context.source, context.line, "not readable: " + e.getMessage());
@@ -353,6 +356,7 @@ public final class JsonlAdapter implements CrmAdapter {
         RecordKey record = requiredKey(node, "record");
         String type = requiredText(node, "type");
         Instant when = instant(node);
+        Instants.implausible(when).ifPresent(at::warn);
         Map<String, Object> properties = properties(node, at);
         return new CrmEvent(record, type, when, properties);
     }

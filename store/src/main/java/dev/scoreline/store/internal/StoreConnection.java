@@ -37,15 +37,25 @@ public final class StoreConnection implements AutoCloseable {
         void row(ResultSet rs) throws SQLException;
     }
 
-    private final Connection connection;
+    /** H2's "connection is broken" (org.h2.api.ErrorCode.CONNECTION_BROKEN_1). */
+    private static final int H2_CONNECTION_BROKEN = 90067;
+    /** Attempts to reach an embedded store again after the process that served it went away. */
+    private static final int RECONNECT_ATTEMPTS = 20;
+
+    private Connection connection;
     private final String url;
+    private final String user;
+    private final String password;
     private final Dialect dialect;
     private volatile Clock clock = Clock.systemUTC();
     private volatile int batchSize;
 
-    private StoreConnection(Connection connection, String url, Dialect dialect, int batchSize) {
+    private StoreConnection(Connection connection, String url, String user, String password, Dialect dialect,
+                            int batchSize) {
         this.connection = connection;
         this.url = url;
+        this.user = user;
+        this.password = password;
         this.dialect = dialect;
         this.batchSize = batchSize;
     }
@@ -65,7 +75,7 @@ public final class StoreConnection implements AutoCloseable {
         try {
             Schema.migrate(url, user, password);
             c.setAutoCommit(false);
-            return new StoreConnection(c, url, Dialect.of(c), batchSize);
+            return new StoreConnection(c, url, user, password, Dialect.of(c), batchSize);
         } catch (SQLException e) {
             closeQuietly(c);
             throw StoreErrors.cannotOpen(url, e);
@@ -103,18 +113,77 @@ public final class StoreConnection implements AutoCloseable {
         this.batchSize = batchSize;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * <p>An embedded store opened by several processes ({@code AUTO_SERVER}) is served by the first
+     * one; when that process ends, the others' connections break. The work is then run once more on
+     * a new connection (which finds the next server, or opens the file itself): it had been rolled
+     * back, and the store's work only changes its own state once the transaction returned.
+     */
     public synchronized <T> T tx(SqlWork<T> work) {
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            if (!servedByAnotherProcess() || !isBroken(e)) {
+                throw StoreErrors.failed(url, e);
+            }
+        }
+        reconnect();
+        try {
+            return attempt(work);
+        } catch (SQLException e) {
+            throw StoreErrors.failed(url, e);
+        }
+    }
+
+    private <T> T attempt(SqlWork<T> work) throws SQLException {
         try {
             T result = work.run();
             connection.commit();
             return result;
-        } catch (SQLException e) {
-            rollback();
-            throw StoreErrors.failed(url, e);
-        } catch (RuntimeException | Error e) {
+        } catch (SQLException | RuntimeException | Error e) {
             rollback();
             throw e;
+        }
+    }
+
+    /** Whether the URL lets another process serve this embedded store (H2's automatic mixed mode). */
+    private boolean servedByAnotherProcess() {
+        return url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE");
+    }
+
+    private boolean isBroken(SQLException e) {
+        try {
+            return e.getErrorCode() == H2_CONNECTION_BROKEN || StoreErrors.isConnectionLost(e) || connection.isClosed();
+        } catch (SQLException closed) {
+            return true;
+        }
+    }
+
+    /** A new connection to the same store, tried for a few seconds while the serving process hands the file over. */
+    private void reconnect() {
+        closeQuietly(connection);
+        SQLException last = null;
+        for (int i = 0; i < RECONNECT_ATTEMPTS; i++) {
+            try {
+                Connection c = DriverManager.getConnection(url, user, password);
+                c.setAutoCommit(false);
+                connection = c;
+                return;
+            } catch (SQLException e) {
+                last = e;
+                pause();
+            }
+        }
+        throw StoreErrors.cannotOpen(url, last);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

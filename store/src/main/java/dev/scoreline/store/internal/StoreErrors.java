@@ -94,6 +94,21 @@ public final class StoreErrors {
                 cause);
     }
 
+    /** Another run holds the store's run lock ({@code SL604}); {@code waited} is how long this run waited. */
+    public static ScorelineException locked(String url, String holder, java.time.Duration waited) {
+        return new ScorelineException(ErrorCode.STORE_LOCKED, "another run " + holder + " holds this store ("
+                + redact(url) + ")" + (waited.isZero() ? "" : "; waited " + waited.toString().substring(2).toLowerCase(Locale.ROOT)),
+                "wait for it to finish (scoreline run --wait waits for it), or stop it; the lock of a run that died is "
+                        + "taken over (docs/store.md)");
+    }
+
+    /** This run's lock was taken over by another run ({@code SL604}): it stops before writing more. */
+    public static ScorelineException lockLost(String url, String holder) {
+        return new ScorelineException(ErrorCode.STORE_LOCKED, "this run's hold on the store (" + redact(url)
+                + ") was taken over by another run " + holder + " after its heartbeat stopped",
+                "run again when that run is done: this run's committed work is kept and resumed");
+    }
+
     /** No score of that name ({@code SL605}). */
     public static ScorelineException unknownScore(String name) {
         return new ScorelineException(ErrorCode.UNKNOWN_SCORE, "no score named \"" + name + "\"",

@@ -66,6 +66,15 @@ public final class LiveEngine {
         return matcher.now();
     }
 
+    /** Records held now: those read at the start, plus those the changes added, less those removed. */
+    public int records() {
+        int n = 0;
+        for (int rec = 0; rec < data.size(); rec++) {
+            n += data.isRemoved(rec) ? 0 : 1;
+        }
+        return n;
+    }
+
     /** Every current result, in no particular order. */
     public List<ScoreResult> results() {
         List<ScoreResult> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.internal.delivery.Delivery;
 import dev.scoreline.runtime.internal.planning.ValueText;
 import dev.scoreline.store.ScoreStore;
+import dev.scoreline.store.StoreLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +34,21 @@ public final class FollowLoop {
         this.setup = setup;
     }
 
+    /** The loop, holding the store (when there is one) until it stops. */
     public RunReport follow(Duration poll, BooleanSupplier keepGoing) {
+        try (StoreLock lock = setup.lockStore(followId)) {
+            return follow(poll, keepGoing, lock);
+        }
+    }
+
+    private RunReport follow(Duration poll, BooleanSupplier keepGoing, StoreLock lock) {
         long start = System.nanoTime();
         ChangeFeed feed = setup.adapter().changeFeed().orElseThrow(() -> new ScorelineException(ErrorCode.NO_CHANGE_FEED,
                 "adapter " + setup.adapter().name() + " has no change feed, so it cannot be followed",
                 "run without --follow"));
         StatusCounts counts = new StatusCounts();
         long results;
+        long records;
         Delivery delivery = setup.delivery();
         delivery.openAll();
         try {
@@ -51,13 +60,14 @@ public final class FollowLoop {
             all.sort(Comparator.comparing(ScoreResult::score).thenComparing(ScoreResult::record));
             all.forEach(counts::count);
             results = all.size();
+            records = live.records();
             firstPass(all, now, delivery);
-            pollUntilStopped(feed, watermark, live, poll, keepGoing, delivery);
+            pollUntilStopped(feed, watermark, live, poll, keepGoing, delivery, lock);
         } finally {
             setup.adapter().close();
         }
         long outbox = delivery.closeAll();
-        return new RunReport(0, results, delivery.delivered(), delivery.delivered(), outbox, counts.after(),
+        return new RunReport(records, results, delivery.delivered(), delivery.delivered(), outbox, counts.after(),
                 setup.store() == null ? null : followId, Duration.ofNanos(System.nanoTime() - start), results, "follow",
                 Map.of());
     }
@@ -96,7 +106,7 @@ public final class FollowLoop {
     }
 
     private void pollUntilStopped(ChangeFeed feed, String watermark, LiveScores live, Duration poll,
-                                  BooleanSupplier keepGoing, Delivery delivery) {
+                                  BooleanSupplier keepGoing, Delivery delivery, StoreLock lock) {
         for (long round = 1; keepGoing.getAsBoolean(); round++) {
             try {
                 Thread.sleep(poll.toMillis());
@@ -112,6 +122,7 @@ public final class FollowLoop {
             }
             updates.addAll(live.advanceTo(now));
             if (setup.store() != null) {
+                lock.check();
                 // Each poll is one run in the history; its updates are stored before any sink sees them.
                 updates = setup.store().record(followId + "-" + round, updates);
             }

@@ -7,17 +7,27 @@ import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.runtime.internal.delivery.Delivery;
 import dev.scoreline.store.ScoreStore;
+import dev.scoreline.store.StoreLock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * What a built {@code Scoreline} runs with: the engine and compiled scores, the chosen adapter, the
  * sinks by name (each wrapped so it loses nothing), NOW (null: the wall clock), where data problems
- * go, the delivery batch size, the store (null: none) and whether every run scores everything.
+ * go, the delivery batch size, the store (null: none), whether every run scores everything, how long
+ * a run waits for another run of the store to finish, and who hears of that wait.
  */
 public record RunSetup(ScoreEngine engine, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks,
-                       Instant asOf, DataProblems problems, int batch, ScoreStore store, boolean fullRun) {
+                       Instant asOf, DataProblems problems, int batch, ScoreStore store, boolean fullRun,
+                       Duration storeWait, Consumer<String> storeNotices) {
+
+    /** The store taken for one run (null without a store): no other run of it starts until closed. */
+    StoreLock lockStore(String runId) {
+        return store == null ? null : store.lockForRun(runId, storeWait, storeNotices);
+    }
 
     /** The configured NOW, or the wall clock's. */
     Instant now() {

@@ -11,6 +11,7 @@ import dev.scoreline.runtime.internal.planning.RunPlan;
 import dev.scoreline.runtime.internal.planning.ValueText;
 import dev.scoreline.store.RunApplication;
 import dev.scoreline.store.ScoreStore;
+import dev.scoreline.store.StoreLock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiConsumer;
@@ -28,10 +29,20 @@ public final class ScoringRun {
         this.setup = setup;
     }
 
+    /** The run, holding the store (when there is one) from its plan to its last delivery. */
     public RunReport run(Consumer<ScoreResult> observer) {
         long start = System.nanoTime();
+        try (StoreLock lock = setup.lockStore(null)) {
+            return run(observer, lock, start);
+        }
+    }
+
+    private RunReport run(Consumer<ScoreResult> observer, StoreLock lock, long start) {
         ScoreStore store = setup.store();
         RunPlan plan = RunPlan.make(store, setup.adapter(), setup.scores().definitions(), setup.asOf(), setup.fullRun());
+        if (lock != null) {
+            lock.runId(plan.runId());
+        }
         Instant now = plan.now();
         ScoringData data = load(plan);
         StatusCounts counts = new StatusCounts();
@@ -53,6 +64,7 @@ public final class ScoringRun {
                 ? setup.engine().scoreWithNextChange(data, now, each)
                 : setup.engine().score(data, now, r -> each.accept(r, null));
         if (application != null) {
+            lock.check();
             counts.takeFromStore(application.finish(plan::position));
             counts.takeFromStore(CatalogRules.clearDeactivated(store, now, plan.runId(), batchListener(delivery, changed)));
         }
