@@ -76,7 +76,7 @@ class WebhookSinkTest {
     private static WebhookSink.Builder sink(URI url, Path rejected) {
         return WebhookSink.to(url).rejected(rejected)
                 .threshold(new Threshold("hot deal", "Deal score", "deal", new BigDecimal("75"), Threshold.Direction.UP))
-                .timeout(Duration.ofSeconds(2));
+                .timeout(Duration.ofSeconds(30));
     }
 
     /** Each update moves its record's value by 10 and flips its status: every one is a notification. */
