@@ -61,7 +61,8 @@ public enum DiagnosticCode {
     RULE_LIMIT_NOT_POSITIVE("SL421", Severity.ERROR),
     UNKNOWN_SCORE("SL422", Severity.ERROR),
     SCORE_ON_OTHER_TYPE("SL423", Severity.ERROR),
-    SCORE_REFERENCE_CYCLE("SL424", Severity.ERROR);
+    SCORE_REFERENCE_CYCLE("SL424", Severity.ERROR),
+    SCORE_TEST_MIXED_WITH_EVENT("SL425", Severity.ERROR);
 
     private final String code;
     private final Severity severity;

@@ -2,7 +2,11 @@ package dev.scoreline.dsl.internal;
 
 import dev.scoreline.dsl.DiagnosticCode;
 import dev.scoreline.dsl.internal.ScoreDraft.GroupDraft;
+import dev.scoreline.dsl.model.Condition;
+import dev.scoreline.dsl.model.EventFilter;
+import dev.scoreline.dsl.model.Rule;
 import dev.scoreline.dsl.model.ScoreReference;
+import dev.scoreline.dsl.model.SourcePosition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +21,9 @@ import java.util.stream.Collectors;
  * The checks of section 4 on {@code score "NAME"} and {@code status "NAME"} references, across
  * the files given together: the name must be a score of the set (else the nearest name is the
  * fix), on the object type of the record the reference reads, and no score may read itself,
- * directly or through others (the cycle is named in full at every reference on it).
+ * directly or through others (the cycle is named in full at every reference on it). In an event's
+ * {@code where}, a reference reads the event's owner: it may stand in a term of its own (joined to
+ * the event's properties by {@code and}), not under an {@code or}/{@code not} with them.
  */
 final class ReferenceValidator {
 
@@ -44,6 +50,7 @@ final class ReferenceValidator {
             List<ScoreReference> references = new ArrayList<>();
             for (GroupDraft g : s.groups) {
                 references.addAll(ScoreReference.of(s.objectType, g.rules));
+                g.rules.forEach(r -> mixedTerms(s, r));
             }
             byName.putIfAbsent(s.name, new Node(s, references));
         }
@@ -64,6 +71,48 @@ final class ReferenceValidator {
                 }
             }
         }
+    }
+
+    /**
+     * Reports a term of an event's {@code where} that tests the owner's score together with the
+     * event's own properties under {@code or} or {@code not}: the owner's scores are matched on the
+     * owner and the event's properties on the event, joined by {@code and} only.
+     */
+    private void mixedTerms(ScoreDraft s, Rule rule) {
+        EventFilter event = rule instanceof Rule.EventRule r ? r.event()
+                : rule instanceof Rule.EventPointsRule r ? r.event()
+                : rule instanceof Rule.FrequencyRule r ? r.event()
+                : rule instanceof Rule.CountRule r ? r.with() : null;
+        if (event == null || event.where() == null) {
+            return;
+        }
+        List<Condition> terms = event.where() instanceof Condition.And and ? and.terms() : List.of(event.where());
+        for (Condition term : terms) {
+            Condition test = first(term, true);
+            Condition predicate = first(term, false);
+            if (test != null && predicate != null) {
+                String name = test instanceof Condition.ScoreTest t ? "score " + ScoreFileParser.quote(t.score())
+                        : "status " + ScoreFileParser.quote(((Condition.StatusTest) test).score());
+                SourcePosition at = test instanceof Condition.ScoreTest t ? t.position() : ((Condition.StatusTest) test).position();
+                String property = ((Condition.Predicate) predicate).property();
+                reporter.report(s, s.fileIndex, DiagnosticCode.SCORE_TEST_MIXED_WITH_EVENT, at, name
+                        + " (read on the record that owns the event) is under or/not together with the event's property "
+                        + property + ": the engine joins an owner's scores to an event's properties with and only",
+                        "make the test a term of its own, joined with and (… where " + property + " … and " + name
+                                + " …), or split the rule in two");
+            }
+        }
+    }
+
+    /** The first score or status test ({@code scores}) or event property predicate (else) in a condition, or null. */
+    private static Condition first(Condition c, boolean scores) {
+        List<Condition> parts = c instanceof Condition.Or or ? or.terms() : c instanceof Condition.And and ? and.terms()
+                : c instanceof Condition.Not not ? List.of(not.term()) : null;
+        if (parts == null) {
+            boolean score = c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest;
+            return scores == score && (score || c instanceof Condition.Predicate) ? c : null;
+        }
+        return parts.stream().map(p -> first(p, scores)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private void unknown(ScoreDraft s, ScoreReference r, Map<String, Node> byName) {

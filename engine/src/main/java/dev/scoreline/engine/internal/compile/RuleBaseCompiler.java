@@ -1,7 +1,5 @@
 package dev.scoreline.engine.internal.compile;
 
-import dev.scoreline.api.ErrorCode;
-import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.model.AssociationClause;
 import dev.scoreline.dsl.model.Condition;
 import dev.scoreline.dsl.model.EventFilter;
@@ -60,8 +58,6 @@ public final class RuleBaseCompiler {
     private int matchers;
     /** Score name to its index in the compiled program (definitions sorted by name). */
     private final Map<String, Integer> scoreIndex = new HashMap<>();
-    /** The score being compiled, named when one of its rules is refused. */
-    private String compiling;
 
     private final Set<String> recordProperties = new LinkedHashSet<>();
     private final Set<String> eventProperties = new LinkedHashSet<>();
@@ -107,7 +103,6 @@ public final class RuleBaseCompiler {
     }
 
     private ProgramScore score(ScoreDefinition d) {
-        compiling = d.name();
         String type = DataValue.fold(d.objectType());
         int scope = -1;
         if (!d.includeLists().isEmpty() || !d.excludeLists().isEmpty()) {
@@ -149,62 +144,90 @@ public final class RuleBaseCompiler {
      * A rule, and when its association's {@code where} reads other scores, that condition as a
      * record rule of its own: the association rule then tests the label and type alone, and the
      * evaluator requires both (an associated record's score is known only when it is evaluated,
-     * like the scored record's own references).
+     * like the scored record's own references). The same holds for the terms of an event's
+     * {@code where} that read the owner's scores ({@link #ownerTerms}).
      */
     private ProgramRule compileRule(String scoredType, Rule rule) {
         AssociationClause assoc = rule.association();
+        String ownerType = assoc == null ? DataValue.fold(scoredType) : DataValue.fold(assoc.objectType());
+        EventFilter event = eventOf(rule);
+        Condition ownerWhere = event == null || event.where() == null ? null : ownerTerms(event.where());
+        ProgramRule r;
         if (assoc == null || assoc.where() == null || !readsScores(assoc.where())) {
-            return compileRule(scoredType, rule, assoc == null ? -1 : assocRule(assoc));
+            r = compileRule(scoredType, rule, assoc == null ? -1 : assocRule(assoc));
+        } else {
+            int assocMatcher = assocRule(new AssociationClause(assoc.objectType(), assoc.label(), null, assoc.aggregate()));
+            int[] where = scoreRecordRule(ownerType, assoc.where());
+            r = compileRule(scoredType, rule, assocMatcher);
+            r.assocWhereMatcher = where[0];
+            r.assocWhereGroup = where[1];
         }
-        String type = DataValue.fold(assoc.objectType());
-        int assocMatcher = assocRule(new AssociationClause(assoc.objectType(), assoc.label(), null, assoc.aggregate()));
-        int where = matchers++;
-        Set<String> props = new java.util.TreeSet<>();
-        boolean lists = collect(assoc.where(), props, numericRecordProperties, false, type);
-        props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
-        CompiledRuleBase.RecordGroup group = recordGroup(type, props, lists);
-        recordRule(where, group, terms(assoc.where()));
-        ProgramRule r = compileRule(scoredType, rule, assocMatcher);
-        r.assocWhereMatcher = where;
-        r.assocWhereGroup = group.id();
+        if (ownerWhere != null) {
+            int[] where = scoreRecordRule(ownerType, ownerWhere);
+            r.ownerWhereMatcher = where[0];
+            r.ownerWhereGroup = where[1];
+        }
         return r;
     }
 
-    private static boolean readsScores(Condition c) {
-        return scoreTestIn(c) != null;
+    /**
+     * A condition that reads other scores as a record rule on {@code type}'s projection with those
+     * scores ({@link CompiledRuleBase.RecordGroup#readsScores}): its matcher and group id.
+     */
+    private int[] scoreRecordRule(String type, Condition where) {
+        int matcher = matchers++;
+        Set<String> props = new java.util.TreeSet<>();
+        boolean lists = collect(where, props, numericRecordProperties, false, type);
+        props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
+        CompiledRuleBase.RecordGroup group = recordGroup(type, props, lists);
+        recordRule(matcher, group, terms(where));
+        return new int[] {matcher, group.id()};
     }
 
-    /** The first {@code score "…"} or {@code status "…"} test in a condition, or null. */
-    private static Condition scoreTestIn(Condition c) {
+    /** The event a rule reads ({@code for each}, {@code by}, {@code occurs}, a count rule's {@code with}), or null. */
+    private static EventFilter eventOf(Rule rule) {
+        if (rule instanceof Rule.EventRule e) {
+            return e.event();
+        }
+        if (rule instanceof Rule.EventPointsRule e) {
+            return e.event();
+        }
+        if (rule instanceof Rule.FrequencyRule f) {
+            return f.event();
+        }
+        return rule instanceof Rule.CountRule c ? c.with() : null;
+    }
+
+    /**
+     * The top-level {@code and} terms of an event's {@code where} that read the owner's scores
+     * (language.md section 12: a reference there reads the record that owns the event), as one
+     * condition, or null when none does. Events are matched as shapes shared by every record that
+     * owns one, so these terms are matched on the owner instead; the validator refuses a term that
+     * mixes them with the event's properties under {@code or}/{@code not} (SL425).
+     */
+    private static Condition ownerTerms(Condition where) {
+        List<Condition> owner = andTerms(where).stream().filter(RuleBaseCompiler::readsScores).toList();
+        return owner.isEmpty() ? null : owner.size() == 1 ? owner.get(0) : new Condition.And(owner);
+    }
+
+    /** The other terms: what the event itself is matched on, or null when nothing is left. */
+    private static Condition eventTerms(Condition where) {
+        List<Condition> rest = andTerms(where).stream().filter(t -> !readsScores(t)).toList();
+        return rest.isEmpty() ? null : rest.size() == 1 ? rest.get(0) : new Condition.And(rest);
+    }
+
+    private static List<Condition> andTerms(Condition c) {
+        return c instanceof Condition.And and ? and.terms() : List.of(c);
+    }
+
+    private static boolean readsScores(Condition c) {
         List<Condition> terms = c instanceof Condition.Or or ? or.terms()
                 : c instanceof Condition.And and ? and.terms()
                 : c instanceof Condition.Not not ? List.of(not.term()) : null;
         if (terms == null) {
-            return c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest ? c : null;
+            return c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest;
         }
-        return terms.stream().map(RuleBaseCompiler::scoreTestIn).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
-    }
-
-    /**
-     * Refuses a score or status test inside an event's {@code where} (the event's owner's score,
-     * language.md section 7a): events are matched as shapes shared by every record that owns one,
-     * so a test of the owner's score cannot be one of their constraints, and the engine does not
-     * yet match it any other way. Reading it as unknown would score such rules wrong in silence.
-     */
-    private void refuseScoreTests(EventFilter event) {
-        Condition test = scoreTestIn(event.where());
-        if (test == null) {
-            return;
-        }
-        boolean status = test instanceof Condition.StatusTest;
-        String referenced = status ? ((Condition.StatusTest) test).score() : ((Condition.ScoreTest) test).score();
-        Object at = status ? ((Condition.StatusTest) test).position() : ((Condition.ScoreTest) test).position();
-        throw new ScorelineException(ErrorCode.CONFIG_INVALID, at + ": score \"" + compiling + "\": "
-                + (status ? "status" : "score") + " \"" + referenced + "\" is tested inside the where of event "
-                + event.type() + ", which the engine does not support yet",
-                "test the score on the record instead (a rule of its own, or an association's where);"
-                        + " an event's where can read the event's own properties");
+        return terms.stream().anyMatch(RuleBaseCompiler::readsScores);
     }
 
     private ProgramRule compileRule(String scoredType, Rule rule, int assocMatcher) {
@@ -376,10 +399,10 @@ public final class RuleBaseCompiler {
     private void eventRule(int matcher, EventFilter event, Timeframe timeframe, List<Term> extra) {
         String type = DataValue.fold(event.type());
         List<Term> terms = new ArrayList<>();
-        if (event.where() != null) {
-            refuseScoreTests(event);
-            collectEventReads(event.where());
-            terms.addAll(terms(event.where()));
+        Condition where = event.where() == null ? null : eventTerms(event.where()); // the owner's: ownerTerms
+        if (where != null) {
+            collectEventReads(where);
+            terms.addAll(terms(where));
         }
         // A since bound differs per scored record, while an event's matches are shared by every
         // record with events of its shape: the evaluator applies it (EventRuleCounter).

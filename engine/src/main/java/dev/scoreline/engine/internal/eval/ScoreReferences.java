@@ -67,6 +67,9 @@ final class ScoreReferences {
                     if (r.assocWhereGroup() >= 0) {
                         note(s, program.recordGroups.get(r.assocWhereGroup()), true);
                     }
+                    if (r.ownerWhereGroup() >= 0) {
+                        note(s, program.recordGroups.get(r.ownerWhereGroup()), r.assocMatcher >= 0);
+                    }
                 }
             }
         }
