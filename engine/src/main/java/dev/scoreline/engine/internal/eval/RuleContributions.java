@@ -34,7 +34,7 @@ final class RuleContributions {
 
     /** A rule on the record itself: its matches, or its own events' counters. */
     private BigDecimal own(ProgramRule r, int rec, long[] rh, ProgramGroup g, ReadCache read, Trace trace) {
-        if (!ownerHolds(r, rh, null, trace)) {
+        if (!ownerHolds(r, rh, rec, null, trace)) {
             return BigDecimal.ZERO;
         }
         return switch (r.kind) {
@@ -224,7 +224,7 @@ final class RuleContributions {
         for (int a = 0; a < linked.length; a++) {
             if (HitSet.has(read.assocHits[a], r.assocMatcher)
                     && (r.assocWhereMatcher() < 0 || HitSet.has(read.recordHitsOfNeighbour(a), r.assocWhereMatcher()))
-                    && (r.ownerWhereMatcher() < 0 || ownerHolds(r, read.recordHitsOfNeighbour(a),
+                    && (r.ownerWhereMatcher() < 0 || ownerHolds(r, read.recordHitsOfNeighbour(a), read.other[a],
                             trace.recording() ? data.key(read.other[a]) : null, trace))) {
                 linked[n++] = a;
             }
@@ -246,13 +246,13 @@ final class RuleContributions {
      * scored record) holds the terms of the event's {@code where} that test its scores: events
      * count only for an owner that does (language.md section 12).
      */
-    private boolean ownerHolds(ProgramRule r, long[] ownerHits, RecordKey via, Trace trace) {
+    private boolean ownerHolds(ProgramRule r, long[] ownerHits, int owner, RecordKey via, Trace trace) {
         if (r.ownerWhereMatcher() < 0 || HitSet.has(ownerHits, r.ownerWhereMatcher())) {
             return true;
         }
         String prefix = via == null ? "" : via + ": ";
-        trace.detail(() -> prefix + "no event counts: the event's where tests "
-                + (via == null ? "this record's" : "its") + " scores, which do not hold");
+        trace.detail(() -> prefix + "no event counts: the event's where tests the owner's scores ("
+                + evaluator.references.scoresRead(r.ownerWhereGroup(), owner) + "), which do not hold");
         return false;
     }
 
