@@ -48,7 +48,8 @@ agg AS (
     FROM cl CROSS JOIN p GROUP BY company),
 cg AS (
     SELECT co.id,
-        LEAST(60, GREATEST(-60, COALESCE(LEAST(40, a.avg_v), 0) + COALESCE(LEAST(20, 0.2 * a.max_v), 0))) AS g_contacts,
+        -- LEAST skips NULLs: a company without contacts must read 0 before the rule limits, not 40 and 20
+        LEAST(60, GREATEST(-60, LEAST(40, COALESCE(a.avg_v, 0)) + LEAST(20, COALESCE(0.2 * a.max_v, 0)))) AS g_contacts,
         LEAST(40, GREATEST(-40, CASE WHEN a.high >= 3 THEN 20 ELSE 0 END + CASE WHEN a.champ_met THEN 10 ELSE 0 END
             + CASE WHEN a.n >= 10 THEN 10 ELSE 0 END)) AS g_reach
     FROM company co LEFT JOIN agg a ON a.company = co.id),
