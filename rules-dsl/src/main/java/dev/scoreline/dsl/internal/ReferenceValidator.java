@@ -79,40 +79,21 @@ final class ReferenceValidator {
      * owner and the event's properties on the event, joined by {@code and} only.
      */
     private void mixedTerms(ScoreDraft s, Rule rule) {
-        EventFilter event = rule instanceof Rule.EventRule r ? r.event()
-                : rule instanceof Rule.EventPointsRule r ? r.event()
-                : rule instanceof Rule.FrequencyRule r ? r.event()
-                : rule instanceof Rule.CountRule r ? r.with() : null;
-        if (event == null || event.where() == null) {
+        EventFilter event = rule.eventRead();
+        Condition term = event == null ? null : event.mixedTerm();
+        if (term == null) {
             return;
         }
-        List<Condition> terms = event.where() instanceof Condition.And and ? and.terms() : List.of(event.where());
-        for (Condition term : terms) {
-            Condition test = first(term, true);
-            Condition predicate = first(term, false);
-            if (test != null && predicate != null) {
-                String name = test instanceof Condition.ScoreTest t ? "score " + ScoreFileParser.quote(t.score())
-                        : "status " + ScoreFileParser.quote(((Condition.StatusTest) test).score());
-                SourcePosition at = test instanceof Condition.ScoreTest t ? t.position() : ((Condition.StatusTest) test).position();
-                String property = ((Condition.Predicate) predicate).property();
-                reporter.report(s, s.fileIndex, DiagnosticCode.SCORE_TEST_MIXED_WITH_EVENT, at, name
-                        + " (read on the record that owns the event) is under or/not together with the event's property "
-                        + property + ": the engine joins an owner's scores to an event's properties with and only",
-                        "make the test a term of its own, joined with and (… where " + property + " … and " + name
-                                + " …), or split the rule in two");
-            }
-        }
-    }
-
-    /** The first score or status test ({@code scores}) or event property predicate (else) in a condition, or null. */
-    private static Condition first(Condition c, boolean scores) {
-        List<Condition> parts = c instanceof Condition.Or or ? or.terms() : c instanceof Condition.And and ? and.terms()
-                : c instanceof Condition.Not not ? List.of(not.term()) : null;
-        if (parts == null) {
-            boolean score = c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest;
-            return scores == score && (score || c instanceof Condition.Predicate) ? c : null;
-        }
-        return parts.stream().map(p -> first(p, scores)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Condition test = term.first(true);
+        String property = ((Condition.Predicate) term.first(false)).property();
+        String name = test instanceof Condition.ScoreTest t ? "score " + ScoreFileParser.quote(t.score())
+                : "status " + ScoreFileParser.quote(((Condition.StatusTest) test).score());
+        SourcePosition at = test instanceof Condition.ScoreTest t ? t.position() : ((Condition.StatusTest) test).position();
+        reporter.report(s, s.fileIndex, DiagnosticCode.SCORE_TEST_MIXED_WITH_EVENT, at, name
+                + " (read on the record that owns the event) is under or/not together with the event's property "
+                + property + ": the engine joins an owner's scores to an event's properties with and only",
+                "make the test a term of its own, joined with and (… where " + property + " … and " + name
+                        + " …), or split the rule in two");
     }
 
     private void unknown(ScoreDraft s, ScoreReference r, Map<String, Node> byName) {

@@ -1,5 +1,7 @@
 package dev.scoreline.engine.internal.compile;
 
+import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.model.AssociationClause;
 import dev.scoreline.dsl.model.Condition;
 import dev.scoreline.dsl.model.EventFilter;
@@ -150,10 +152,10 @@ public final class RuleBaseCompiler {
     private ProgramRule compileRule(String scoredType, Rule rule) {
         AssociationClause assoc = rule.association();
         String ownerType = assoc == null ? DataValue.fold(scoredType) : DataValue.fold(assoc.objectType());
-        EventFilter event = eventOf(rule);
-        Condition ownerWhere = event == null || event.where() == null ? null : ownerTerms(event.where());
+        EventFilter event = rule.eventRead();
+        Condition ownerWhere = event == null ? null : ownerTerms(event);
         ProgramRule r;
-        if (assoc == null || assoc.where() == null || !readsScores(assoc.where())) {
+        if (assoc == null || assoc.where() == null || !assoc.where().readsScores()) {
             r = compileRule(scoredType, rule, assoc == null ? -1 : assocRule(assoc));
         } else {
             int assocMatcher = assocRule(new AssociationClause(assoc.objectType(), assoc.label(), null, assoc.aggregate()));
@@ -184,50 +186,21 @@ public final class RuleBaseCompiler {
         return new int[] {matcher, group.id()};
     }
 
-    /** The event a rule reads ({@code for each}, {@code by}, {@code occurs}, a count rule's {@code with}), or null. */
-    private static EventFilter eventOf(Rule rule) {
-        if (rule instanceof Rule.EventRule e) {
-            return e.event();
-        }
-        if (rule instanceof Rule.EventPointsRule e) {
-            return e.event();
-        }
-        if (rule instanceof Rule.FrequencyRule f) {
-            return f.event();
-        }
-        return rule instanceof Rule.CountRule c ? c.with() : null;
-    }
-
     /**
-     * The top-level {@code and} terms of an event's {@code where} that read the owner's scores
-     * (language.md section 12: a reference there reads the record that owns the event), as one
-     * condition, or null when none does. Events are matched as shapes shared by every record that
-     * owns one, so these terms are matched on the owner instead; the validator refuses a term that
-     * mixes them with the event's properties under {@code or}/{@code not} (SL425).
+     * The terms of an event's {@code where} that test the owner's scores (language.md section 12: a
+     * reference there reads the record that owns the event), or null. Events are matched as shapes
+     * shared by every record that owns one, so these terms are matched on the owner instead
+     * ({@link EventFilter#ownerTerms}); {@link #eventRule} matches the rest on the event. The
+     * validator refuses a term that mixes the two under {@code or}/{@code not} (SL425): one that
+     * reaches here all the same could be split in neither place, so it is refused, never misread.
      */
-    private static Condition ownerTerms(Condition where) {
-        List<Condition> owner = andTerms(where).stream().filter(RuleBaseCompiler::readsScores).toList();
-        return owner.isEmpty() ? null : owner.size() == 1 ? owner.get(0) : new Condition.And(owner);
-    }
-
-    /** The other terms: what the event itself is matched on, or null when nothing is left. */
-    private static Condition eventTerms(Condition where) {
-        List<Condition> rest = andTerms(where).stream().filter(t -> !readsScores(t)).toList();
-        return rest.isEmpty() ? null : rest.size() == 1 ? rest.get(0) : new Condition.And(rest);
-    }
-
-    private static List<Condition> andTerms(Condition c) {
-        return c instanceof Condition.And and ? and.terms() : List.of(c);
-    }
-
-    private static boolean readsScores(Condition c) {
-        List<Condition> terms = c instanceof Condition.Or or ? or.terms()
-                : c instanceof Condition.And and ? and.terms()
-                : c instanceof Condition.Not not ? List.of(not.term()) : null;
-        if (terms == null) {
-            return c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest;
+    private static Condition ownerTerms(EventFilter event) {
+        if (event.mixedTerm() != null) {
+            throw new ScorelineException(ErrorCode.INTERNAL_ERROR, "the where of event " + event.type()
+                    + " tests the owner's scores under or/not with the event's properties (SL425)",
+                    "run the definitions through ScoreParser, which reports it with its position");
         }
-        return terms.stream().anyMatch(RuleBaseCompiler::readsScores);
+        return event.ownerTerms();
     }
 
     private ProgramRule compileRule(String scoredType, Rule rule, int assocMatcher) {
@@ -399,7 +372,7 @@ public final class RuleBaseCompiler {
     private void eventRule(int matcher, EventFilter event, Timeframe timeframe, List<Term> extra) {
         String type = DataValue.fold(event.type());
         List<Term> terms = new ArrayList<>();
-        Condition where = event.where() == null ? null : eventTerms(event.where()); // the owner's: ownerTerms
+        Condition where = event.eventTerms(); // the owner's terms are matched on the owner: ownerTerms
         if (where != null) {
             collectEventReads(where);
             terms.addAll(terms(where));
