@@ -28,6 +28,7 @@ SELECT id,
        vals(properties -> 'state') AS state,
        norm(properties ->> 'lifecyclestage') AS stage,
        norm(properties ->> 'hs_analytics_source') AS source,
+       epoch_ms(TRY_CAST(trim(properties ->> 'recycled_at') AS TIMESTAMPTZ)) AS recycled_ms,
        list_transform(coalesce(lists, []), x -> lower(trim(x))) AS lists
 FROM raw_records WHERE type = 'contact';
 

@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <pre>
  * BenchmarkRunner [--size small|medium|large] [--contacts N --companies N --events-per-contact N]
- *                 [--seed S] [--scenarios lead,fit,health,updates,compile] [--contenders hand-written-2t,duckdb-1t,…]
+ *                 [--seed S] [--scenarios lead,fit,health,rollup,updates,compile] [--contenders hand-written-2t,duckdb-1t,…]
  *                 [--updates N] [--passes N] [--warmups N] [--warmup-seconds S] [--data DIR] [--out FILE.md]
  *                 [--one-jvm]
  * </pre>
@@ -59,7 +59,7 @@ public final class BenchmarkRunner {
         Integer contacts = null, companies = null;
         Double events = null;
         long seed = 42;
-        List<String> scenarios = List.of("lead", "fit", "health", "updates", "compile");
+        List<String> scenarios = List.of("lead", "fit", "health", "rollup", "updates", "compile");
         int updates = 20_000;
         List<String> contenders = null;
         int passes = 3, warmups = 2;
@@ -165,16 +165,21 @@ public final class BenchmarkRunner {
                 continue;
             }
             Scenario sc = Scenario.byName(scName);
-            Table table = data.table(sc.objectType);
+            int records = sc.records(data);
+            String types = String.join(" and ", sc.scores.stream().map(ScoreSpec::objectType).distinct().toList());
             long eventsRead = sc.readsEvents ? data.table("contact").eventCount() : 0;
             List<Result> results = new ArrayList<>();
+            List<String> unsupported = new ArrayList<>();
             for (String cname : contenders) {
-                results.add(run(registry.get(cname).get(), sc, data, asOf, warmups, warmupSeconds, passes));
+                Contender c = registry.get(cname).get();
+                if (c.supports(sc)) results.add(run(c, sc, data, asOf, warmups, warmupSeconds, passes));
+                else unsupported.add(cname);
             }
             StringBuilder t = new StringBuilder();
             line(t, "## Scenario `" + sc.name + "`: " + sc.description);
             line(t, "");
-            line(t, String.format(Locale.ROOT, "%d records of type %s scored by %d score(s); %d events read", table.size, sc.objectType, sc.scores.size(), eventsRead));
+            line(t, String.format(Locale.ROOT, "%d records of type %s scored by %d score(s); %d events read%s", records, types,
+                    sc.scores.size(), eventsRead, unsupported.isEmpty() ? "" : "; not written for this scenario: " + String.join(", ", unsupported)));
             line(t, "");
             StringBuilder head = new StringBuilder("| contender | load s | score s (median) | records/s | events/s | live heap MB | peak used MB |");
             StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|");
@@ -193,7 +198,7 @@ public final class BenchmarkRunner {
                 }
                 double s = r.medianS();
                 row.append(String.format(Locale.ROOT, "%.2f | %.3f | %s | %s | %d | %d |", r.loadS, s,
-                        rate(table.size / s), eventsRead == 0 ? "-" : rate(eventsRead / s), r.liveHeapBytes >> 20, r.peakHeapBytes >> 20));
+                        rate(records / s), eventsRead == 0 ? "-" : rate(eventsRead / s), r.liveHeapBytes >> 20, r.peakHeapBytes >> 20));
                 for (Result b : results) {
                     row.append(b.error != null ? " - |" : String.format(Locale.ROOT, " %.2f× |", b.medianS() / s));
                 }

@@ -16,6 +16,11 @@ public interface Contender extends AutoCloseable {
     /** A short name for tables, e.g. {@code duckdb-2t}. */
     String name();
 
+    /** Whether the contender implements the scenario (the runner leaves it out of the scenario's table otherwise). */
+    default boolean supports(Scenario scenario) {
+        return true;
+    }
+
     /** Prepares for scoring (timed as load). Called before {@code score}, again for another scenario or data set. */
     default void load(Scenario scenario, DataSet data, java.time.Instant asOf) throws Exception { }
 

@@ -95,7 +95,7 @@ public final class DataGenerator {
     static final int[] EVENT_WEIGHTS = {340, 250, 110, 90, 60, 60, 50, 40};
 
     private static final long DAY = 86_400_000L;
-    private static final int K_SIZES = 1, K_CONTACT = 2, K_EVENTS = 3, K_COMPANY = 4, K_DEAL = 5, K_TICKET = 6;
+    private static final int K_SIZES = 1, K_CONTACT = 2, K_EVENTS = 3, K_COMPANY = 4, K_DEAL = 5, K_TICKET = 6, K_RECYCLED = 7;
 
     private final Config config;
     private final long asOfMs;
@@ -226,6 +226,7 @@ public final class DataGenerator {
         if (r.nextDouble() < 0.95) p.put("lifecyclestage", pick(r, STAGES));
         u = r.nextDouble();
         if (u < 0.80) p.put("hs_analytics_source", pick(r, SOURCES)); else if (u < 0.85) p.put("hs_analytics_source", "");
+        recycledAt(i, p);
         List<String> lists = new ArrayList<>(2);
         if (r.nextDouble() < 0.30) lists.add(r.nextDouble() < 0.1 ? " newsletter " : "Newsletter");
         if (r.nextDouble() < 0.05) lists.add("Unsubscribed");
@@ -235,6 +236,20 @@ public final class DataGenerator {
         List<String> labels = u < 0.07 ? List.of("Champion") : u < 0.11 ? List.of("Billing")
                 : u < 0.12 ? List.of("Champion", "Billing") : List.of();
         return new Rec(p, lists, labels);
+    }
+
+    /**
+     * A contact's {@code recycled_at} (the rollup scenario's {@code since}), drawn from a stream of
+     * its own so the other properties stay what they were: for 35% a day of the last year (a date,
+     * or for a few an instant), for 3% text that is not a date (no bound), else none.
+     */
+    private void recycledAt(int i, Map<String, Object> p) {
+        SplittableRandom r = rng(config.seed(), K_RECYCLED, i);
+        double u = r.nextDouble();
+        long at = asOfMs - r.nextLong(365) * DAY;
+        if (u < 0.30) p.put("recycled_at", Instant.ofEpochMilli(at).toString().substring(0, 10));
+        else if (u < 0.35) p.put("recycled_at", Instant.ofEpochMilli(at + r.nextLong(DAY / 1000) * 1000).toString());
+        else if (u < 0.38) p.put("recycled_at", "n/a");
     }
 
     private static final Map<String, Object>[] FORM_PROPS = props("form_name", FORMS);

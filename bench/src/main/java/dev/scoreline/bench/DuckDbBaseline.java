@@ -18,7 +18,8 @@ import java.util.List;
  * tables ({@code duckdb/load.sql}, timed as load), then computes each scenario's scores with the
  * SQL a competent user would write ({@code duckdb/<scenario>.sql}: GROUP BY per record,
  * SUM(CASE …) with decay factors, LEAST/GREATEST for clamps), fetching every record's values
- * (timed as scoring). The data is loaded once per data folder and kept for every scenario.
+ * (timed as scoring). A row carries an id and, per score of the scenario, its value, status and
+ * groups; a scenario scoring two types returns a row per record, NULL in the other type's columns. The data is loaded once per data folder and kept for every scenario.
  */
 public final class DuckDbBaseline implements Contender {
     private final int threads;
@@ -63,10 +64,11 @@ public final class DuckDbBaseline implements Contender {
                     int col = 2;
                     for (ScoreSpec spec : scenario.scores) {
                         double v = r.getDouble(col++);
+                        boolean scored = !r.wasNull(); // a row of another score's type leaves this one's columns NULL
                         String status = r.getString(col++);
                         double[] g = new double[spec.groups().size()];
                         for (int k = 0; k < g.length; k++) g[k] = r.getDouble(col++);
-                        out.putById(id, spec.name(), v, status, g);
+                        if (scored) out.putById(id, spec.name(), v, status, g);
                     }
                 }
             }

@@ -36,6 +36,7 @@ public final class HandWrittenEvaluator implements Contender {
             case "lead" -> lead(scenario, data, now, out);
             case "fit" -> fit(scenario, data, out);
             case "health" -> health(scenario, data, now, out);
+            case "rollup" -> rollup(scenario, data, now, out);
             default -> throw new IllegalArgumentException("no hand-written evaluator for " + scenario);
         }
         return out;
@@ -322,6 +323,133 @@ public final class HandWrittenEvaluator implements Contender {
                 g[3] = support;
                 double v = health.finish(g, go);
                 out.put(health.name(), c, v, health.status(v), go);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ rollup
+
+    /** A date property as epoch ms (a date at 00:00 UTC, or an instant), or Long.MIN_VALUE when unknown or not a date. */
+    static long instantOf(Object v) {
+        if (!(v instanceof String text)) return Long.MIN_VALUE;
+        String t = text.trim();
+        try {
+            return t.length() == 10 ? java.time.LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli()
+                    : Instant.parse(t).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The UTC day, ISO week (from Monday 00:00 UTC; 1970-01-01 was a Thursday) and UTC calendar month of an instant. */
+    private static long day(long at) {
+        return Math.floorDiv(at, DAY);
+    }
+
+    private static long week(long at) {
+        return Math.floorDiv(day(at) + 3, 7);
+    }
+
+    private static long month(long at) {
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day(at));
+        return d.getYear() * 12L + d.getMonthValue();
+    }
+
+    /**
+     * How many of the sorted periods {@code p[0..n)} count under a cap of {@code k} per period:
+     * the k oldest of each (every event of these rules gives the same points, undecayed).
+     */
+    private static int capped(long[] p, int n, int k) {
+        java.util.Arrays.sort(p, 0, n);
+        int counted = 0, run = 0;
+        for (int j = 0; j < n; j++) {
+            run = j > 0 && p[j] == p[j - 1] ? run + 1 : 1;
+            if (run <= k) counted++;
+        }
+        return counted;
+    }
+
+    private void rollup(Scenario sc, DataSet data, long now, ScoredSummary out) throws Exception {
+        Table contacts = data.table("contact"), co = data.table("company");
+        ScoreSpec lead = sc.score("Contact lead"), rollup = sc.score("Company rollup");
+        int[] code = eventCodes(data, "call_started", "meeting_booked", "meeting_completed", "cta_click",
+                "marketing_email_open", "marketing_email_click", "page_view", "form_submission");
+        Column recycled = contacts.column("recycled_at");
+        long[] since = new long[recycled.dict.size() + 1];
+        since[0] = Long.MIN_VALUE;
+        for (int k = 0; k < recycled.dict.size(); k++) since[k + 1] = instantOf(recycled.dictValue(k));
+        int[] evStart = contacts.evStart, evType = contacts.evType;
+        long[] evAt = contacts.evAt;
+        double[] leadValue = new double[contacts.size];
+        long[] newestMeeting = new long[contacts.size]; // of meeting_completed, for the count rule (MIN_VALUE: none)
+        Parallel.forRange(threads, contacts.size, 4096, (from, to) -> {
+            double[] g = new double[2], go = new double[2];
+            long[] views = new long[64], clicks = new long[64], forms = new long[64];
+            for (int i = from; i < to; i++) {
+                long bound = since[recycled.codes[i] + 1];
+                int nv = 0, nc = 0, nf = 0, ctas = 0;
+                double activity = 0;
+                long ctaNewest = Long.MIN_VALUE, meeting = Long.MIN_VALUE;
+                int end = evStart[i + 1];
+                if (end - evStart[i] > views.length) {
+                    views = new long[end - evStart[i]];
+                    clicks = new long[views.length];
+                    forms = new long[views.length];
+                }
+                for (int k = evStart[i]; k < end; k++) {
+                    long at = evAt[k];
+                    if (at > now) continue;
+                    switch (code[evType[k]]) {
+                        case VIEW -> { if (at >= bound) views[nv++] = week(at); }
+                        case CLICK -> { if (at >= bound) clicks[nc++] = month(at); }
+                        case COMPLETED -> {
+                            if (at >= bound) activity += 15;
+                            meeting = Math.max(meeting, at);
+                        }
+                        case FORM -> forms[nf++] = at;
+                        case CTA -> { if (now - at <= 30 * DAY) { ctas++; ctaNewest = Math.max(ctaNewest, at); } }
+                        default -> { }
+                    }
+                }
+                activity += 5 * capped(views, nv, 1) + 3 * capped(clicks, nc, 1);
+                // at most 1 form a day: the oldest of each day, decayed by its own age
+                java.util.Arrays.sort(forms, 0, nf);
+                double intent = 0;
+                for (int j = 0; j < nf; j++) {
+                    if (j == 0 || day(forms[j]) != day(forms[j - 1])) intent += 10 * factor(now - forms[j], 50, 1);
+                }
+                if (ctas >= 2) intent += 8 * factor(now - ctaNewest, 50, 1);
+                g[0] = activity;
+                g[1] = intent;
+                double v = lead.finish(g, go);
+                leadValue[i] = v;
+                newestMeeting[i] = meeting;
+                out.put(lead.name(), i, v, lead.status(v), go);
+            }
+        });
+        Links toContact = data.links("company", "contact");
+        boolean[] champion = new boolean[toContact.labelDict.size() + 1];
+        for (int k = 0; k < toContact.labelDict.size(); k++) champion[k + 1] = Values.inList(toContact.labelDict.get(k), "Champion");
+        Parallel.forRange(threads, co.size, 256, (from, to) -> {
+            double[] g = new double[2], go = new double[2];
+            for (int c = from; c < to; c++) {
+                int n = toContact.start[c + 1] - toContact.start[c], high = 0;
+                double sum = 0, max = 0;
+                boolean championMet = false;
+                for (int k = toContact.start[c]; k < toContact.start[c + 1]; k++) {
+                    int p = toContact.target[k];
+                    double l = leadValue[p];
+                    sum += l;
+                    max = k == toContact.start[c] ? l : Math.max(max, l);
+                    if (l >= 40) high++;
+                    if (champion[toContact.labels[k] + 1] && newestMeeting[p] != Long.MIN_VALUE && now - newestMeeting[p] <= 90 * DAY) {
+                        championMet = true;
+                    }
+                }
+                g[0] = (n == 0 ? 0 : Math.min(40, sum / n)) + (n == 0 ? 0 : Math.min(20, 0.2 * max));
+                g[1] = (high >= 3 ? 20 : 0) + (championMet ? 10 : 0) + (n >= 10 ? 10 : 0);
+                double v = rollup.finish(g, go);
+                out.put(rollup.name(), c, v, rollup.status(v), go);
             }
         });
     }

@@ -72,6 +72,12 @@ public final class NaiveDroolsBaseline implements Contender {
         return "naive-drools-" + threads + "t";
     }
 
+    /** The DRL baseline is written for lead, fit and health; the rollup of scores reading scores has none. */
+    @Override
+    public boolean supports(Scenario scenario) {
+        return !scenario.name.equals("rollup");
+    }
+
     static List<Rule> rules(Scenario sc) {
         return switch (sc.name) {
             case "lead" -> LEAD_RULES;

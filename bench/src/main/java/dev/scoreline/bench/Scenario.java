@@ -17,7 +17,7 @@ import java.util.List;
 public final class Scenario {
     public final String name;
     public final String description;
-    /** The object type every score of this scenario scores. */
+    /** The object type the scenario is about (its scores may also score others: see {@link #records}). */
     public final String objectType;
     public final List<ScoreSpec> scores;
     /** Whether the scores read events (and so whether events/s means something). */
@@ -88,13 +88,30 @@ public final class Scenario {
                     Group.of("Support", 20).startAt(10)),
                     100, NONE, ScoreSpec.HEALTH_STATUSES, List.of(), List.of())));
 
+    public static final Scenario ROLLUP = new Scenario("rollup",
+            "scores reading scores: company health from its contacts' lead scores (value of score, count rules); lead with caps and since",
+            "company", true, List.of(
+            new ScoreSpec("Contact lead", "contact", List.of(
+                    Group.of("Activity", 70),
+                    Group.of("Intent", 30).decay(50, 1)),
+                    100, NONE, ScoreSpec.ENGAGEMENT_STATUSES, List.of(), List.of()),
+            new ScoreSpec("Company rollup", "company", List.of(
+                    Group.of("Contacts", 60),
+                    Group.of("Reach", 40)),
+                    100, NONE, ScoreSpec.HEALTH_STATUSES, List.of(), List.of())));
+
     public static List<Scenario> all() {
-        return List.of(LEAD, FIT, HEALTH);
+        return List.of(LEAD, FIT, HEALTH, ROLLUP);
+    }
+
+    /** The records the scenario's scores score: the sum over the object types of its scores. */
+    public int records(DataSet data) {
+        return scores.stream().map(ScoreSpec::objectType).distinct().mapToInt(t -> data.table(t).size).sum();
     }
 
     public static Scenario byName(String name) {
         for (Scenario s : all()) if (s.name.equals(name)) return s;
-        throw new IllegalArgumentException("unknown scenario " + name + " (lead, fit, health)");
+        throw new IllegalArgumentException("unknown scenario " + name + " (lead, fit, health, rollup)");
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * What a contender computed for a scenario: for every score, the rounded value, status and group
- * values of every record of the scenario's object type, by record index in the {@link DataSet}
+ * values of every record of the score's object type, by record index in the {@link DataSet}
  * (NaN/null for a record out of scope). Enough to cross-check contenders record by record.
  * Thread-safe for writes to distinct records.
  */
@@ -21,13 +21,17 @@ public final class ScoredSummary {
     /** The values of one score. */
     public static final class Values {
         public final ScoreSpec spec;
+        /** The records of the score's object type. */
+        final Table table;
         public final double[] value;
         public final String[] status;
         /** groups[g][record] */
         public final double[][] groups;
 
-        Values(ScoreSpec spec, int n) {
+        Values(ScoreSpec spec, Table table) {
             this.spec = spec;
+            this.table = table;
+            int n = table.size;
             value = new double[n];
             Arrays.fill(value, Double.NaN);
             status = new String[n];
@@ -49,13 +53,11 @@ public final class ScoredSummary {
     }
 
     public final Scenario scenario;
-    private final Table table;
     private final Map<String, Values> scores = new LinkedHashMap<>();
 
     public ScoredSummary(Scenario scenario, DataSet data) {
         this.scenario = scenario;
-        this.table = data.table(scenario.objectType);
-        for (ScoreSpec s : scenario.scores) scores.put(s.name(), new Values(s, table.size));
+        for (ScoreSpec s : scenario.scores) scores.put(s.name(), new Values(s, data.table(s.objectType())));
     }
 
     public Values values(String score) {
@@ -96,7 +98,7 @@ public final class ScoredSummary {
 
     /** Keeps a row a contender returned by record id, filed like {@link #put(ScoreResult)}. Called from one thread. */
     public void putById(String id, String score, double value, String status, double[] groups) {
-        pending.add(new Pending(id, table.type, score, value, status, groups));
+        pending.add(new Pending(id, valuesOf(score).table.type, score, value, status, groups));
     }
 
     /** A result kept by record id until it is filed; the id and labels are the contender's own objects. */
@@ -117,6 +119,7 @@ public final class ScoredSummary {
         }
         results.clear();
         for (Pending p : pending) {
+            Table table = valuesOf(p.score()).table;
             int idx = table.indexOf(p.id());
             if (idx < 0 || !p.type().equals(table.type)) {
                 throw new IllegalStateException("a contender scored a record not in the data: " + p.type() + ":" + p.id());
@@ -148,8 +151,8 @@ public final class ScoredSummary {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Values v : scores.values()) {
             Map<String, Double> m = new TreeMap<>();
-            int step = Math.max(1, table.size / Math.max(1, n));
-            for (int i = 0; i < table.size && m.size() < n; i += step) m.put(table.key(i), v.value[i]);
+            int step = Math.max(1, v.table.size / Math.max(1, n));
+            for (int i = 0; i < v.table.size && m.size() < n; i += step) m.put(v.table.key(i), v.value[i]);
             out.put(v.spec.name(), m);
         }
         return out;
@@ -172,7 +175,7 @@ public final class ScoredSummary {
         for (Values a : scores.values()) {
             Values b = other.values(a.spec.name());
             for (int i = 0; i < a.value.length; i++) {
-                String key = a.spec.name() + " " + table.key(i);
+                String key = a.spec.name() + " " + a.table.key(i);
                 boolean na = Double.isNaN(a.value[i]), nb = Double.isNaN(b.value[i]);
                 if (na != nb) {
                     scm++;

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The most valuable test here: three independent implementations of every scenario (plain Java,
- * SQL, DRL rules) agree record by record on a small generated data set, and the engine, reading
+ * SQL, DRL rules; the rollup has no DRL) agree record by record on a small generated data set, and the engine, reading
  * the scenario's {@code .score} file and the data set's jsonl folder, agrees with them. When they
  * disagree, someone misread the spec (or broke the engine).
  */
@@ -25,12 +25,16 @@ class CrossCheckTest {
     static Instant asOf;
     static DuckDbBaseline duck;
 
+    /** 160 companies of 2 to 300 contacts use up the 1,500 contacts: the last companies have none (an edge every score meets). */
     @BeforeAll
     static void generate() throws Exception {
-        DataGenerator g = new DataGenerator(DataGenerator.Config.of(1500, 120, 15, 11).withCompanySizes(2, 300));
+        DataGenerator g = new DataGenerator(DataGenerator.Config.of(1500, 160, 15, 11).withCompanySizes(2, 300));
         g.write(tmp);
         data = new DataSetReader().read(tmp);
         asOf = g.config().asOf();
+        Links toContact = data.links("company", "contact");
+        assertThat(toContact.start[toContact.start.length - 1] - toContact.start[toContact.start.length - 2])
+                .as("the last company has no contact").isZero();
         duck = new DuckDbBaseline(2);
     }
 
@@ -40,7 +44,7 @@ class CrossCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lead", "fit", "health"})
+    @ValueSource(strings = {"lead", "fit", "health", "rollup"})
     void baselinesAgree(String name) throws Exception {
         Scenario sc = Scenario.byName(name);
         ScoredSummary hand = new HandWrittenEvaluator(1).score(sc, data, asOf);
@@ -48,8 +52,10 @@ class CrossCheckTest {
         ScoredSummary sql = duck.score(sc, data, asOf);
         assertAgree(sc, "duckdb", hand, sql);
         try (NaiveDroolsBaseline drools = new NaiveDroolsBaseline(2)) {
-            drools.load(sc, data, asOf);
-            assertAgree(sc, "naive drools", hand, drools.score(sc, data, asOf));
+            if (drools.supports(sc)) {
+                drools.load(sc, data, asOf);
+                assertAgree(sc, "naive drools", hand, drools.score(sc, data, asOf));
+            }
         }
         try (EngineContender engine = new EngineContender(2)) {
             engine.load(sc, data, asOf);

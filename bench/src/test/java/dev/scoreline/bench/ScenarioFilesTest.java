@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScenarioFilesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"lead", "fit", "health"})
+    @ValueSource(strings = {"lead", "fit", "health", "rollup"})
     void scenarioFileIsValidAndMatchesItsSpec(String name) {
         Scenario sc = Scenario.byName(name);
         String text = sc.scoreText();

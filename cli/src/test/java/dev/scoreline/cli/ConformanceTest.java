@@ -26,7 +26,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The conformance cases (the repository's one copy, conformance/cases), run in process with the
+ * The conformance cases (the repository's one copy, conformance/cases, and the project's own,
+ * conformance/project-cases), run in process with the
  * same rules as shared/conformance/run: {@code expect.jsonl} for score output, {@code expect-check}
  * for check results. A case conformance/not-yet-implemented names is skipped with its reason.
  */
@@ -35,10 +36,15 @@ class ConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double TOLERANCE = 0.005;
 
+    /** The shared cases (conformance/cases), then the project's own (conformance/project-cases). */
     static List<Named<Path>> cases() throws IOException {
-        try (Stream<Path> s = Files.list(resource("conformance/cases"))) {
-            return s.filter(Files::isDirectory).sorted().map(d -> Named.of(d.getFileName().toString(), d)).toList();
+        List<Named<Path>> cases = new ArrayList<>();
+        for (String folder : List.of("conformance/cases", "conformance/project-cases")) {
+            try (Stream<Path> s = Files.list(resource(folder))) {
+                s.filter(Files::isDirectory).sorted().map(d -> Named.of(d.getFileName().toString(), d)).forEach(cases::add);
+            }
         }
+        return cases;
     }
 
     private static Path resource(String name) {

@@ -65,7 +65,9 @@ class LiveScoresPropertiesTest {
      * The second wave's forms: rule limits, caps, since, count rules, and a chain of three scores
      * reading each other across associations (a contact's lead score, its companies' account score
      * averaging it, and every contact's priority reading its companies' account score), so an event
-     * on one contact moves the priority of another contact two associations away.
+     * on one contact moves the priority of another contact two associations away. Tests of the
+     * owner's lead score inside event wheres (Nurture on a contact's own events, Account on its
+     * contacts') move with every change that moves that lead score.
      */
     static final String WAVE_TWO = """
             score "Lead" on contact
@@ -78,6 +80,12 @@ class LiveScoresPropertiesTest {
               group "Fit" limit 10
                 add 3 if role is "buyer" limit 2
 
+            score "Nurture" on contact
+              type engagement
+              group "Owner"
+                add 2 for each visit where score "Lead" >= 10 and page starts with "/pricing"
+                add 1 for each reply where not status "Lead" is "At risk" at most 1 per day
+
             score "Account" on company
               type health
               group "Contacts" limit 70
@@ -85,6 +93,8 @@ class LiveScoresPropertiesTest {
                 add 5 if at least 2 associated contact with visit in the last 10 days
                 add 4 for each reply at most 1 per day on associated contact labeled "Champion" limit 9
                 add 6 if status "Lead" is "At risk" on associated contact
+                add 2 for each visit where score "Lead" >= 10 and page starts with "/pricing" on associated contact
+                add 3 if at least 1 associated contact with reply where status "Lead" is not "At risk"
               group "Own" limit 30
                 add 10 if tier is "gold"
 

@@ -247,32 +247,4 @@ class SecondWaveTest {
         assertThat(seen[0]).as("a result for " + record).isTrue();
         return out[0];
     }
-
-    /**
-     * A score or status test inside an event's {@code where} (the event's owner's score, language.md
-     * section 7a) is not matched by the engine yet: compiling it is refused with the rule's position
-     * and the score it reads, on the record's own events and on associated records' events alike,
-     * rather than read as unknown and scored wrong in silence.
-     */
-    @Test
-    void aScoreTestInsideAnEventsWhereIsRefusedNotScoredAsUnknown() {
-        String lead = "score \"Lead\" on contact\n  type engagement\n  group \"A\"\n    add 10 for each meeting\n\n";
-        String own = lead + on("contact", "engagement", "add 5 for each page_view where score \"Lead\" >= 20");
-        String status = lead + on("contact", "engagement",
-                "add 5 for each page_view where channel is \"web\" and not status \"Lead\" is \"Low\"");
-        String associated = lead + on("company", "engagement",
-                "add 5 for each page_view where score \"Lead\" is unknown on associated contact");
-        String counted = lead + on("company", "engagement",
-                "add 5 if at least 1 associated contact with page_view where score \"Lead\" > 5");
-        for (String text : List.of(own, status, associated, counted)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fixture.compile(text))
-                    .as(text)
-                    .isInstanceOfSatisfying(dev.scoreline.api.ScorelineException.class, e -> assertThat(e.code())
-                            .isEqualTo(dev.scoreline.api.ErrorCode.CONFIG_INVALID))
-                    .hasMessageMatching("test\\.score:\\d+:\\d+: score \"S\": (score|status) \"Lead\" is tested"
-                            + " inside the where of event page_view, which the engine does not support yet");
-        }
-        assertThat(Fixture.compile(lead + on("contact", "engagement", "add 5 for each page_view where channel is \"web\"")))
-                .as("an event's where that reads only the event still compiles").isNotNull();
-    }
 }

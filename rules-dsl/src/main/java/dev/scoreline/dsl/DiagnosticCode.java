@@ -62,7 +62,8 @@ public enum DiagnosticCode {
     UNKNOWN_SCORE("SL422", Severity.ERROR),
     SCORE_ON_OTHER_TYPE("SL423", Severity.ERROR),
     SCORE_REFERENCE_CYCLE("SL424", Severity.ERROR),
-    DUPLICATE_PROPERTY("SL425", Severity.ERROR);
+    DUPLICATE_PROPERTY("SL425", Severity.ERROR),
+    SCORE_TEST_MIXED_WITH_EVENT("SL426", Severity.ERROR);
 
     private final String code;
     private final Severity severity;

@@ -221,7 +221,31 @@ final class DefinitionGenerator {
     }
 
     private EventFilter event() {
-        return new EventFilter(name(), chance(2) ? condition(2) : null);
+        return new EventFilter(name(), chance(2) ? eventCondition() : null);
+    }
+
+    /** Whether conditions being generated may test scores (not an event's own properties: SL426). */
+    private boolean references = true;
+
+    /**
+     * An event's where: conditions on the event, and sometimes a term of its own testing the
+     * owner's scores, joined with and (the only way the two may meet, SL426).
+     */
+    private Condition eventCondition() {
+        references = false;
+        Condition events = condition(2);
+        references = true;
+        if (!chance(2) || targets().isEmpty()) {
+            return events;
+        }
+        Condition owner = switch (random.nextInt(3)) {
+            case 0 -> scoreReference();
+            case 1 -> new Condition.Not(scoreReference());
+            default -> new Condition.Or(List.of(scoreReference(), scoreReference()));
+        };
+        List<Condition> terms = new ArrayList<>(events instanceof Condition.And and ? and.terms() : List.of(events));
+        terms.add(random.nextInt(terms.size() + 1), owner);
+        return new Condition.And(terms);
     }
 
     private Frequency frequency() {
@@ -256,7 +280,7 @@ final class DefinitionGenerator {
     Condition condition(int depth) {
         int choice = random.nextInt(depth <= 0 ? 2 : 5);
         return switch (choice) {
-            case 0 -> random.nextInt(3) == 0 && !targets().isEmpty() ? scoreReference() : predicate();
+            case 0 -> references && random.nextInt(3) == 0 && !targets().isEmpty() ? scoreReference() : predicate();
             case 1 -> random.nextInt(4) == 0 ? new Condition.InList(text(true), random.nextBoolean(), AT) : predicate();
             case 2 -> new Condition.Not(condition(depth - 1));
             case 3 -> new Condition.And(terms(depth));

@@ -37,9 +37,14 @@ final class Resources {
         return list(folder, p -> p.getFileName().toString().endsWith(suffix));
     }
 
-    /** The conformance case folders, sorted: the repository's one copy, conformance/cases. */
+    /**
+     * The conformance case folders, sorted: the repository's one copy of the shared cases,
+     * conformance/cases, then the project's own, conformance/project-cases (conformance/README.md).
+     */
     static List<Path> conformanceCases() {
-        return list(folder("conformance/cases"), Files::isDirectory);
+        List<Path> cases = new java.util.ArrayList<>(list(folder("conformance/cases"), Files::isDirectory));
+        cases.addAll(list(folder("conformance/project-cases"), Files::isDirectory));
+        return cases;
     }
 
     private static List<Path> list(Path folder, Predicate<Path> keep) {

@@ -2,7 +2,11 @@ package dev.scoreline.dsl.internal;
 
 import dev.scoreline.dsl.DiagnosticCode;
 import dev.scoreline.dsl.internal.ScoreDraft.GroupDraft;
+import dev.scoreline.dsl.model.Condition;
+import dev.scoreline.dsl.model.EventFilter;
+import dev.scoreline.dsl.model.Rule;
 import dev.scoreline.dsl.model.ScoreReference;
+import dev.scoreline.dsl.model.SourcePosition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,7 +21,9 @@ import java.util.stream.Collectors;
  * The checks of section 4 on {@code score "NAME"} and {@code status "NAME"} references, across
  * the files given together: the name must be a score of the set (else the nearest name is the
  * fix), on the object type of the record the reference reads, and no score may read itself,
- * directly or through others (the cycle is named in full at every reference on it).
+ * directly or through others (the cycle is named in full at every reference on it). In an event's
+ * {@code where}, a reference reads the event's owner: it may stand in a term of its own (joined to
+ * the event's properties by {@code and}), not under an {@code or}/{@code not} with them.
  */
 final class ReferenceValidator {
 
@@ -44,6 +50,7 @@ final class ReferenceValidator {
             List<ScoreReference> references = new ArrayList<>();
             for (GroupDraft g : s.groups) {
                 references.addAll(ScoreReference.of(s.objectType, g.rules));
+                g.rules.forEach(r -> mixedTerms(s, r));
             }
             byName.putIfAbsent(s.name, new Node(s, references));
         }
@@ -64,6 +71,29 @@ final class ReferenceValidator {
                 }
             }
         }
+    }
+
+    /**
+     * Reports a term of an event's {@code where} that tests the owner's score together with the
+     * event's own properties under {@code or} or {@code not}: the owner's scores are matched on the
+     * owner and the event's properties on the event, joined by {@code and} only.
+     */
+    private void mixedTerms(ScoreDraft s, Rule rule) {
+        EventFilter event = rule.eventRead();
+        Condition term = event == null ? null : event.mixedTerm();
+        if (term == null) {
+            return;
+        }
+        Condition test = term.first(true);
+        String property = ((Condition.Predicate) term.first(false)).property();
+        String name = test instanceof Condition.ScoreTest t ? "score " + ScoreFileParser.quote(t.score())
+                : "status " + ScoreFileParser.quote(((Condition.StatusTest) test).score());
+        SourcePosition at = test instanceof Condition.ScoreTest t ? t.position() : ((Condition.StatusTest) test).position();
+        reporter.report(s, s.fileIndex, DiagnosticCode.SCORE_TEST_MIXED_WITH_EVENT, at, name
+                + " (read on the record that owns the event) is under or/not together with the event's property "
+                + property + ": the engine joins an owner's scores to an event's properties with and only",
+                "make the test a term of its own, joined with and (… where " + property + " … and " + name
+                        + " …), or split the rule in two");
     }
 
     private void unknown(ScoreDraft s, ScoreReference r, Map<String, Node> byName) {

@@ -5,6 +5,22 @@ import java.util.List;
 /** A condition on a record's (or an event's) properties and lists, or on another score's value or status. */
 public sealed interface Condition {
 
+    /** The first {@code score "…"}/{@code status "…"} test ({@code scores}) or property predicate (else) in the condition, or null. */
+    default Condition first(boolean scores) {
+        List<Condition> parts = this instanceof Or or ? or.terms() : this instanceof And and ? and.terms()
+                : this instanceof Not not ? List.of(not.term()) : null;
+        if (parts == null) {
+            boolean score = this instanceof ScoreTest || this instanceof StatusTest;
+            return scores == score && (score || this instanceof Predicate) ? this : null;
+        }
+        return parts.stream().map(p -> p.first(scores)).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Whether the condition tests another score anywhere in it ({@code score "…"}, {@code status "…"}). */
+    default boolean readsScores() {
+        return first(true) != null;
+    }
+
     record Or(List<Condition> terms) implements Condition {
         public Or { terms = List.copyOf(terms); }
     }

@@ -104,7 +104,12 @@ public sealed interface Rule {
      * each … by}, {@code occurs}, and count rules {@code with} an event (language.md section 4).
      */
     default boolean isEventRule() {
-        return this instanceof EventRule || this instanceof EventPointsRule || this instanceof FrequencyRule
-                || this instanceof CountRule c && c.with() != null;
+        return eventRead() != null;
+    }
+
+    /** The event an event rule reads (its {@code for each}, {@code by}, {@code occurs} or {@code with}), else null. */
+    default EventFilter eventRead() {
+        return this instanceof EventRule e ? e.event() : this instanceof EventPointsRule e ? e.event()
+                : this instanceof FrequencyRule f ? f.event() : this instanceof CountRule c ? c.with() : null;
     }
 }

@@ -267,7 +267,7 @@ public final class CompiledRuleBase {
             for (ProgramGroup g : groups) {
                 for (ProgramRule r : g.rules) {
                     assoc |= r.assocMatcher >= 0;
-                    recordMatches |= r.assocMatcher < 0 && !r.readsEvents();
+                    recordMatches |= r.assocMatcher < 0 && (!r.readsEvents() || r.ownerWhereMatcher >= 0);
                     if (r.readsEvents()) {
                         (r.assocMatcher >= 0 ? associated : own).add(r);
                         (r.assocMatcher >= 0 ? associatedGroups : ownGroups).add(g);
@@ -364,6 +364,13 @@ public final class CompiledRuleBase {
          */
         int assocWhereMatcher = -1;
         int assocWhereGroup = -1;
+        /**
+         * When the event's {@code where} tests the owner's scores (language.md section 12): those
+         * terms' matcher, on the owner's projection with those scores (the scored record, or each
+         * associated record), and that group; else -1. An event counts only for an owner that holds it.
+         */
+        int ownerWhereMatcher = -1;
+        int ownerWhereGroup = -1;
 
         ProgramRule(Rule rule, RuleKind kind, int matcher, BigDecimal[] points, int assocMatcher, String assocType,
                     Aggregate aggregate, Frequency frequency) {
@@ -415,6 +422,14 @@ public final class CompiledRuleBase {
 
         public int assocWhereGroup() {
             return assocWhereGroup;
+        }
+
+        public int ownerWhereMatcher() {
+            return ownerWhereMatcher;
+        }
+
+        public int ownerWhereGroup() {
+            return ownerWhereGroup;
         }
     }
 }

@@ -60,8 +60,6 @@ public final class RuleBaseCompiler {
     private int matchers;
     /** Score name to its index in the compiled program (definitions sorted by name). */
     private final Map<String, Integer> scoreIndex = new HashMap<>();
-    /** The score being compiled, named when one of its rules is refused. */
-    private String compiling;
 
     private final Set<String> recordProperties = new LinkedHashSet<>();
     private final Set<String> eventProperties = new LinkedHashSet<>();
@@ -107,7 +105,6 @@ public final class RuleBaseCompiler {
     }
 
     private ProgramScore score(ScoreDefinition d) {
-        compiling = d.name();
         String type = DataValue.fold(d.objectType());
         int scope = -1;
         if (!d.includeLists().isEmpty() || !d.excludeLists().isEmpty()) {
@@ -149,62 +146,61 @@ public final class RuleBaseCompiler {
      * A rule, and when its association's {@code where} reads other scores, that condition as a
      * record rule of its own: the association rule then tests the label and type alone, and the
      * evaluator requires both (an associated record's score is known only when it is evaluated,
-     * like the scored record's own references).
+     * like the scored record's own references). The same holds for the terms of an event's
+     * {@code where} that read the owner's scores ({@link #ownerTerms}).
      */
     private ProgramRule compileRule(String scoredType, Rule rule) {
         AssociationClause assoc = rule.association();
-        if (assoc == null || assoc.where() == null || !readsScores(assoc.where())) {
-            return compileRule(scoredType, rule, assoc == null ? -1 : assocRule(assoc));
+        String ownerType = assoc == null ? DataValue.fold(scoredType) : DataValue.fold(assoc.objectType());
+        EventFilter event = rule.eventRead();
+        Condition ownerWhere = event == null ? null : ownerTerms(event);
+        ProgramRule r;
+        if (assoc == null || assoc.where() == null || !assoc.where().readsScores()) {
+            r = compileRule(scoredType, rule, assoc == null ? -1 : assocRule(assoc));
+        } else {
+            int assocMatcher = assocRule(new AssociationClause(assoc.objectType(), assoc.label(), null, assoc.aggregate()));
+            int[] where = scoreRecordRule(ownerType, assoc.where());
+            r = compileRule(scoredType, rule, assocMatcher);
+            r.assocWhereMatcher = where[0];
+            r.assocWhereGroup = where[1];
         }
-        String type = DataValue.fold(assoc.objectType());
-        int assocMatcher = assocRule(new AssociationClause(assoc.objectType(), assoc.label(), null, assoc.aggregate()));
-        int where = matchers++;
-        Set<String> props = new java.util.TreeSet<>();
-        boolean lists = collect(assoc.where(), props, numericRecordProperties, false, type);
-        props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
-        CompiledRuleBase.RecordGroup group = recordGroup(type, props, lists);
-        recordRule(where, group, terms(assoc.where()));
-        ProgramRule r = compileRule(scoredType, rule, assocMatcher);
-        r.assocWhereMatcher = where;
-        r.assocWhereGroup = group.id();
+        if (ownerWhere != null) {
+            int[] where = scoreRecordRule(ownerType, ownerWhere);
+            r.ownerWhereMatcher = where[0];
+            r.ownerWhereGroup = where[1];
+        }
         return r;
     }
 
-    private static boolean readsScores(Condition c) {
-        return scoreTestIn(c) != null;
-    }
-
-    /** The first {@code score "…"} or {@code status "…"} test in a condition, or null. */
-    private static Condition scoreTestIn(Condition c) {
-        List<Condition> terms = c instanceof Condition.Or or ? or.terms()
-                : c instanceof Condition.And and ? and.terms()
-                : c instanceof Condition.Not not ? List.of(not.term()) : null;
-        if (terms == null) {
-            return c instanceof Condition.ScoreTest || c instanceof Condition.StatusTest ? c : null;
-        }
-        return terms.stream().map(RuleBaseCompiler::scoreTestIn).filter(java.util.Objects::nonNull)
-                .findFirst().orElse(null);
+    /**
+     * A condition that reads other scores as a record rule on {@code type}'s projection with those
+     * scores ({@link CompiledRuleBase.RecordGroup#readsScores}): its matcher and group id.
+     */
+    private int[] scoreRecordRule(String type, Condition where) {
+        int matcher = matchers++;
+        Set<String> props = new java.util.TreeSet<>();
+        boolean lists = collect(where, props, numericRecordProperties, false, type);
+        props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
+        CompiledRuleBase.RecordGroup group = recordGroup(type, props, lists);
+        recordRule(matcher, group, terms(where));
+        return new int[] {matcher, group.id()};
     }
 
     /**
-     * Refuses a score or status test inside an event's {@code where} (the event's owner's score,
-     * language.md section 7a): events are matched as shapes shared by every record that owns one,
-     * so a test of the owner's score cannot be one of their constraints, and the engine does not
-     * yet match it any other way. Reading it as unknown would score such rules wrong in silence.
+     * The terms of an event's {@code where} that test the owner's scores (language.md section 12: a
+     * reference there reads the record that owns the event), or null. Events are matched as shapes
+     * shared by every record that owns one, so these terms are matched on the owner instead
+     * ({@link EventFilter#ownerTerms}); {@link #eventRule} matches the rest on the event. The
+     * validator refuses a term that mixes the two under {@code or}/{@code not} (SL426): one that
+     * reaches here all the same could be split in neither place, so it is refused, never misread.
      */
-    private void refuseScoreTests(EventFilter event) {
-        Condition test = scoreTestIn(event.where());
-        if (test == null) {
-            return;
+    private static Condition ownerTerms(EventFilter event) {
+        if (event.mixedTerm() != null) {
+            throw new ScorelineException(ErrorCode.INTERNAL_ERROR, "the where of event " + event.type()
+                    + " tests the owner's scores under or/not with the event's properties (SL426)",
+                    "run the definitions through ScoreParser, which reports it with its position");
         }
-        boolean status = test instanceof Condition.StatusTest;
-        String referenced = status ? ((Condition.StatusTest) test).score() : ((Condition.ScoreTest) test).score();
-        Object at = status ? ((Condition.StatusTest) test).position() : ((Condition.ScoreTest) test).position();
-        throw new ScorelineException(ErrorCode.CONFIG_INVALID, at + ": score \"" + compiling + "\": "
-                + (status ? "status" : "score") + " \"" + referenced + "\" is tested inside the where of event "
-                + event.type() + ", which the engine does not support yet",
-                "test the score on the record instead (a rule of its own, or an association's where);"
-                        + " an event's where can read the event's own properties");
+        return event.ownerTerms();
     }
 
     private ProgramRule compileRule(String scoredType, Rule rule, int assocMatcher) {
@@ -376,10 +372,10 @@ public final class RuleBaseCompiler {
     private void eventRule(int matcher, EventFilter event, Timeframe timeframe, List<Term> extra) {
         String type = DataValue.fold(event.type());
         List<Term> terms = new ArrayList<>();
-        if (event.where() != null) {
-            refuseScoreTests(event);
-            collectEventReads(event.where());
-            terms.addAll(terms(event.where()));
+        Condition where = event.eventTerms(); // the owner's terms are matched on the owner: ownerTerms
+        if (where != null) {
+            collectEventReads(where);
+            terms.addAll(terms(where));
         }
         // A since bound differs per scored record, while an event's matches are shared by every
         // record with events of its shape: the evaluator applies it (EventRuleCounter).

@@ -34,6 +34,9 @@ final class RuleContributions {
 
     /** A rule on the record itself: its matches, or its own events' counters. */
     private BigDecimal own(ProgramRule r, int rec, long[] rh, ProgramGroup g, ReadCache read, Trace trace) {
+        if (!ownerHolds(r, rh, rec, null, trace)) {
+            return BigDecimal.ZERO;
+        }
         return switch (r.kind) {
             case PROPERTY -> {
                 boolean hit = HitSet.has(rh, r.matcher);
@@ -220,7 +223,9 @@ final class RuleContributions {
         int n = 0;
         for (int a = 0; a < linked.length; a++) {
             if (HitSet.has(read.assocHits[a], r.assocMatcher)
-                    && (r.assocWhereMatcher() < 0 || HitSet.has(read.recordHitsOfNeighbour(a), r.assocWhereMatcher()))) {
+                    && (r.assocWhereMatcher() < 0 || HitSet.has(read.recordHitsOfNeighbour(a), r.assocWhereMatcher()))
+                    && (r.ownerWhereMatcher() < 0 || ownerHolds(r, read.recordHitsOfNeighbour(a), read.other[a],
+                            trace.recording() ? data.key(read.other[a]) : null, trace))) {
                 linked[n++] = a;
             }
         }
@@ -234,6 +239,21 @@ final class RuleContributions {
             }
         }
         return linked;
+    }
+
+    /**
+     * Whether the owner of the rule's events ({@code via}: an associated record, null for the
+     * scored record) holds the terms of the event's {@code where} that test its scores: events
+     * count only for an owner that does (language.md section 12).
+     */
+    private boolean ownerHolds(ProgramRule r, long[] ownerHits, int owner, RecordKey via, Trace trace) {
+        if (r.ownerWhereMatcher() < 0 || HitSet.has(ownerHits, r.ownerWhereMatcher())) {
+            return true;
+        }
+        String prefix = via == null ? "" : via + ": ";
+        trace.detail(() -> prefix + "no event counts: the event's where tests the owner's scores ("
+                + evaluator.references.scoresRead(r.ownerWhereGroup(), owner) + "), which do not hold");
+        return false;
     }
 
     /** Adds an associated record's event counters for the rule to {@code counts}; whether any was not zero. */

@@ -67,6 +67,9 @@ final class ScoreReferences {
                     if (r.assocWhereGroup() >= 0) {
                         note(s, program.recordGroups.get(r.assocWhereGroup()), true);
                     }
+                    if (r.ownerWhereGroup() >= 0) {
+                        note(s, program.recordGroups.get(r.ownerWhereGroup()), r.assocMatcher >= 0);
+                    }
                 }
             }
         }
@@ -179,12 +182,17 @@ final class ScoreReferences {
         if (r.recordGroup() < 0 || !program.recordGroups.get(r.recordGroup()).readsScores()) {
             return values;
         }
-        StringBuilder sb = new StringBuilder(values);
-        for (String p : program.recordGroups.get(r.recordGroup()).properties()) {
+        return values + ", " + scoresRead(r.recordGroup(), rec);
+    }
+
+    /** For explanations: the other scores a group's record rules read on a record ({@code score "A" = 12, …}). */
+    String scoresRead(int group, int rec) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : program.recordGroups.get(group).properties()) {
             if (References.isReference(p)) {
                 DataValue v = referenceValue(p, rec);
-                sb.append(", ").append(References.isStatus(p) ? "status \"" : "score \"").append(References.scoreOf(p))
-                        .append("\" ").append(v.isUnknown() ? "unknown" : "= " + v);
+                sb.append(sb.length() == 0 ? "" : ", ").append(References.isStatus(p) ? "status \"" : "score \"")
+                        .append(References.scoreOf(p)).append("\" ").append(v.isUnknown() ? "unknown" : "= " + v);
             }
         }
         return sb.toString();
