@@ -21,13 +21,12 @@ class SuggestTest {
     @Test
     void findsThePlantedCriteriaAndRanksTheHeldOutSnapshots() {
         Suggest.Suggestion s = suggest(new PlantedData(2500, 7, false), Suggest.Kind.COMBINED);
-        System.out.println(s.text());
         assertThat(s.separates()).as(s.verdict()).isTrue();
         assertThat(s.heldOutAuc()).isGreaterThanOrEqualTo(0.8);
         assertThat(s.rules()).hasSizeLessThanOrEqualTo(Suggest.MAX_RULES);
         assertThat(s.text()).containsPattern("add \\d+ if jobtitle contains \"vp\"");
         assertThat(s.text()).containsPattern("add \\d+ if page_view where url (is|contains) \"[^\"]*pricing\" occurs at least 3 times in the last 30 days");
-        assertThat(s.text()).contains("# converted ");
+        assertThat(s.text()).contains("# converted ").doesNotContain("lifecycle_change occurs");
         var parsed = ScoreParser.parse("s.score", s.text());
         assertThat(parsed.hasErrors()).as(parsed.diagnostics().toString()).isFalse();
         assertThat(ScoreFormatter.format(parsed.definitions(), s.text())).isEqualTo(s.text());

@@ -28,11 +28,12 @@ public final class SparseFit {
     /** Weights per feature (0 for those left out); at most {@code maxRules} are not 0. */
     public static double[] fit(FeatureRows rows, int[] training, int[] validation, int maxRules) {
         Linear.disableDebugOutput();
+        boolean[] usable = usable(rows, training);
         int[] inner = validation.length == 0 ? training : Arrays.stream(training)
                 .filter(r -> Arrays.binarySearch(validation, r) < 0).toArray();
         double bestAuc = -1, lambda = LAMBDAS[0];
         for (double l : LAMBDAS) {
-            double[] w = train(rows, inner, l);
+            double[] w = train(rows, inner, l, usable);
             if (nonZero(w) == 0 || nonZero(w) > maxRules * 2) {
                 continue;
             }
@@ -43,10 +44,28 @@ public final class SparseFit {
                 lambda = l;
             }
         }
-        return keepStrongest(rows, training, train(rows, training, lambda), maxRules);
+        return keepStrongest(rows, training, train(rows, training, lambda, usable), maxRules);
     }
 
-    private static double[] train(FeatureRows rows, int[] which, double lambda) {
+    /**
+     * The criteria worth fitting: not the same for every training row (the outcome's own start
+     * event, say), and not a copy of an earlier one over those rows (two ways to say one thing).
+     */
+    static boolean[] usable(FeatureRows rows, int[] training) {
+        boolean[] out = new boolean[rows.features()];
+        java.util.Set<java.util.BitSet> seen = new java.util.HashSet<>();
+        for (int f = 0; f < out.length; f++) {
+            java.util.BitSet column = new java.util.BitSet(training.length);
+            for (int i = 0; i < training.length; i++) {
+                column.set(i, rows.has(training[i], f));
+            }
+            int on = column.cardinality();
+            out[f] = on > 0 && on < training.length && seen.add(column);
+        }
+        return out;
+    }
+
+    private static double[] train(FeatureRows rows, int[] which, double lambda, boolean[] usable) {
         int[] sample = sample(which);
         Problem p = new Problem();
         p.l = sample.length;
@@ -58,7 +77,7 @@ public final class SparseFit {
         for (int i = 0; i < sample.length; i++) {
             row.clear();
             for (int f = 0; f < rows.features(); f++) {
-                if (rows.has(sample[i], f)) {
+                if (usable[f] && rows.has(sample[i], f)) {
                     row.add(new FeatureNode(f + 1, 1));
                 }
             }
