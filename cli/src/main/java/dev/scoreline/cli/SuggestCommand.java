@@ -70,7 +70,10 @@ final class SuggestCommand implements Callable<Integer> {
         List<ScoreDefinition> others = against == null ? List.of() : RuleFiles.load(List.of(against), "suggest", err);
         long t0 = System.nanoTime();
         Suggest.Suggestion s = Suggest.run(ScoreEngine.create(), outcome.outcome(type), source::openAdapter,
-                new CountingProblems(err), new Suggest.Options(name, kind(), source.now(), outcome.every, others));
+                new CountingProblems(err), new Suggest.Options(name, kind(), source.now(), outcome.every, others, line -> {
+                    err.println(line);
+                    err.flush();
+                }));
         o.printf(Locale.ROOT, "%d candidate criteria from the data; %d examples, %d converted; fitted on %d snapshots "
                         + "(%s to %s), held out %d%n", s.candidates(), s.examples(), s.converted(), s.training().size(),
                 BacktestCommand.day(s.training().get(0)), BacktestCommand.day(s.training().get(s.training().size() - 1)),

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Replays the data as of each snapshot and measures how each score's values and statuses then
@@ -41,7 +42,7 @@ public final class Backtest {
      * once for the data's first event and once by the engine.
      */
     public static Result run(ScoreEngine engine, List<ScoreDefinition> scores, Outcome outcome,
-                             java.util.function.Supplier<CrmAdapter> adapters, DataProblems problems,
+                             Supplier<CrmAdapter> adapters, DataProblems problems,
                              Instant now, Integer everyDays) {
         checkScores(scores, outcome);
         List<Instant> snapshots;
@@ -49,14 +50,25 @@ public final class Backtest {
             scan.open(DataProblems.IGNORE);
             snapshots = Snapshots.of(scan, outcome.objectType(), now, everyDays, outcome.windowDays());
         }
-        List<ScoreDefinition> all = new ArrayList<>(scores);
-        all.add(outcome.definition());
-        ScoringData data;
+        ScoringData data = load(engine, scores, adapters, problems);
+        return new Result(snapshots, outcome, measure(engine, data, outcomes(engine, outcome, adapters), outcome,
+                snapshots, scores.stream().map(ScoreDefinition::name).toList()));
+    }
+
+    /** The data loaded for {@code definitions}, reporting its problems. */
+    static ScoringData load(ScoreEngine engine, List<ScoreDefinition> definitions, Supplier<CrmAdapter> adapters,
+                            DataProblems problems) {
         try (CrmAdapter crm = adapters.get()) {
-            data = engine.load(engine.compile(all), crm, problems);
+            return engine.load(engine.compile(definitions), crm, problems);
         }
-        return new Result(snapshots, outcome, measure(engine, data, outcome, snapshots,
-                scores.stream().map(ScoreDefinition::name).toList()));
+    }
+
+    /**
+     * The data loaded for the outcome's definition alone (its problems were reported by the other
+     * load): scoring it at D and at D + window is cheap however many scores are replayed.
+     */
+    static ScoringData outcomes(ScoreEngine engine, Outcome outcome, Supplier<CrmAdapter> adapters) {
+        return load(engine, List.of(outcome.definition()), adapters, DataProblems.IGNORE);
     }
 
     /** Every score on the outcome's type, none named as the outcome's own definition: SL509 otherwise. */
@@ -75,15 +87,15 @@ public final class Backtest {
     }
 
     /** The measures of the named scores over the snapshots, on data loaded with them and the outcome. */
-    public static List<ScoreBacktest> measure(ScoreEngine engine, ScoringData data, Outcome outcome,
-                                              List<Instant> snapshots, List<String> scoreNames) {
+    static List<ScoreBacktest> measure(ScoreEngine engine, ScoringData data, ScoringData outcomes, Outcome outcome,
+                                       List<Instant> snapshots, List<String> scoreNames) {
         Map<String, Measures> measures = new LinkedHashMap<>();
         Map<String, Map<Integer, ScoreResult>> current = new HashMap<>();
         for (String s : scoreNames) {
             measures.put(s, new Measures());
             current.put(s, new HashMap<>());
         }
-        new Replay().run(engine, data, outcome, snapshots, new Replay.Listener() {
+        new Replay().run(engine, data, outcomes, outcome, snapshots, new Replay.Listener() {
             @Override
             public void result(int snapshot, int record, ScoreResult result) {
                 Map<Integer, ScoreResult> m = current.get(result.score());

@@ -29,7 +29,12 @@ public final class Snapshots {
      * by NOW, is SL806 saying what the data holds.
      */
     public static List<Instant> of(CrmAdapter adapter, String type, Instant now, Integer everyDays, int windowDays) {
-        Instant first = firstEvent(adapter, type, now).orElseThrow(() -> new ScorelineException(ErrorCode.TOO_FEW_EXAMPLES,
+        return of(firstEvent(adapter, type, now), type, now, everyDays, windowDays);
+    }
+
+    /** As {@link #of(CrmAdapter, String, Instant, Integer, int)} from the first event, found elsewhere. */
+    static List<Instant> of(Optional<Instant> firstEvent, String type, Instant now, Integer everyDays, int windowDays) {
+        Instant first = firstEvent.orElseThrow(() -> new ScorelineException(ErrorCode.TOO_FEW_EXAMPLES,
                 "the data holds no event of a " + type + " record at or before NOW (" + now + ")",
                 "give --data the folder that holds the events, or a later --as-of"));
         List<Instant> out = everyDays == null ? monthly(first, now, windowDays) : every(first, now, everyDays, windowDays);

@@ -47,9 +47,16 @@ public final class Suggest {
     public enum Kind { ENGAGEMENT, FIT, COMBINED }
 
     /** What to suggest and what to compare it with. */
-    public record Options(String name, Kind kind, Instant now, Integer everyDays, List<ScoreDefinition> against) {
+    public record Options(String name, Kind kind, Instant now, Integer everyDays, List<ScoreDefinition> against,
+                          java.util.function.Consumer<String> progress) {
         public Options {
             against = List.copyOf(against);
+            progress = progress == null ? p -> { } : progress;
+        }
+
+        /** Without progress lines. */
+        public Options(String name, Kind kind, Instant now, Integer everyDays, List<ScoreDefinition> against) {
+            this(name, kind, now, everyDays, against, null);
         }
     }
 
@@ -65,15 +72,18 @@ public final class Suggest {
     public static Suggestion run(ScoreEngine engine, Outcome outcome, Supplier<CrmAdapter> adapters,
                                  DataProblems problems, Options o) {
         Backtest.checkScores(o.against(), outcome);
-        List<Instant> snapshots;
-        List<Candidates.Candidate> candidates;
+        Clock clock = new Clock(o.progress());
+        Candidates.Drawn drawn;
         try (CrmAdapter scan = adapters.get()) {
             scan.open(DataProblems.IGNORE);
-            snapshots = Snapshots.of(scan, outcome.objectType(), o.now(), o.everyDays(), outcome.windowDays());
-            candidates = Candidates.fromData(scan, outcome.objectType(), o.now(), o.kind() != Kind.ENGAGEMENT,
-                    o.kind() != Kind.FIT);
+            drawn = Candidates.fromData(scan, outcome.objectType(), o.now(), o.kind() != Kind.ENGAGEMENT, o.kind() != Kind.FIT);
         }
-        FeatureRows rows = features(engine, outcome, adapters, problems, candidates, snapshots);
+        List<Candidates.Candidate> candidates = drawn.candidates();
+        List<Instant> snapshots = Snapshots.of(drawn.firstEvent(), outcome.objectType(), o.now(), o.everyDays(),
+                outcome.windowDays());
+        clock.lap(candidates.size() + " candidate criteria drawn from the data, " + snapshots.size() + " snapshots");
+        ScoringData outcomes = Backtest.outcomes(engine, outcome, adapters);
+        FeatureRows rows = features(engine, outcome, adapters, problems, candidates, snapshots, outcomes, clock);
         long converted = countConverted(rows);
         if (rows.size() < MIN_EXAMPLES || converted < MIN_PER_CLASS || rows.size() - converted < MIN_PER_CLASS
                 || snapshots.size() < 2) {
@@ -88,6 +98,7 @@ public final class Suggest {
         int[] validation = trainingSnapshots > 1 ? rows.rowsOf(trainingSnapshots - 1, trainingSnapshots) : new int[0];
         int[] heldOut = rows.rowsOf(trainingSnapshots, snapshots.size());
         double[] weights = SparseFit.fit(rows, training, validation, MAX_RULES);
+        clock.lap("fitted on " + training.length + " examples");
         int[] points = points(weights);
         List<Kept> kept = kept(rows, training, candidates, points);
         List<Instant> train = snapshots.subList(0, trainingSnapshots), later = snapshots.subList(trainingSnapshots, snapshots.size());
@@ -103,13 +114,10 @@ public final class Suggest {
         ScoreDefinition definition = withStatuses(o, outcome.objectType(), kept, rows, heldOut, points, event);
         List<ScoreDefinition> all = new ArrayList<>(List.of(definition));
         all.addAll(o.against());
-        all.add(outcome.definition());
-        ScoringData data;
-        try (CrmAdapter crm = adapters.get()) {
-            data = engine.load(engine.compile(all), crm, problems);
-        }
-        List<ScoreBacktest> measured = Backtest.measure(engine, data, outcome, later,
-                all.subList(0, all.size() - 1).stream().map(ScoreDefinition::name).toList());
+        ScoringData data = Backtest.load(engine, all, adapters, DataProblems.IGNORE);
+        List<ScoreBacktest> measured = Backtest.measure(engine, data, outcomes, outcome, later,
+                all.stream().map(ScoreDefinition::name).toList());
+        clock.lap("backtested on the " + later.size() + " held-out snapshots");
         ScoreBacktest mine = measured.get(0);
         boolean separates = betterThanChance(mine);
         String verdict = separates
@@ -122,7 +130,8 @@ public final class Suggest {
     }
 
     private static FeatureRows features(ScoreEngine engine, Outcome outcome, Supplier<CrmAdapter> adapters,
-                                        DataProblems problems, List<Candidates.Candidate> candidates, List<Instant> snapshots) {
+                                        DataProblems problems, List<Candidates.Candidate> candidates, List<Instant> snapshots,
+                                        ScoringData outcomes, Clock clock) {
         List<Group> fit = new ArrayList<>(), events = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidates.Candidate c = candidates.get(i);
@@ -137,12 +146,10 @@ public final class Suggest {
             defs.add(candidateScore(CANDIDATES + "(engagement)", outcome.objectType(), ScoreType.ENGAGEMENT, events));
         }
         FeatureRows rows = new FeatureRows(candidates.size(), Set.copyOf(defs.stream().map(ScoreDefinition::name).toList()));
-        defs.add(outcome.definition());
-        ScoringData data;
-        try (CrmAdapter crm = adapters.get()) {
-            data = engine.load(engine.compile(defs), crm, problems);
-        }
-        new Replay().run(engine, data, outcome, snapshots, rows);
+        ScoringData data = Backtest.load(engine, defs, adapters, problems);
+        clock.lap("data loaded for the candidates");
+        new Replay().run(engine, data, outcomes, outcome, snapshots, rows);
+        clock.lap("replayed " + snapshots.size() + " snapshots: " + rows.size() + " examples");
         return rows;
     }
 
@@ -263,6 +270,33 @@ public final class Suggest {
                         heldOut.examples(), heldOut.converted()),
                 "properties are read as the data holds them now: a property that changed after a snapshot leaks into it",
                 "this file is yours to edit: check it with 'scoreline check', backtest it with 'scoreline backtest'");
+    }
+
+    /**
+     * Progress lines with the seconds each step took, and the processor time the process spent
+     * in it (on a busy machine the two differ a lot).
+     */
+    private static final class Clock {
+        private final java.util.function.Consumer<String> out;
+        private long last = System.nanoTime();
+        private long lastCpu = cpu();
+
+        Clock(java.util.function.Consumer<String> out) {
+            this.out = out;
+        }
+
+        void lap(String what) {
+            long now = System.nanoTime(), cpu = cpu();
+            out.accept(String.format(Locale.ROOT, "%s (%.1f s, processor %.1f s)", what, (now - last) / 1e9,
+                    (cpu - lastCpu) / 1e9));
+            last = now;
+            lastCpu = cpu;
+        }
+
+        private static long cpu() {
+            return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+        }
     }
 
     private static String day(Instant i) {

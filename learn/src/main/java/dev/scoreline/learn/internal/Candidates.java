@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  */
 public final class Candidates {
 
+    /** The criteria, and the first event of a record of the type at or before NOW (the snapshots start there). */
+    public record Drawn(List<Candidate> candidates, java.util.Optional<Instant> firstEvent) { }
+
     /** A criterion: its rule (1 point) and whether it reads events. */
     public record Candidate(Rule rule, boolean event) { }
 
@@ -44,28 +47,30 @@ public final class Candidates {
     private Candidates() { }
 
     /** Reads the records of {@code type} and their events before {@code now} once; an opened adapter. */
-    public static List<Candidate> fromData(CrmAdapter adapter, String type, Instant now, boolean properties, boolean events) {
+    public static Drawn fromData(CrmAdapter adapter, String type, Instant now, boolean properties, boolean events) {
         ValueStats.Table records = new ValueStats.Table();
         try (Stream<CrmRecord> s = adapter.records()) {
             s.filter(r -> r.key().type().equalsIgnoreCase(type)).forEach(r -> records.add(r.properties()));
         }
         Map<String, ValueStats.Table> eventProps = new HashMap<>();
         Map<String, long[]> eventCounts = new HashMap<>();
-        if (events) {
-            try (Stream<CrmEvent> s = adapter.events()) {
-                s.filter(e -> e.record().type().equalsIgnoreCase(type) && !e.at().isAfter(now)
-                        && NAME.matcher(e.type()).matches()).forEach(e -> {
+        long[] first = {Long.MAX_VALUE};
+        try (Stream<CrmEvent> s = adapter.events()) {
+            s.filter(e -> e.record().type().equalsIgnoreCase(type) && !e.at().isAfter(now)).forEach(e -> {
+                first[0] = Math.min(first[0], e.at().toEpochMilli());
+                if (events && NAME.matcher(e.type()).matches()) {
                     eventCounts.computeIfAbsent(e.type(), k -> new long[1])[0]++;
                     eventProps.computeIfAbsent(e.type(), k -> new ValueStats.Table()).add(e.properties());
-                });
-            }
+                }
+            });
         }
         List<Candidate> out = new ArrayList<>();
         if (properties) {
             records.columns().forEach((p, stats) -> propertyCandidates(p, stats, records.rows(), out));
         }
         eventCounts.keySet().stream().sorted().forEach(t -> eventCandidates(t, eventProps.get(t), out));
-        return out;
+        return new Drawn(out, first[0] == Long.MAX_VALUE ? java.util.Optional.empty()
+                : java.util.Optional.of(Instant.ofEpochMilli(first[0])));
     }
 
     private static void propertyCandidates(String p, ValueStats stats, long rows, List<Candidate> out) {

@@ -52,21 +52,23 @@ public final class Replay {
         return n;
     }
 
-    public void run(ScoreEngine engine, ScoringData data, Outcome outcome, List<Instant> snapshots, Listener listener) {
+    /**
+     * {@code data} was loaded for the scores, {@code outcomes} for the outcome's definition alone:
+     * the scores are scored once per snapshot, the outcome (two rules, cheap) at D and at D + window.
+     */
+    public void run(ScoreEngine engine, ScoringData data, ScoringData outcomes, Outcome outcome, List<Instant> snapshots,
+                    Listener listener) {
         for (int s = 0; s < snapshots.size(); s++) {
             Instant d = snapshots.get(s);
             BitSet started = new BitSet(), ended = new BitSet(), endedByWindow = new BitSet();
             final int snapshot = s;
-            engine.score(data, d, r -> {
+            engine.score(outcomes, d, r -> {
                 int record = number(r.record());
-                if (r.score().equals(Outcome.SCORE_NAME)) {
-                    started.set(record, positive(r, "start"));
-                    ended.set(record, positive(r, "end"));
-                } else {
-                    listener.result(snapshot, record, r);
-                }
+                started.set(record, positive(r, "start"));
+                ended.set(record, positive(r, "end"));
             });
-            engine.score(data, d.plus(Duration.ofDays(outcome.windowDays())), r -> {
+            engine.score(data, d, r -> listener.result(snapshot, number(r.record()), r));
+            engine.score(outcomes, d.plus(Duration.ofDays(outcome.windowDays())), r -> {
                 if (r.score().equals(Outcome.SCORE_NAME) && positive(r, "end")) {
                     endedByWindow.set(number(r.record()));
                 }
