@@ -105,7 +105,7 @@ public final class Suggest {
         if (kept.isEmpty()) {
             return new Suggestion(null, null, kept, train, later, List.of(), 0.5, false,
                     "no criterion separates converted from not converted better than chance: the model kept none "
-                            + "(held-out AUC 0.50); nothing was written", candidates.size(), rows.size(), converted);
+                            + "whose conversion with and without it differs beyond noise (held-out AUC 0.50); nothing was written", candidates.size(), rows.size(), converted);
         }
         boolean[] event = new boolean[candidates.size()];
         for (int f = 0; f < event.length; f++) {
@@ -193,11 +193,25 @@ public final class Suggest {
                     cwo += c ? 1 : 0;
                 }
             }
+            if (Math.abs(z(with, cw, without, cwo)) < 2) {
+                continue; // kept by the model for a shade of log-odds, but the rates with and without do not differ beyond noise
+            }
             Candidates.Candidate c = candidates.get(f);
             out.add(new Kept(c.rule(), c.event(), points[f], with, cw, without, cwo));
         }
         out.sort((a, b) -> Integer.compare(Math.abs(b.points()), Math.abs(a.points())));
         return out;
+    }
+
+    /** The two-proportion z statistic of the conversion rates with and without a criterion. */
+    static double z(long with, long convertedWith, long without, long convertedWithout) {
+        if (with == 0 || without == 0) {
+            return 0;
+        }
+        double p1 = (double) convertedWith / with, p0 = (double) convertedWithout / without;
+        double p = (double) (convertedWith + convertedWithout) / (with + without);
+        double se = Math.sqrt(p * (1 - p) * (1.0 / with + 1.0 / without));
+        return se == 0 ? 0 : (p1 - p0) / se;
     }
 
     /**
