@@ -95,7 +95,7 @@ public final class DataGenerator {
     static final int[] EVENT_WEIGHTS = {340, 250, 110, 90, 60, 60, 50, 40};
 
     private static final long DAY = 86_400_000L;
-    private static final int K_SIZES = 1, K_CONTACT = 2, K_EVENTS = 3, K_COMPANY = 4, K_DEAL = 5, K_TICKET = 6, K_RECYCLED = 7;
+    private static final int K_SIZES = 1, K_CONTACT = 2, K_EVENTS = 3, K_COMPANY = 4, K_DEAL = 5, K_TICKET = 6, K_RECYCLED = 7, K_OUTCOME = 8;
 
     private final Config config;
     private final long asOfMs;
@@ -135,6 +135,14 @@ public final class DataGenerator {
 
     public Config config() {
         return config;
+    }
+
+    private boolean plantOutcome;
+
+    /** Also writes a planted outcome ({@link PlantedOutcome}): lifecycle_change events a suggestion should explain. */
+    public DataGenerator plantOutcome(boolean plant) {
+        this.plantOutcome = plant;
+        return this;
     }
 
     public int deals() {
@@ -383,7 +391,9 @@ public final class DataGenerator {
         try (Writer w = writer(dir.resolve("events.jsonl"))) {
             for (int i = 0; i < config.contacts(); i++) {
                 String key = "contact:" + contactId(i);
+                List<Long> pricing = new ArrayList<>();
                 contactEvents(i, e -> {
+                    if (e.props() == URL_PROPS[0] || e.props() == URL_PROPS[1] || e.props() == URL_PROPS[8]) pricing.add(e.at());
                     sb.setLength(0);
                     sb.append("{\"record\":");
                     Json.string(sb, key);
@@ -403,6 +413,7 @@ public final class DataGenerator {
                     }
                     events[0]++;
                 });
+                if (plantOutcome) events[0] += PlantedOutcome.write(w, sb, key, contact(i), pricing, rng(config.seed(), K_OUTCOME, i), asOfMs);
             }
         } catch (java.io.UncheckedIOException x) {
             throw x.getCause();
@@ -467,6 +478,7 @@ public final class DataGenerator {
         double events = 30;
         long seed = 42;
         int minSize = 10, maxSize = 5000;
+        boolean plant = false;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -479,6 +491,7 @@ public final class DataGenerator {
                 case "--out" -> { out = Path.of(v); i++; }
                 case "--min-company-size" -> { minSize = Integer.parseInt(v); i++; }
                 case "--max-company-size" -> { maxSize = Integer.parseInt(v); i++; }
+                case "--plant-outcome" -> plant = true;
                 case "-h", "--help" -> { usage(); return; }
                 default -> { System.err.println("unknown option " + a); usage(); System.exit(2); }
             }
@@ -487,7 +500,7 @@ public final class DataGenerator {
         if (companies < 0) companies = Math.max(1, contacts / 5);
         Config config = Config.of(contacts, companies, events, seed).withCompanySizes(minSize, maxSize);
         long t0 = System.nanoTime();
-        DataGenerator g = new DataGenerator(config);
+        DataGenerator g = new DataGenerator(config).plantOutcome(plant);
         long n = g.write(out);
         System.err.printf("wrote %d contacts, %d companies, %d deals, %d tickets, %d events to %s in %.1f s%n",
                 contacts, companies, g.deals(), g.tickets(), n, out, (System.nanoTime() - t0) / 1e9);
@@ -495,6 +508,6 @@ public final class DataGenerator {
 
     private static void usage() {
         System.err.println("usage: DataGenerator --contacts N [--companies N] [--events-per-contact N] [--seed S]"
-                + " [--min-company-size N] [--max-company-size N] --out DIR");
+                + " [--min-company-size N] [--max-company-size N] [--plant-outcome] --out DIR");
     }
 }

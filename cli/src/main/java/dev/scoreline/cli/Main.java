@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PreviewCommand.class,
                 RunCommand.class, ScoresCommand.class, HistoryCommand.class, CardCommand.class, ReportCommand.class,
+                BacktestCommand.class, SuggestCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

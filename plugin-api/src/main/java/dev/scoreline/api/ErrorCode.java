@@ -73,6 +73,8 @@ public enum ErrorCode {
     BAD_DATA(804, "bad data"),
     /** A change feed that cannot be read. */
     CHANGE_FEED(805, "change feed cannot be read"),
+    /** Backtest or suggest: the data holds too few outcome examples (snapshots, records, converted) to rest on. */
+    TOO_FEW_EXAMPLES(806, "too few outcome examples"),
 
     /** A failure Scoreline did not foresee: a bug, reported with its trace under --debug. */
     INTERNAL_ERROR(900, "internal error");
