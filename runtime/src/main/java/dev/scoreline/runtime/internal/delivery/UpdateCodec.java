@@ -13,7 +13,9 @@ import dev.scoreline.api.ScoreUpdate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,26 @@ final class UpdateCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an update as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Updates as lines, one each, joined by line breaks: a batch of the store's delivery log. */
+    static String encodeAll(List<ScoreUpdate> updates) {
+        StringBuilder text = new StringBuilder();
+        for (ScoreUpdate u : updates) {
+            text.append(encode(u)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The updates of {@link #encodeAll}'s text. */
+    static List<ScoreUpdate> decodeAll(String text) {
+        List<ScoreUpdate> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isEmpty()) {
+                out.add(decode(line));
+            }
+        }
+        return out;
     }
 
     /** @throws IllegalArgumentException when the line is not an update this codec wrote */
