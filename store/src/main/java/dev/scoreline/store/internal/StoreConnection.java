@@ -64,8 +64,14 @@ public final class StoreConnection implements AutoCloseable {
         }
         try {
             Schema.migrate(url, user, password);
+            Dialect dialect = Dialect.of(c);
+            if (dialect.durableCommits().isPresent()) {
+                try (var s = c.createStatement()) {
+                    s.execute(dialect.durableCommits().get());
+                }
+            }
             c.setAutoCommit(false);
-            return new StoreConnection(c, url, Dialect.of(c), batchSize);
+            return new StoreConnection(c, url, dialect, batchSize);
         } catch (SQLException e) {
             closeQuietly(c);
             throw StoreErrors.cannotOpen(url, e);
