@@ -140,9 +140,17 @@ public final class Delivery {
         }
         String why = flushFailures.get(name);
         if (why == null && kept > 0) {
-            why = failure == null ? "not delivered" : failure.getMessage();
+            why = failure == null ? "not delivered" : describe(failure);
         }
         return new SinkReport(name, delivered, retried, kept, resent.getOrDefault(name, 0L), why);
+    }
+
+    /** A sink's failure for the summary: a file system's exceptions say only the path, so their kind goes first. */
+    private static String describe(Exception e) {
+        if (e instanceof java.io.IOException && !(e.getMessage() != null && e.getMessage().contains(" "))) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
     /** Flushes a sink; false (and the reason kept for its report) when it could not. */
@@ -152,7 +160,7 @@ public final class Delivery {
             flushFailures.remove(name);
             return true;
         } catch (Exception e) {
-            flushFailures.put(name, "could not flush: " + e.getMessage());
+            flushFailures.put(name, "could not flush: " + describe(e));
             problems.warning("sink " + s.name(), 0, "could not flush: " + e.getMessage()
                     + "; what it did not take is kept for the next run");
             return false;
