@@ -54,7 +54,6 @@ class SinkOutboxRunTest {
                 "kept for the next run (failed: ").doesNotContain("updates delivered to");
         assertThat(first.out()).containsPattern("sink webhook: \\d+ delivered, \\d+ retried, 400 kept for the next run");
 
-        down = false;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/hook", exchange -> {
             received.add(JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
@@ -115,21 +114,7 @@ class SinkOutboxRunTest {
             exchange.close();
         });
         server.start();
-        Path config = RunCommandTest.quickstart(dir);
-        Files.writeString(config, """
-                rules: [lead.score]
-                adapter: {name: jsonl, dir: data}
-                sinks:
-                  - {name: jsonl, file: out/scores.jsonl}
-                  - name: webhook
-                    url: http://127.0.0.1:%d/hook
-                    thresholds: [{score: "Lead score", value: 10, name: warm}]
-                    outbox: out/webhook.outbox
-                    attempts: 2
-                    backoff: 1ms
-                store: embedded
-                as-of: 2026-03-01T00:00:00Z
-                """.formatted(server.getAddress().getPort()));
+        Path config = webhookProject(dir, server.getAddress().getPort());
 
         CliRunner first = CliRunner.run("run", config.toString());
         // Updates kept undelivered: exit 4 with the coded line naming where they wait.
@@ -144,12 +129,7 @@ class SinkOutboxRunTest {
         CliRunner second = CliRunner.run("run", config.toString());
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).doesNotContain("kept");
-        long warm = 0;
-        for (String line : Files.readAllLines(dir.resolve("out/scores.jsonl"))) {
-            if (JSON.readTree(line).path("value").decimalValue().compareTo(java.math.BigDecimal.TEN) >= 0) {
-                warm++;
-            }
-        }
+        long warm = warm(dir);
         assertThat(warm).isPositive();
         assertThat(received).hasSize((int) warm)
                 .allSatisfy(n -> assertThat(n.path("kind").asText()).isEqualTo("threshold_crossed"));
