@@ -120,16 +120,14 @@ final class RunCommand implements Callable<Integer> {
                 report = scoreline.run(r -> progress.tick());
             }
         }
-        out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d changed%s; %d updates delivered to %d sink%s",
+        out.printf(Locale.ROOT, "scored %,d results from %,d records in %.2f s; %,d changed%s%n",
                 report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.changed(),
-                report.runId() == null ? "" : " (history: " + report.runId() + ")", report.delivered(),
-                cfg.sinks().size(), cfg.sinks().size() == 1 ? "" : "s");
-        out.println(report.pendingInOutboxes() > 0 ? "; " + report.pendingInOutboxes()
-                + " kept in outboxes for the next run" : "");
+                report.runId() == null ? "" : " (history: " + report.runId() + ")");
         if (!follow) {
             out.println("  " + report.plan() + "; " + report.rescored() + " record" + (report.rescored() == 1 ? "" : "s")
                     + " scored");
         }
+        DeliverySummary.print(report, out);
         report.statusCounts().forEach((score, counts) -> {
             Map<String, Long> before = report.statusCountsBefore().get(score);
             out.println("  " + score + ": " + counts + (before == null || before.equals(counts) ? ""
@@ -141,10 +139,8 @@ final class RunCommand implements Callable<Integer> {
                     + (report.plan().startsWith("incremental") ? " in the lines this incremental run read" : ""));
         }
         out.flush();
-        if (report.pendingInOutboxes() > 0) {
-            throw new ScorelineException(ErrorCode.UNDELIVERED, report.pendingInOutboxes() + " update"
-                    + (report.pendingInOutboxes() == 1 ? "" : "s") + " kept undelivered in the outboxes under " + cfg.outbox(),
-                    "check that the sinks' targets (files, URLs, tables) can take them; the next run delivers them first");
+        if (!report.complete()) {
+            throw DeliverySummary.undelivered(report, cfg.outbox());
         }
         return Main.OK;
     }

@@ -1,5 +1,7 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.api.PluginSettings;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,7 @@ import java.util.Map;
  * adapter: {name: jsonl, dir: data}         # one adapter plugin and its settings
  * sinks:                                    # any number of sink plugins and their settings
  *   - {name: jsonl, file: out/scores.jsonl}    # any sink may add outbox: FILE, attempts: N, backoff: 200ms
- * store: embedded                           # or {url: jdbc:postgresql://…, user: …, password: …}
+ * store: embedded                           # or {url: jdbc:postgresql://…, user: …, password: …, batch: 5000}
  * as-of: 2026-03-01T00:00:00Z               # optional; default: now
  * outbox: out/outbox                        # where failing sinks keep what they owe
  * </pre>
@@ -183,8 +185,16 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
         if (store == null) {
             return null;
         }
-        return ScoresCommand.StoreOptions.open(String.valueOf(store.getOrDefault("url", store.get("embedded"))),
-                (String) store.get("user"), (String) store.get("password"));
+        dev.scoreline.store.ScoreStore opened = ScoresCommand.StoreOptions.open(
+                String.valueOf(store.getOrDefault("url", store.get("embedded"))), (String) store.get("user"),
+                (String) store.get("password"));
+        Object batch = store.get("batch");
+        if (batch != null) {
+            // Results per transaction; also the most a sink is re-sent after a crash.
+            opened.batchSize(PluginSettings.of("store", store).integer("batch", dev.scoreline.store.ScoreStore.DEFAULT_BATCH,
+                    1, 1_000_000));
+        }
+        return opened;
     }
 
     /** The store the config names, opened; a config without one is SL502, {@code why} saying what needs it. */

@@ -150,7 +150,7 @@ class ErrorGoldenTest {
         // Nothing can create a folder in /proc, not even root: the sink refuses, its outbox keeps the update.
         CliRunner r = check("undelivered", Main.UNDELIVERED, "run", config(quickstart()
                 + "sinks:\n  - {name: jsonl, file: /proc/scoreline-nowhere/scores.jsonl, attempts: 1}\noutbox: outbox\n"));
-        assertThat(r.out()).contains("1 kept in outboxes for the next run");
+        assertThat(r.out()).contains("sink jsonl: 0 delivered, 1 kept for the next run (failed: ");
     }
 
     @Test

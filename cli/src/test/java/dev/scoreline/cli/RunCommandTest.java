@@ -59,7 +59,7 @@ class RunCommandTest {
         CliRunner second = CliRunner.run("run", config.toString());
         assertThat(second.exit()).as(second.err()).isZero();
         assertThat(second.out()).contains("incremental: 1 record changed in the feed, 0 fell due; 2 records scored",
-                "1 changed", "1 updates delivered");
+                "1 changed", "sink jsonl: 1 delivered", "sink csv: 1 delivered");
 
         CliRunner history = CliRunner.run("history", "contact:c116", "--score", "Lead score", "--store",
                 dir.resolve("scoreline-data").toString());

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A sink entry's {@code outbox}, {@code attempts} and {@code backoff} are the runtime's: a webhook
- * whose endpoint is down during a run loses nothing, and the next run delivers what it kept, once.
+ * whose endpoint is down during a run loses nothing, the run says so (exit 4, the sink named with
+ * its error), and the next run delivers what it kept, once.
  */
 class SinkOutboxRunTest {
 
@@ -37,17 +38,41 @@ class SinkOutboxRunTest {
     }
 
     @Test
-    void aWebhookThatIsDownKeepsItsUpdatesInTheOutboxAndTheNextRunDeliversThem(@TempDir Path dir) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    void aWebhookWithNothingListeningExitsFourNamingItAndTheNextRunDeliversEachNotificationOnce(@TempDir Path dir)
+            throws IOException {
+        // A port nothing listens on: taken, then let go.
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path config = webhookProject(dir, port);
+        CliRunner first = CliRunner.run("run", config.toString());
+        assertThat(first.exit()).as(first.err()).isEqualTo(4);
+        assertThat(first.err()).contains("error[SL703]: 400 updates kept undelivered: sink webhook keeps 400 (",
+                "ConnectException posting to http://127.0.0.1:" + port + "/hook");
+        assertThat(first.out()).contains("sink jsonl: 400 delivered" + System.lineSeparator(),
+                "kept for the next run (failed: ").doesNotContain("updates delivered to");
+        assertThat(first.out()).containsPattern("sink webhook: \\d+ delivered, \\d+ retried, 400 kept for the next run");
+
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/hook", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (!down) {
-                received.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
-            }
-            exchange.sendResponseHeaders(down ? 503 : 204, -1);
+            received.add(JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         server.start();
+        CliRunner second = CliRunner.run("run", config.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("sink webhook: 400 delivered").doesNotContain("kept");
+        long warm = warm(dir);
+        assertThat(warm).isPositive();
+        assertThat(received).hasSize((int) warm);
+        assertThat(received.stream().map(n -> n.path("id").asText()).distinct().count()).isEqualTo(warm);
+        assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
+        assertThat(received).as("a third run sends nothing again").hasSize((int) warm);
+    }
+
+    private static Path webhookProject(Path dir, int port) throws IOException {
         Path config = RunCommandTest.quickstart(dir);
         Files.writeString(config, """
                 rules: [lead.score]
@@ -62,26 +87,49 @@ class SinkOutboxRunTest {
                     backoff: 1ms
                 store: embedded
                 as-of: 2026-03-01T00:00:00Z
-                """.formatted(server.getAddress().getPort()));
+                """.formatted(port));
+        return config;
+    }
 
-        CliRunner first = CliRunner.run("run", config.toString());
-        // Updates kept undelivered: exit 4 with the coded line naming where they wait.
-        assertThat(first.exit()).as(first.err()).isEqualTo(4);
-        assertThat(first.err()).contains("error[SL703]: 400 updates kept undelivered");
-        assertThat(first.out()).contains("400 kept in outboxes for the next run");
-        assertThat(Files.readAllLines(dir.resolve("out/webhook.outbox"))).hasSize(400);
-        assertThat(received).isEmpty();
-
-        down = false;
-        CliRunner second = CliRunner.run("run", config.toString());
-        assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).doesNotContain("kept in outboxes");
+    /** The updates of the jsonl sink that cross the webhook's threshold: one notification each. */
+    private static long warm(Path dir) throws IOException {
         long warm = 0;
         for (String line : Files.readAllLines(dir.resolve("out/scores.jsonl"))) {
             if (JSON.readTree(line).path("value").decimalValue().compareTo(java.math.BigDecimal.TEN) >= 0) {
                 warm++;
             }
         }
+        return warm;
+    }
+
+    @Test
+    void aWebhookThatIsDownKeepsItsUpdatesInTheOutboxAndTheNextRunDeliversThem(@TempDir Path dir) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (!down) {
+                received.add(JSON.readTree(new String(body, StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(down ? 503 : 204, -1);
+            exchange.close();
+        });
+        server.start();
+        Path config = webhookProject(dir, server.getAddress().getPort());
+
+        CliRunner first = CliRunner.run("run", config.toString());
+        // Updates kept undelivered: exit 4 with the coded line naming where they wait.
+        assertThat(first.exit()).as(first.err()).isEqualTo(4);
+        assertThat(first.err()).contains("error[SL703]: 400 updates kept undelivered: sink webhook keeps 400 (",
+                "HTTP 503");
+        assertThat(first.out()).contains("400 kept for the next run");
+        assertThat(Files.readAllLines(dir.resolve("out/webhook.outbox"))).hasSize(400);
+        assertThat(received).isEmpty();
+
+        down = false;
+        CliRunner second = CliRunner.run("run", config.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).doesNotContain("kept");
+        long warm = warm(dir);
         assertThat(warm).isPositive();
         assertThat(received).hasSize((int) warm)
                 .allSatisfy(n -> assertThat(n.path("kind").asText()).isEqualTo("threshold_crossed"));

@@ -1,6 +1,7 @@
 package dev.scoreline.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,7 +12,34 @@ import java.util.Map;
  * ({@code full: …}), or only what changed in the adapter's feed and what fell due
  * ({@code incremental: …}). {@code statusCounts} are the records per status of each score after the
  * run; with a store, {@code statusCountsBefore} are those before it (empty without a store).
+ *
+ * <p>{@code sinks} says, per sink, what it took, what was retried, what is kept for the next run
+ * and why. With a store the counts of a resumed run ({@code resumed}: an interrupted run of these
+ * scores taken up again with its id) are the run's, over every attempt, exactly as an
+ * uninterrupted run would count them; {@code changedBefore} of its changes were committed by the
+ * interrupted attempts.
  */
-public record RunReport(long recordsRead, long results, long changed, long delivered, long pendingInOutboxes,
-                        Map<String, Map<String, Long>> statusCounts, String runId, Duration took,
-                        long rescored, String plan, Map<String, Map<String, Long>> statusCountsBefore) { }
+public record RunReport(long recordsRead, long results, long changed, Map<String, Map<String, Long>> statusCounts,
+                        String runId, Duration took, long rescored, String plan,
+                        Map<String, Map<String, Long>> statusCountsBefore, List<SinkReport> sinks, boolean resumed,
+                        long changedBefore) {
+
+    public RunReport {
+        sinks = List.copyOf(sinks);
+    }
+
+    /** Updates kept for the next run, over all sinks (in their outboxes or the store's delivery log). */
+    public long kept() {
+        return sinks.stream().mapToLong(SinkReport::kept).sum();
+    }
+
+    /** Whether every update reached every sink. */
+    public boolean complete() {
+        return sinks.stream().allMatch(SinkReport::complete);
+    }
+
+    /** Updates re-sent because a sink had not acknowledged them when an earlier run stopped. */
+    public long resent() {
+        return sinks.stream().mapToLong(SinkReport::resent).sum();
+    }
+}

@@ -63,7 +63,7 @@ class SinkOutboxTest {
                         .withBackoff(Duration.ofMillis(1), Duration.ofMillis(1)))
                 .build().run();
 
-        assertThat(report.pendingInOutboxes()).isEqualTo(2);
+        assertThat(report.kept()).isEqualTo(2);
         assertThat(down.failures()).isGreaterThanOrEqualTo(2);
         assertThat(file).exists();
         assertThat(dir.resolve("outbox/crm.outbox")).doesNotExist();
@@ -75,7 +75,7 @@ class SinkOutboxTest {
                 .asOf(Instant.parse("2026-03-01T00:00:00Z"))
                 .outbox("crm", SinkOutbox.DEFAULT.withFile(file))
                 .build().run();
-        assertThat(next.pendingInOutboxes()).isZero();
+        assertThat(next.kept()).isZero();
         assertThat(back.received()).hasSize(4);   // the two the last run kept, first, then this run's two
         assertThat(back.received().subList(0, 2)).isEqualTo(back.received().subList(2, 4));
     }

@@ -127,6 +127,17 @@ public final class RunLedger {
      */
     public ScoreApplication begin(String scoreName, Instant at, String runId, Function<ScoreResult, String> cause,
                                   Function<RecordKey, String> removedCause, Consumer<ScoreDiff.Batch> listener) {
+        return begin(scoreName, at, runId, cause, removedCause, listener, null);
+    }
+
+    /**
+     * As {@link #begin(String, Instant, String, Function, Function, Consumer)}, also writing each
+     * batch's changes to the {@link DeliveryLog} through {@code journal} (null: not logged), in the
+     * batch's transaction, as owed to the journal's sinks.
+     */
+    public ScoreApplication begin(String scoreName, Instant at, String runId, Function<ScoreResult, String> cause,
+                                  Function<RecordKey, String> removedCause, Consumer<ScoreDiff.Batch> listener,
+                                  DeliveryLog.Journal journal) {
         Objects.requireNonNull(scoreName, "scoreName");
         Objects.requireNonNull(at, "at");
         Values.runId(runId);
@@ -135,7 +146,8 @@ public final class RunLedger {
             Optional<RunInfo> previous = runTx(runId, scoreName);
             Map<String, Long> before = previous.isEmpty() ? start(scoreName, at, runId) : statusesBefore(runId, scoreName);
             return new ScoreApplication(db, scoreName, previous.map(RunInfo::at).orElse(at), runId, cause,
-                    removedCause == null ? k -> ScoreStore.LEFT_SCOPE : removedCause, listener, before, previous.isPresent());
+                    removedCause == null ? k -> ScoreStore.LEFT_SCOPE : removedCause, listener, journal, before,
+                    previous.isPresent());
         });
     }
 
@@ -145,9 +157,16 @@ public final class RunLedger {
      */
     public RunApplication beginRun(Collection<String> scores, Instant at, String runId, Function<ScoreResult, String> cause,
                                    Function<RecordKey, String> removedCause, Consumer<ScoreDiff.Batch> listener) {
+        return beginRun(scores, at, runId, cause, removedCause, listener, null);
+    }
+
+    /** As {@link #beginRun(Collection, Instant, String, Function, Function, Consumer)}, logging for the sinks. */
+    public RunApplication beginRun(Collection<String> scores, Instant at, String runId, Function<ScoreResult, String> cause,
+                                   Function<RecordKey, String> removedCause, Consumer<ScoreDiff.Batch> listener,
+                                   DeliveryLog.Journal journal) {
         Map<String, ScoreApplication> apps = new LinkedHashMap<>();
         for (String s : scores) {
-            apps.put(s, begin(s, at, runId, cause, removedCause, listener));
+            apps.put(s, begin(s, at, runId, cause, removedCause, listener, journal));
         }
         return new RunApplication(apps);
     }

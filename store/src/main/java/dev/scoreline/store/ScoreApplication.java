@@ -53,6 +53,8 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     private final Function<ScoreResult, String> cause;
     private final Function<RecordKey, String> removedCause;
     private final Consumer<ScoreDiff.Batch> listener;
+    /** Where each batch's changes are logged for the sinks (null: not logged). */
+    private final DeliveryLog.Journal journal;
     private final Map<String, Long> before;
     private final boolean resumed;
     /** Results not committed yet, by record key, each with its next-change instant (null: none). */
@@ -75,7 +77,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
 
     ScoreApplication(StoreConnection db, String score, Instant at, String runId, Function<ScoreResult, String> cause,
                      Function<RecordKey, String> removedCause, Consumer<ScoreDiff.Batch> listener,
-                     Map<String, Long> before, boolean resumed) {
+                     DeliveryLog.Journal journal, Map<String, Long> before, boolean resumed) {
         this.db = db;
         this.score = score;
         this.at = at;
@@ -83,6 +85,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         this.cause = cause;
         this.removedCause = removedCause;
         this.listener = listener;
+        this.journal = journal;
         this.before = before;
         this.resumed = resumed;
     }
@@ -239,6 +242,8 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         Instant now = db.now();
         List<ScoreUpdate> out = new ArrayList<>();
         int recoveredHere = 0;
+        long changedHere = 0;
+        long firstSeen = 0;
         try (CurrentValueWrites writes = CurrentValueWrites.prepare(db);
              StatementBatch touch = db.batch("UPDATE sl_current SET seen_run = ?, next_change = ? "
                      + "WHERE score_name = ? AND record_key = ?");
@@ -247,24 +252,37 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
             BatchStatements statements = new BatchStatements(writes, touch, updateHistory);
             for (Pending p : batch) {
                 String key = p.result().record().toString();
-                if (write(p, current.get(key), earlier.get(key), now, statements, out)) {
-                    recoveredHere++;
+                CurrentRow cur = current.get(key);
+                if (cur == null || !runId.equals(cur.seenRun())) {
+                    // Not scored by an earlier attempt of this run: the run's result count stays exact.
+                    firstSeen++;
+                }
+                switch (write(p, cur, earlier.get(key), now, statements, out)) {
+                    case CHANGED -> changedHere++;
+                    case RECOVERED -> recoveredHere++;
+                    case SAME -> { }
                 }
             }
             statements.execute();
         }
         int number = ++batches;
         db.update("UPDATE sl_run SET batches = batches + 1, last_key = ?, results = results + ?, changed = changed + ? "
-                + "WHERE run_id = ? AND score_name = ?", keys.get(keys.size() - 1), (long) batch.size(),
-                (long) (out.size() - recoveredHere), runId, score);
-        return new ScoreDiff.Batch(score, runId, number, out, recoveredHere, List.of());
+                + "WHERE run_id = ? AND score_name = ?", keys.get(keys.size() - 1), firstSeen,
+                changedHere, runId, score);
+        long logged = DeliveryLog.log(db, journal, runId, out);
+        return new ScoreDiff.Batch(score, runId, number, out, recoveredHere, List.of(), logged);
     }
 
+    /** What writing one result did. */
+    private enum Written { SAME, CHANGED, RECOVERED }
+
     /**
-     * Writes one result against the record's current value; adds its change to {@code out}.
-     * Returns true when the change is one an earlier attempt of this run had committed.
+     * Writes one result against the record's current value; adds its change to {@code out}. A
+     * change an earlier attempt of this run had committed is {@code RECOVERED}: with a journal it
+     * is not given again unless its value moved since (the delivery log holds what the sinks had
+     * not acknowledged); without one it is given again, so a sink gets it at least once.
      */
-    private boolean write(Pending p, CurrentRow cur, EarlierChange prior, Instant now, BatchStatements s,
+    private Written write(Pending p, CurrentRow cur, EarlierChange prior, Instant now, BatchStatements s,
                           List<ScoreUpdate> out) throws SQLException {
         ScoreResult r = p.result();
         String key = r.record().toString();
@@ -283,16 +301,19 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
                 s.writes().setCurrent(cur != null, score, key, value, r.status(), now, runId, nextChange);
                 s.updateHistory().add(value, r.status(), why, runId, score, key);
             }
-            out.add(new ScoreUpdate(r, prior.oldValue(), prior.oldStatus(), at, why));
-            return true;
+            if (journal == null || !same) {
+                out.add(new ScoreUpdate(r, prior.oldValue(), prior.oldStatus(), at, why));
+            }
+            return Written.RECOVERED;
         }
         if (!same) {
             String why = Values.cut(cause.apply(r));
             s.writes().setCurrent(cur != null, score, key, value, r.status(), now, runId, nextChange);
             s.writes().addHistory(score, key, at, runId, cur, value, r.status(), why, now);
             out.add(new ScoreUpdate(r, cur == null ? null : cur.value(), cur == null ? null : cur.status(), at, why));
+            return Written.CHANGED;
         }
-        return false;
+        return Written.SAME;
     }
 
     /** The changes an earlier attempt of this run committed for these records, by key. */
@@ -352,7 +373,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         }
         if (gone.isEmpty()) {
             // Nothing left to look at (whole scope), or nothing gone in this slice of the records.
-            return slice == null ? null : new ScoreDiff.Batch(score, runId, batches, List.of(), 0, List.of());
+            return slice == null ? null : new ScoreDiff.Batch(score, runId, batches, List.of(), 0, List.of(), 0);
         }
         Instant now = db.now();
         try (StatementBatch history = db.batch("INSERT INTO sl_history (score_name, record_key, scored_at, run_id, "
@@ -366,7 +387,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
             delete.execute();
         }
         db.update("UPDATE sl_run SET removed = removed + ? WHERE run_id = ? AND score_name = ?", (long) gone.size(), runId, score);
-        return new ScoreDiff.Batch(score, runId, ++batches, List.of(), 0, gone);
+        return new ScoreDiff.Batch(score, runId, ++batches, List.of(), 0, gone, 0);
     }
 
     /** Keeps the feed position, the status counts after the run, and marks the run done; returns the counts. */

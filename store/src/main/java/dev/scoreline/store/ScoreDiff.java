@@ -39,9 +39,12 @@ public record ScoreDiff(String score, String runId, Instant at, List<ScoreUpdate
 
     /**
      * One committed batch, as given to a listener right after its commit: the changes, in input
-     * order ({@code recovered} of them committed by an earlier attempt of the run), and the records
-     * that left the scope. Batches with neither are not given.
+     * order, and the records that left the scope. Batches with neither are not given.
+     * {@code recovered} results had been committed by an earlier attempt of the run: without a
+     * journal their changes are among {@code changes} again; with one they are not (the
+     * {@link DeliveryLog} holds what the sinks had not acknowledged). {@code logged} is the batch's
+     * seq in the delivery log (0: not logged), what the sinks acknowledge once they have it.
      */
     public record Batch(String score, String runId, int number, List<ScoreUpdate> changes, int recovered,
-                        List<HistoryEntry> removals) { }
+                        List<HistoryEntry> removals, long logged) { }
 }

@@ -51,12 +51,14 @@ public final class ScoreStore implements AutoCloseable {
     private final ScoreCatalog catalog;
     private final ScoreHistory history;
     private final RunLedger ledger;
+    private final DeliveryLog deliveries;
 
     private ScoreStore(StoreConnection db) {
         this.db = db;
         this.catalog = new ScoreCatalog(db);
         this.history = new ScoreHistory(db);
         this.ledger = new RunLedger(db);
+        this.deliveries = new DeliveryLog(db);
     }
 
     // ------------------------------------------------------------------ opening
@@ -135,6 +137,11 @@ public final class ScoreStore implements AutoCloseable {
     /** Runs: applying results with resume, unfinished runs, feed positions, records due. */
     public RunLedger ledger() {
         return ledger;
+    }
+
+    /** What the sinks are owed: the batches in flight, until each sink acknowledges them. */
+    public DeliveryLog deliveries() {
+        return deliveries;
     }
 
     /** SHA-256 of the UTF-8 text, lower-case hex: a score version's content hash. */

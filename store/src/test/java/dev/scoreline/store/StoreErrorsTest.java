@@ -167,7 +167,7 @@ class StoreErrorsTest {
                 .isInstanceOfSatisfying(ScorelineException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.STORE_SCHEMA);
                     assertThat(e.getMessage()).isEqualTo("the score store at " + url
-                            + " has schema version 99, newer than this Scoreline knows (3)");
+                            + " has schema version 99, newer than this Scoreline knows (4)");
                     assertThat(e.fix()).contains("newer");
                 });
     }

@@ -1,6 +1,7 @@
 package dev.scoreline.plugins.csv;
 
 import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.api.WholeLineFile;
 import dev.scoreline.plugins.internal.FileSink;
 import dev.scoreline.plugins.internal.UpdateJson;
 
@@ -32,7 +33,12 @@ public final class CsvSink extends FileSink {
     private boolean headerRead;
 
     public CsvSink(Path file) {
-        super(file, HEADER + "\r\n");
+        this(file, WholeLineFile.FILES);
+    }
+
+    /** A sink whose file is opened through {@code opener} (a test's full disk, another file system). */
+    public CsvSink(Path file, WholeLineFile.Opener opener) {
+        super(file, HEADER + "\r\n", opener);
     }
 
     @Override

@@ -2,36 +2,37 @@ package dev.scoreline.plugins.internal;
 
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.api.WholeLineFile;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The life of a file sink's file, for the jsonl and csv sinks: opened on first use with its
- * folders, a header written when the file is new, each batch's text handed to the operating
- * system before {@link #write} returns, forced to disk on {@link #flush}, closed once (a later
- * write opens it again). A subclass only says how an update is written.
+ * folders (a torn last line, left by a crash or a full disk, is cut off then), a header written
+ * when the file is new, each batch appended whole or not at all ({@link WholeLineFile}: a failed
+ * append truncates the file back, so it never leaves half a line for the next one to join),
+ * forced to disk on {@link #flush}, closed once (a later write opens it again). A subclass only
+ * says how an update is written.
  */
 public abstract class FileSink implements ScoreSink {
 
     private final Path file;
     private final String header;
-    private FileChannel channel;
-    private Writer out;
+    private final WholeLineFile.Opener opener;
+    private WholeLineFile lines;
 
-    /** @param header text written first when the file is new or empty ({@code ""} for none) */
-    protected FileSink(Path file, String header) {
+    /**
+     * @param header text written first when the file is new or empty ({@code ""} for none)
+     * @param opener how the file is opened ({@link WholeLineFile#FILES}, or a test's full disk)
+     */
+    protected FileSink(Path file, String header, WholeLineFile.Opener opener) {
         this.file = Objects.requireNonNull(file, "file");
         this.header = Objects.requireNonNull(header, "header");
+        this.opener = Objects.requireNonNull(opener, "opener");
     }
 
     /** Appends one update's text (its line or row, line break included). */
@@ -44,18 +45,17 @@ public abstract class FileSink implements ScoreSink {
 
     @Override
     public synchronized void open() throws IOException {
-        if (out != null) {
+        if (lines != null) {
             return;
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        out = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
-        if (!header.isEmpty() && channel.size() == 0) {
-            out.write(header);
-            out.flush();
+        lines = WholeLineFile.open(file, opener);
+        if (!header.isEmpty() && lines.size() == 0) {
+            try {
+                lines.append(header.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                close();
+                throw e;
+            }
         }
     }
 
@@ -66,25 +66,26 @@ public abstract class FileSink implements ScoreSink {
             append(update, text);
         }
         open();
-        out.append(text);
-        out.flush();
+        lines.append(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public synchronized void flush() throws IOException {
-        if (out != null) {
-            out.flush();
-            channel.force(false);
+        if (lines != null) {
+            lines.force();
         }
     }
 
     @Override
     public synchronized void close() throws IOException {
-        if (out != null) {
-            flush();
-            out.close();
-            out = null;
-            channel = null;
+        if (lines != null) {
+            WholeLineFile closing = lines;
+            lines = null;
+            try {
+                closing.force();
+            } finally {
+                closing.close();
+            }
         }
     }
 }

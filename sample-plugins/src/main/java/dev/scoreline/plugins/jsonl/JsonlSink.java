@@ -1,6 +1,7 @@
 package dev.scoreline.plugins.jsonl;
 
 import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.api.WholeLineFile;
 import dev.scoreline.plugins.internal.FileSink;
 import dev.scoreline.plugins.internal.UpdateJson;
 
@@ -11,12 +12,18 @@ import java.nio.file.Path;
  * {@code {"score":"Lead score","record":"contact:c1","value":29,"status":"Low","groups":{...},
  * "properties":{"lead_score":29,"lead_score_status":"Low"},"previousValue":10,"previousStatus":"Low",
  * "at":"...","cause":"..."}}. Each accepted batch is
- * handed to the operating system before {@link #write} returns; {@link #flush} forces it to disk.
+ * appended whole (never half a line, even on a full disk) before {@link #write} returns;
+ * {@link #flush} forces it to disk.
  */
 public final class JsonlSink extends FileSink {
 
     public JsonlSink(Path file) {
-        super(file, "");
+        this(file, WholeLineFile.FILES);
+    }
+
+    /** A sink whose file is opened through {@code opener} (a test's full disk, another file system). */
+    public JsonlSink(Path file, WholeLineFile.Opener opener) {
+        super(file, "", opener);
     }
 
     @Override

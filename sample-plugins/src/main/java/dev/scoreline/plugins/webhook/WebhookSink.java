@@ -327,7 +327,9 @@ public final class WebhookSink implements ScoreSink {
             }
             return Outcome.RETRY;
         } catch (IOException e) {
-            lastFailure = e.getClass().getSimpleName() + " posting to " + url + ": " + e.getMessage();
+            // A refused connection comes without a message; say what it is.
+            lastFailure = e.getClass().getSimpleName() + " posting to " + url + ": "
+                    + (e.getMessage() == null ? "no answer (nothing listening, or the connection was closed)" : e.getMessage());
             return Outcome.RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -74,8 +74,9 @@ public final class StoreConnection implements AutoCloseable {
         }
         try {
             Schema.migrate(url, user, password);
-            c.setAutoCommit(false);
-            return new StoreConnection(c, url, user, password, Dialect.of(c), batchSize);
+            Dialect dialect = Dialect.of(c);
+            prepare(c, dialect);
+            return new StoreConnection(c, url, user, password, dialect, batchSize);
         } catch (SQLException e) {
             closeQuietly(c);
             throw StoreErrors.cannotOpen(url, e);
@@ -168,7 +169,7 @@ public final class StoreConnection implements AutoCloseable {
         for (int i = 0; i < RECONNECT_ATTEMPTS; i++) {
             try {
                 Connection c = DriverManager.getConnection(url, user, password);
-                c.setAutoCommit(false);
+                prepare(c, dialect);
                 connection = c;
                 return;
             } catch (SQLException e) {
@@ -177,6 +178,16 @@ public final class StoreConnection implements AutoCloseable {
             }
         }
         throw StoreErrors.cannotOpen(url, last);
+    }
+
+    /** Commits reach the disk before they return (H2 delays them otherwise), and transactions are ours. */
+    private static void prepare(Connection c, Dialect dialect) throws SQLException {
+        if (dialect.durableCommits().isPresent()) {
+            try (var s = c.createStatement()) {
+                s.execute(dialect.durableCommits().get());
+            }
+        }
+        c.setAutoCommit(false);
     }
 
     private static void pause() {

@@ -2,6 +2,7 @@ package dev.scoreline.runtime.internal.delivery;
 
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.ScorelineException;
+import dev.scoreline.api.WholeLineFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,9 @@ import java.util.List;
  *
  * <p>{@code FILE} holds the lines, appended and forced to disk before {@link #append} returns;
  * {@code FILE.acked} holds the byte offset up to which lines were delivered, replaced atomically.
- * When everything is delivered both are emptied. A last line without its newline is a write that
- * never returned (a crash mid-append), so it is cut off when the queue is opened.
+ * When everything is delivered both are emptied. The file is a {@link WholeLineFile}: a last line
+ * without its newline is a write that never returned (a crash mid-append, a full disk), cut off
+ * when the queue is opened, and a failed append leaves the file as it was.
  */
 public final class DurableQueue {
 
@@ -45,11 +47,9 @@ public final class DurableQueue {
         this.file = file.toAbsolutePath();
         this.ackFile = this.file.resolveSibling(this.file.getFileName() + ".acked");
         try {
-            Files.createDirectories(this.file.getParent());
-            if (!Files.exists(this.file)) {
-                Files.createFile(this.file);
+            try (WholeLineFile lines = WholeLineFile.open(this.file)) {
+                size = lines.size();
             }
-            size = cutTornLine();
             acked = Files.exists(ackFile) ? Long.parseLong(Files.readString(ackFile).strip()) : 0;
             if (acked < 0) {
                 throw new IOException("outbox offset file " + ackFile + " holds a negative offset");
@@ -92,13 +92,10 @@ public final class DurableQueue {
             bytes.writeBytes(line.getBytes(StandardCharsets.UTF_8));
             bytes.write('\n');
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-            size = channel.size();
+        try (WholeLineFile out = WholeLineFile.open(file)) {
+            out.append(bytes.toByteArray());
+            out.force();
+            size = out.size();
         } catch (IOException e) {
             throw failed("cannot append to outbox " + file + ": " + e.getMessage(), e);
         }
@@ -163,9 +160,8 @@ public final class DurableQueue {
             if (acked == size) {
                 // Everything delivered: start over with an empty file. The file goes first: a crash
                 // before the offset is removed leaves an offset past the end, read as "all delivered".
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-                    channel.truncate(0);
-                    channel.force(true);
+                try (WholeLineFile out = WholeLineFile.open(file)) {
+                    out.clear();
                 }
                 writeAck(0);
                 acked = 0;
@@ -200,27 +196,6 @@ public final class DurableQueue {
             Files.move(tmp, ackFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, ackFile, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private long cutTornLine() throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long end = channel.size();
-            long keep = end;
-            ByteBuffer one = ByteBuffer.allocate(1);
-            while (keep > 0) {
-                one.clear();
-                channel.read(one, keep - 1);
-                if (one.get(0) == '\n') {
-                    break;
-                }
-                keep--;
-            }
-            if (keep != end) {
-                channel.truncate(keep);
-                channel.force(true);
-            }
-            return keep;
         }
     }
 

@@ -36,6 +36,9 @@ public final class ReliableSink implements ScoreSink {
     private boolean delegateOpen;
     private Exception lastFailure;
     private long pausedUntil = System.nanoTime();
+    /** Since {@link #startCounting}: updates the sink took, and attempts that had to be repeated. */
+    private long delivered;
+    private long retries;
 
     private ReliableSink(ScoreSink delegate, DurableQueue outbox, SinkOutbox policy) {
         this.delegate = delegate;
@@ -66,6 +69,23 @@ public final class ReliableSink implements ScoreSink {
     /** Why the sink last refused a write, or {@code null}. */
     public synchronized Exception lastFailure() {
         return lastFailure;
+    }
+
+    /** Starts counting a run's deliveries afresh (see {@link #delivered}, {@link #retries}). */
+    public synchronized void startCounting() {
+        delivered = 0;
+        retries = 0;
+        lastFailure = null;
+    }
+
+    /** Updates the sink took since {@link #startCounting}: new ones, and ones from the outbox. */
+    public synchronized long delivered() {
+        return delivered;
+    }
+
+    /** Writes that failed and were tried again since {@link #startCounting}. */
+    public synchronized long retries() {
+        return retries;
     }
 
     /** Opens the sink and delivers what an earlier run left in the outbox; a sink that is down is not an error here. */
@@ -109,9 +129,13 @@ public final class ReliableSink implements ScoreSink {
                     return;
                 } catch (Exception e) {
                     failure = e;
-                    sleep(attempt);
+                    if (attempt < policy.attempts()) {
+                        retries++;
+                        sleep(attempt);
+                    }
                 }
             }
+            lastFailure = failure;
             throw failure;
         }
     }
@@ -173,10 +197,13 @@ public final class ReliableSink implements ScoreSink {
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
             try {
                 delegate.write(rest);
+                delivered += rest.size();
                 return List.of();
             } catch (PartialWriteException e) {
                 lastFailure = e;
-                rest = rest.subList(Math.min(e.taken(), rest.size()), rest.size());
+                int taken = Math.min(e.taken(), rest.size());
+                delivered += taken;
+                rest = rest.subList(taken, rest.size());
                 if (rest.isEmpty()) {
                     return rest;
                 }
@@ -184,6 +211,7 @@ public final class ReliableSink implements ScoreSink {
                 lastFailure = e;
             }
             if (attempt < policy.attempts()) {
+                retries++;
                 sleep(attempt);
             }
         }

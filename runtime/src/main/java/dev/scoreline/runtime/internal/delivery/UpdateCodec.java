@@ -42,6 +42,26 @@ final class UpdateCodec {
         }
     }
 
+    /** Updates as lines, one each, joined by line breaks: a batch of the store's delivery log. */
+    static String encodeAll(List<ScoreUpdate> updates) {
+        StringBuilder text = new StringBuilder();
+        for (ScoreUpdate u : updates) {
+            text.append(encode(u)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** The updates of {@link #encodeAll}'s text. */
+    static List<ScoreUpdate> decodeAll(String text) {
+        List<ScoreUpdate> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isEmpty()) {
+                out.add(decode(line));
+            }
+        }
+        return out;
+    }
+
     /** @throws IllegalArgumentException when the line is not an update this codec wrote */
     static ScoreUpdate decode(String line) {
         JsonNode n;

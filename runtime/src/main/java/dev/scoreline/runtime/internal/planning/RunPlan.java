@@ -48,6 +48,7 @@ public final class RunPlan {
     private final Map<String, String> hashes;
     private final Instant now;
     private final String runId;
+    private boolean resumed;
 
     private RunPlan(String fullBecause, Set<RecordKey> changed, Set<RecordKey> due, Map<RecordKey, List<String>> reasons,
                     String adapter, String watermark, Map<String, String> hashes, Instant now, String runId) {
@@ -86,7 +87,9 @@ public final class RunPlan {
                 }
             }
         }
-        return make(store, adapter, definitions, now, runId, resumed, fullRequested);
+        RunPlan plan = make(store, adapter, definitions, now, runId, resumed, fullRequested);
+        plan.resumed = resumed;
+        return plan;
     }
 
     private static RunPlan make(ScoreStore store, CrmAdapter adapter, List<ScoreDefinition> definitions, Instant now,
@@ -192,6 +195,11 @@ public final class RunPlan {
     /** The run's id in the history: new, or the interrupted run's. */
     public String runId() {
         return runId;
+    }
+
+    /** Whether this run takes up an interrupted one (same id, same NOW). */
+    public boolean resumed() {
+        return resumed;
     }
 
     /** The run's NOW: the configured instant, the interrupted run's, or the wall clock. */

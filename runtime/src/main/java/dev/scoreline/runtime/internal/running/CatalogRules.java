@@ -3,6 +3,7 @@ package dev.scoreline.runtime.internal.running;
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.ScoreParser;
+import dev.scoreline.store.DeliveryLog;
 import dev.scoreline.store.ScoreApplication;
 import dev.scoreline.store.ScoreDefinitionText;
 import dev.scoreline.store.ScoreDiff;
@@ -66,10 +67,11 @@ public final class CatalogRules {
      * status counts before, none after), by name.
      */
     static Map<String, ScoreDiff> clearDeactivated(ScoreStore store, Instant now, String runId,
-                                                   Consumer<ScoreDiff.Batch> listener) {
+                                                   Consumer<ScoreDiff.Batch> listener, DeliveryLog.Journal journal) {
         Map<String, ScoreDiff> cleared = new LinkedHashMap<>();
         for (String score : store.catalog().deactivatedWithValues()) {
-            ScoreApplication a = store.ledger().begin(score, now, runId, r -> DEACTIVATED, k -> DEACTIVATED, listener);
+            ScoreApplication a = store.ledger().begin(score, now, runId, r -> DEACTIVATED, k -> DEACTIVATED, listener,
+                    journal);
             cleared.put(score, a.finish());
         }
         return cleared;

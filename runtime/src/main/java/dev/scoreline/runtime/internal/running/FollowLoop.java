@@ -49,6 +49,7 @@ public final class FollowLoop {
         StatusCounts counts = new StatusCounts();
         long results;
         long records;
+        long changed;
         Delivery delivery = setup.delivery();
         delivery.openAll();
         try {
@@ -61,33 +62,33 @@ public final class FollowLoop {
             all.forEach(counts::count);
             results = all.size();
             records = live.records();
-            firstPass(all, now, delivery);
-            pollUntilStopped(feed, watermark, live, poll, keepGoing, delivery, lock);
+            changed = firstPass(all, now, delivery);
+            changed += pollUntilStopped(feed, watermark, live, poll, keepGoing, delivery, lock);
         } finally {
             setup.adapter().close();
         }
-        long outbox = delivery.closeAll();
-        return new RunReport(records, results, delivery.delivered(), delivery.delivered(), outbox, counts.after(),
-                setup.store() == null ? null : followId, Duration.ofNanos(System.nanoTime() - start), results, "follow",
-                Map.of());
+        var sinks = delivery.closeAll();
+        return new RunReport(records, results, changed, counts.after(), setup.store() == null ? null : followId,
+                Duration.ofNanos(System.nanoTime() - start), results, "follow", Map.of(), sinks, false, 0);
     }
 
-    /** Delivers the first pass: what moved since the last run (with a store), else everything. */
-    private void firstPass(List<ScoreResult> all, Instant now, Delivery delivery) {
+    /** Delivers the first pass: what moved since the last run (with a store), else everything; returns how many. */
+    private long firstPass(List<ScoreResult> all, Instant now, Delivery delivery) {
         ScoreStore store = setup.store();
         if (store != null) {
             // The first pass is a run like any other: the store says what moved since the last one.
-            var app = store.beginRun(setup.scoreNames(), now, followId, ValueText.runCause(followId, ValueText.groupsOnly()),
-                    null, b -> delivery.deliverAll(b.changes()));
+            var app = store.ledger().beginRun(setup.scoreNames(), now, followId,
+                    ValueText.runCause(followId, ValueText.groupsOnly()), null, delivery::deliverCommitted,
+                    delivery.journal());
             all.forEach(app);
-            app.finish();
-            return;
+            return app.finish().values().stream().mapToLong(d -> d.changed()).sum();
         }
         List<ScoreUpdate> initial = new ArrayList<>(all.size());
         for (ScoreResult r : all) {
             initial.add(new ScoreUpdate(r, null, null, now, "scored"));
         }
         delivery.deliverAll(initial);
+        return initial.size();
     }
 
     private ChangeFeed.Batch changesSince(ChangeFeed feed, String watermark) {
@@ -105,8 +106,10 @@ public final class FollowLoop {
         }
     }
 
-    private void pollUntilStopped(ChangeFeed feed, String watermark, LiveScores live, Duration poll,
+    /** Follows the feed until told to stop; returns how many updates went to the sinks. */
+    private long pollUntilStopped(ChangeFeed feed, String watermark, LiveScores live, Duration poll,
                                   BooleanSupplier keepGoing, Delivery delivery, StoreLock lock) {
+        long delivered = 0;
         for (long round = 1; keepGoing.getAsBoolean(); round++) {
             try {
                 Thread.sleep(poll.toMillis());
@@ -129,6 +132,8 @@ public final class FollowLoop {
             watermark = batch.nextWatermark();
             delivery.deliverAll(updates);
             delivery.flushAll();
+            delivered += updates.size();
         }
+        return delivered;
     }
 }

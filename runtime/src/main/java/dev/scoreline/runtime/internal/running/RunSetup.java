@@ -40,6 +40,6 @@ public record RunSetup(ScoreEngine engine, CompiledScores scores, CrmAdapter ada
 
     /** A fresh delivery to the sinks, for one run. */
     Delivery delivery() {
-        return new Delivery(sinks, batch, problems);
+        return new Delivery(sinks, batch, problems, store == null ? null : store.deliveries());
     }
 }

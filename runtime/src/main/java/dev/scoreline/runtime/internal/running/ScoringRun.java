@@ -49,7 +49,8 @@ public final class ScoringRun {
         long[] changed = {0};
         Delivery delivery = setup.delivery();
         delivery.openAll();
-        RunApplication application = store == null ? null : begin(plan, data, delivery, changed);
+        RunCounts before = store == null ? RunCounts.NONE : RunCounts.of(store, plan.runId(), setup.scoreNames());
+        RunApplication application = store == null ? null : begin(plan, data, delivery);
         BiConsumer<ScoreResult, Instant> each = (r, nextChange) -> {
             observer.accept(r);
             counts.count(r);
@@ -63,16 +64,22 @@ public final class ScoringRun {
         RunSummary summary = plan.keepsPosition()
                 ? setup.engine().scoreWithNextChange(data, now, each)
                 : setup.engine().score(data, now, r -> each.accept(r, null));
+        long results = summary.results();
         if (application != null) {
             lock.check();
             counts.takeFromStore(application.finish(plan::position));
-            counts.takeFromStore(CatalogRules.clearDeactivated(store, now, plan.runId(), batchListener(delivery, changed)));
+            counts.takeFromStore(CatalogRules.clearDeactivated(store, now, plan.runId(), delivery::deliverCommitted,
+                    delivery.journal()));
+            // The store's counts of the run, over every attempt: exact however often it was resumed.
+            RunCounts run = RunCounts.of(store, plan.runId(), setup.scoreNames());
+            results = run.results();
+            changed[0] = run.changed();
         }
         delivery.deliverPending();
-        long outbox = delivery.closeAll();
-        return new RunReport(data.recordsRead(), summary.results(), changed[0], delivery.delivered(), outbox,
-                counts.after(), store == null ? null : plan.runId(), Duration.ofNanos(System.nanoTime() - start),
-                data.scoredRecords(), plan.describe(), counts.before());
+        var sinks = delivery.closeAll();
+        return new RunReport(data.recordsRead(), results, changed[0], counts.after(), store == null ? null : plan.runId(),
+                Duration.ofNanos(System.nanoTime() - start), data.scoredRecords(), plan.describe(), counts.before(),
+                sinks, plan.resumed(), before.changed());
     }
 
     /** Every record, or (incremental) only the changed and due ones with what their scores read. */
@@ -84,20 +91,11 @@ public final class ScoringRun {
         }
     }
 
-    /** What each batch the store commits does: its changes are counted and go to the sinks. */
-    private static java.util.function.Consumer<dev.scoreline.store.ScoreDiff.Batch> batchListener(Delivery delivery,
-                                                                                              long[] changed) {
-        return b -> {
-            changed[0] += b.changes().size();
-            delivery.deliverAll(b.changes());
-        };
-    }
-
-    /** The run in the store: each batch of changes it commits goes to the sinks. */
-    private RunApplication begin(RunPlan plan, ScoringData data, Delivery delivery, long[] changed) {
-        RunApplication application = setup.store().beginRun(setup.scoreNames(), plan.now(), plan.runId(),
-                plan.cause(data, ValueText.withRules(setup.engine(), data, plan.now())), null,
-                batchListener(delivery, changed));
+    /** The run in the store: each batch of changes it commits is logged for the sinks and goes to them. */
+    private RunApplication begin(RunPlan plan, ScoringData data, Delivery delivery) {
+        RunApplication application = setup.store().ledger().beginRun(setup.scoreNames(), plan.now(), plan.runId(),
+                plan.cause(data, ValueText.withRules(setup.engine(), data, plan.now())), null, delivery::deliverCommitted,
+                delivery.journal());
         if (plan.incremental()) {
             application.onlyRecords(data.selection());
         }
