@@ -88,10 +88,15 @@ final class ScoresCommand implements Runnable {
 
         /** Opens the store the options (or the environment) name; a failure to open is a coded SL6xx. */
         ScoreStore open() {
-            String where = store != null ? store : System.getenv("SCORELINE_STORE");
             String u = user != null ? user : System.getenv("SCORELINE_STORE_USER");
             String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
-            return open(where == null || where.isBlank() ? ScoreStore.DEFAULT_DIR.toString() : where, u, p);
+            return open(where(), u, p);
+        }
+
+        /** The store the options (or the environment) name: a JDBC URL or an embedded store's folder. */
+        String where() {
+            String where = store != null ? store : System.getenv("SCORELINE_STORE");
+            return where == null || where.isBlank() ? ScoreStore.DEFAULT_DIR.toString() : where;
         }
 
         /** The one way every command opens a store: a JDBC URL or the folder of an embedded store. */
