@@ -203,19 +203,23 @@ class PagesInBrowserTest {
             long changed = changedStatuses(before, now, score);
             assertThat(section.findElement(By.cssSelector(".changed")).getText()).isEqualTo(Long.toString(changed));
             assertThat(section.findElement(By.cssSelector(".records")).getText()).isEqualTo(Long.toString(b.size()));
-            for (WebElement cell : section.findElements(By.cssSelector("table.moves td[data-from]"))) {
-                long n = b.keySet().stream().filter(k -> b.get(k).status().equals(cell.getAttribute("data-from"))
-                        && a.get(k).status().equals(cell.getAttribute("data-to"))).count();
-                assertThat(cell.getText()).as("%s → %s", cell.getAttribute("data-from"), cell.getAttribute("data-to"))
-                        .isEqualTo(Long.toString(n));
+            List<Map<String, Object>> cells = shown(section, "table.moves td[data-from]");
+            assertThat(cells).isNotEmpty();
+            for (Map<String, Object> cell : cells) {
+                long n = b.keySet().stream().filter(k -> b.get(k).status().equals(cell.get("from"))
+                        && a.get(k).status().equals(cell.get("to"))).count();
+                assertThat(cell.get("text")).as("%s → %s", cell.get("from"), cell.get("to")).isEqualTo(Long.toString(n));
             }
             statusBarsAre(section, "before", b);
             statusBarsAre(section, "after", a);
             histogramsAre(section, b, a);
             long movedRecords = b.keySet().stream().filter(k -> b.get(k).value().compareTo(a.get(k).value()) != 0
                     || !b.get(k).status().equals(a.get(k).status())).count();
-            assertThat(section.findElements(By.cssSelector("table.movers tr[data-record]"))).hasSize((int) Math.min(10, movedRecords));
-            barsStartAtTheAxis(section);
+            assertThat(shown(section, "table.movers tr[data-record]")).hasSize((int) Math.min(10, movedRecords));
+            for (Map<String, Object> bar : shown(section, "svg.chart rect.bar")) {
+                assertThat(bar.get("xattr")).isEqualTo(bar.get("origin"));
+                assertThat(number(bar, "x")).as("left edge of bar %s", bar.get("label")).isCloseTo(number(bar, "axis"), within(1.0));
+            }
         }
         // the moved threshold moves some health records, the scores left as they were move none
         assertThat(sections).extracting(s -> s.findElement(By.cssSelector(".changed")).getText())
@@ -235,17 +239,15 @@ class PagesInBrowserTest {
 
     /** The stacked bar of one side: a segment per status in the definition's order, its count, its length, from the axis. */
     private static void statusBarsAre(WebElement section, String side, Map<RecordKey, ScoreResult> results) {
-        List<WebElement> segments = section.findElements(By.cssSelector("svg.statuses rect.segment[data-row='" + side + "']"));
+        List<Map<String, Object>> segments = shown(section, "svg.statuses rect.segment[data-row='" + side + "']");
         assertThat(segments).isNotEmpty();
-        double full = rect(segments.get(0)).get("maxWidth");
-        for (WebElement s : segments) {
-            long n = results.values().stream().filter(x -> x.status().equals(s.getAttribute("data-label"))).count();
-            assertThat(s.getAttribute("data-value")).as("%s %s", side, s.getAttribute("data-label")).isEqualTo(Long.toString(n));
-            assertThat(rect(s).get("width")).isCloseTo(full * n / results.size(), within(1.0));
+        for (Map<String, Object> s : segments) {
+            long n = results.values().stream().filter(x -> x.status().equals(s.get("label"))).count();
+            assertThat(s.get("value")).as("%s %s", side, s.get("label")).isEqualTo(Long.toString(n));
+            assertThat(number(s, "width")).isCloseTo(number(s, "full") * n / results.size(), within(1.0));
         }
-        assertThat(segments.stream().mapToLong(s -> Long.parseLong(s.getAttribute("data-value"))).sum()).isEqualTo(results.size());
-        WebElement axis = section.findElement(By.cssSelector("svg.statuses line.axis"));
-        assertThat(rect(segments.get(0)).get("x")).isCloseTo(rect(axis).get("x") + rect(axis).get("width") / 2, within(1.0));
+        assertThat(segments.stream().mapToLong(s -> Long.parseLong((String) s.get("value"))).sum()).isEqualTo(results.size());
+        assertThat(number(segments.get(0), "x")).isCloseTo(number(segments.get(0), "axis"), within(1.0));
     }
 
     /** Both histograms: ten bins over the range of both sides, their counts, one scale for the two charts. */
@@ -266,18 +268,41 @@ class PagesInBrowserTest {
         long max = java.util.Arrays.stream(counts).flatMapToLong(java.util.Arrays::stream).max().orElseThrow();
         String[] names = {"before", "after"};
         for (int side = 0; side < 2; side++) {
-            WebElement chart = section.findElement(By.cssSelector("svg.values-" + names[side]));
-            List<WebElement> bars = chart.findElements(By.cssSelector("rect.bar"));
+            List<Map<String, Object>> bars = shown(section, "svg.values-" + names[side] + " rect.bar");
             assertThat(bars).hasSize(bins);
-            double full = rect(bars.get(0)).get("maxWidth");
             for (int i = 0; i < bins; i++) {
-                assertThat(bars.get(i).getAttribute("data-value")).as("%s bin %d", names[side], i)
-                        .isEqualTo(Long.toString(counts[side][i]));
-                assertThat(rect(bars.get(i)).get("width")).isCloseTo(full * counts[side][i] / max, within(1.0));
+                assertThat(bars.get(i).get("value")).as("%s bin %d", names[side], i).isEqualTo(Long.toString(counts[side][i]));
+                assertThat(number(bars.get(i), "width")).isCloseTo(number(bars.get(i), "full") * counts[side][i] / max,
+                        within(1.0));
             }
-            assertThat(chart.findElements(By.tagName("text"))).extracting(WebElement::getText)
+            assertThat(shown(section, "svg.values-" + names[side] + " text")).extracting(t -> t.get("text"))
                     .contains(PreviewCommand.num(lo) + " – " + PreviewCommand.num(lo + (hi - lo) / bins));
         }
+    }
+
+    /**
+     * What a person sees of every element matching {@code css} in {@code scope}, read in one call
+     * (one round trip, not one per attribute): its data- attributes, text, box, the length of a
+     * full bar of its chart and where its chart's axis is drawn.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> shown(WebElement scope, String css) {
+        return (List<Map<String, Object>>) js("""
+                return [...arguments[0].querySelectorAll(arguments[1])].map(e => {
+                  const r = e.getBoundingClientRect(); const svg = e.ownerSVGElement;
+                  const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+                  const axis = svg ? svg.querySelector('line.axis') : null;
+                  const a = axis ? axis.getBoundingClientRect() : null;
+                  return {label: e.getAttribute('data-label'), value: e.getAttribute('data-value'),
+                          from: e.getAttribute('data-from'), to: e.getAttribute('data-to'), text: e.textContent,
+                          xattr: e.getAttribute('x'), origin: svg ? svg.getAttribute('data-origin') : null,
+                          x: r.left, width: r.width, full: %d * scale, axis: a ? a.left + a.width / 2 : null};
+                });
+                """.formatted(Charts.BAR_SPACE), scope, css);
+    }
+
+    private static double number(Map<String, Object> shown, String key) {
+        return ((Number) shown.get(key)).doubleValue();
     }
 
     /** Per score (file order), the engine's result for each record of the quickstart data. */
