@@ -138,6 +138,27 @@ class PreviewAgainstTest {
     }
 
     @Test
+    void aRecordTheNewDefinitionLeavesOutGoesToNotScored() throws IOException {
+        Path excluding = Files.writeString(dir.resolve("health-excl.score"), Files.readString(HEALTH)
+                .replace("  type health\n", "  type health\n  exclude lists \"Customer advisory board\"\n"));
+        CliRunner r = preview(excluding, "--against", HEALTH.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<RecordKey, ScoreResult> before = scored(HEALTH);
+        Map<RecordKey, ScoreResult> after = scored(excluding);
+        long left = before.size() - after.size();
+        assertThat(left).isPositive();
+        Map<String, long[]> table = table(r.out());
+        // nobody enters the score, so there is no "not scored" row; those who leave fill its column
+        assertThat(table.keySet()).containsExactly("At risk", "Neutral", "Healthy", "total");
+        assertThat(r.out()).containsPattern("before \\\\ after +At risk +Neutral +Healthy +not scored +total");
+        assertThat(table.get("total")).containsExactly(after.values().stream().filter(x -> x.status().equals("At risk")).count(),
+                after.values().stream().filter(x -> x.status().equals("Neutral")).count(),
+                after.values().stream().filter(x -> x.status().equals("Healthy")).count(), left, before.size());
+        assertThat(r.out()).contains(before.size() + " records scored before, " + after.size() + " after; " + left + " of "
+                + before.size() + " change status");
+    }
+
+    @Test
     void aDefinitionAgainstItselfMovesNothing() throws IOException {
         CliRunner r = preview(HEALTH, "--against", HEALTH.toString(), "--html", dir.resolve("w.html").toString());
         assertThat(r.exit()).as(r.err()).isZero();
