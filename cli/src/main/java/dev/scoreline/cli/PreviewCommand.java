@@ -126,7 +126,7 @@ final class PreviewCommand implements Callable<Integer> {
         Map<String, WhatIf> byScore = new LinkedHashMap<>();
         Map<String, ScoreDefinition> earlierByName = new LinkedHashMap<>();
         before.definitions().forEach(d -> earlierByName.put(d.name(), d));
-        for (ScoreDefinition d : previewed) {
+        for (ScoreDefinition d : loaded.scores().definitions()) {
             byScore.put(d.name(), new WhatIf(d.name(), Statuses.worstFirst(earlierByName.get(d.name())),
                     Statuses.worstFirst(d), top));
         }
