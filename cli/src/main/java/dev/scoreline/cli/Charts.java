@@ -31,7 +31,11 @@ final class Charts {
     record Point(String label, double value, String colour, String title) { }
 
     static String bars(String name, List<Bar> bars) {
-        double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
+        return bars(name, bars, bars.stream().mapToDouble(Bar::value).max().orElse(0));
+    }
+
+    /** Bars on a given scale: a bar of {@code max} is the full length (charts drawn alike share it). */
+    static String bars(String name, List<Bar> bars, double max) {
         int height = bars.size() * ROW + 8;
         StringBuilder s = open(name, height);
         for (int i = 0; i < bars.size(); i++) {

@@ -74,7 +74,12 @@ final class DataOptions {
 
     /** As {@link #load(String, java.io.PrintWriter)}, printing only the data warnings about {@code record} (null: all). */
     Loaded load(String command, java.io.PrintWriter err, dev.scoreline.api.RecordKey record) {
-        List<dev.scoreline.dsl.model.ScoreDefinition> definitions = RuleFiles.load(rules, command, err);
+        return load(RuleFiles.load(rules, command, err), err, record);
+    }
+
+    /** Compiles {@code definitions} (read from {@link #rules} already) and loads the data for them. */
+    Loaded load(List<dev.scoreline.dsl.model.ScoreDefinition> definitions, java.io.PrintWriter err,
+                dev.scoreline.api.RecordKey record) {
         CrmAdapter crm = openAdapter();
         ScoreEngine engine = ScoreEngine.create();
         CompiledScores scores = engine.compile(definitions);

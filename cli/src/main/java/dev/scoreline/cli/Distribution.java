@@ -69,7 +69,8 @@ final class Distribution {
         return new double[] {s[0], rank(s, 0.25), rank(s, 0.5), rank(s, 0.75), s[count - 1]};
     }
 
-    private static double rank(double[] s, double q) {
+    /** The nearest-rank quantile {@code q} of sorted values (not empty). */
+    static double rank(double[] s, double q) {
         int i = (int) Math.ceil(q * s.length) - 1;
         return s[Math.max(0, Math.min(s.length - 1, i))];
     }
@@ -77,8 +78,14 @@ final class Distribution {
     /** {@code buckets} equal-width bins between min and max: their lower bounds and counts. */
     Histogram histogram(int buckets) {
         double[] q = quantiles();
-        double lo = q[0];
-        double hi = q[4];
+        return histogram(buckets, q[0], q[4]);
+    }
+
+    /**
+     * {@code buckets} equal-width bins between {@code lo} and {@code hi} (which hold every value):
+     * two distributions binned alike can be drawn side by side.
+     */
+    Histogram histogram(int buckets, double lo, double hi) {
         double width = hi > lo ? (hi - lo) / buckets : 1;
         long[] counts = new long[hi > lo ? buckets : 1];
         for (int i = 0; i < count; i++) {
@@ -88,5 +95,11 @@ final class Distribution {
         return new Histogram(lo, width, counts);
     }
 
-    record Histogram(double low, double width, long[] counts) { }
+    record Histogram(double low, double width, long[] counts) {
+
+        /** The count of the fullest bin (0 when every bin is empty). */
+        long tallest() {
+            return Arrays.stream(counts).max().orElse(0);
+        }
+    }
 }

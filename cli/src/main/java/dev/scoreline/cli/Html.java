@@ -20,7 +20,7 @@ final class Html {
              border-bottom:1px solid #d5dbe1;padding-bottom:.2rem} h3{font-size:1rem;margin:1.2rem 0 .3rem}
             table{border-collapse:collapse;margin:.3rem 0} td,th{padding:.2rem .7rem;text-align:left;
              border-bottom:1px solid #eef1f4;vertical-align:top} td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-            td.nw{white-space:nowrap} .muted{color:#5d6975} .status{display:inline-block;padding:0 .45rem;border-radius:.6rem;color:#fff;
+            td.nw{white-space:nowrap} table.moves td.same{font-weight:700} .muted{color:#5d6975} .status{display:inline-block;padding:0 .45rem;border-radius:.6rem;color:#fff;
              font-weight:600;print-color-adjust:exact;-webkit-print-color-adjust:exact}
             .value{font-size:2rem;font-weight:700;margin-right:.6rem}
             svg.chart{display:block;max-width:100%;height:auto;font-size:12px;print-color-adjust:exact;

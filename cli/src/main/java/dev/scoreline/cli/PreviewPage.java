@@ -52,15 +52,19 @@ final class PreviewPage {
     }
 
     private static void values(Distribution d, int buckets, StringBuilder h) {
-        Distribution.Histogram hist = d.histogram(buckets);
+        h.append("<h3>Values</h3>\n").append(Charts.bars("histogram", histogramBars(d.histogram(buckets), "#3a6fb0", "")));
+    }
+
+    /** A histogram's bins as bars labelled with their ranges; {@code side} ends each hover text (" before"). */
+    static List<Charts.Bar> histogramBars(Distribution.Histogram hist, String colour, String side) {
         List<Charts.Bar> bars = new ArrayList<>();
         for (int i = 0; i < hist.counts().length; i++) {
             double lo = hist.low() + i * hist.width();
             String range = PreviewCommand.num(lo) + " – " + PreviewCommand.num(lo + hist.width());
             long n = hist.counts()[i];
-            bars.add(new Charts.Bar(range, n, Long.toString(n), "#3a6fb0", range + ": " + n + " records"));
+            bars.add(new Charts.Bar(range, n, Long.toString(n), colour, range + ": " + n + " records" + side));
         }
-        h.append("<h3>Values</h3>\n").append(Charts.bars("histogram", bars));
+        return bars;
     }
 
     private static void groups(Distribution d, StringBuilder h) {

@@ -105,10 +105,10 @@ final class ScoresCommand implements Runnable {
             if (config != null) {
                 return RunConfig.read(config).requireStore("the store is where the runs of this config keep their history");
             }
-            String where = store != null ? store : System.getenv("SCORELINE_STORE");
             String u = user != null ? user : System.getenv("SCORELINE_STORE_USER");
             String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
-            if (where == null || where.isBlank()) {
+            String where = where();
+            if (where == null) {
                 Path runs = RunConfig.defaultFile();
                 if (Files.isRegularFile(runs)) {
                     ScoreStore opened = RunConfig.read(runs).openStore();
@@ -119,6 +119,12 @@ final class ScoresCommand implements Runnable {
                 where = ScoreStore.DEFAULT_DIR.toString();
             }
             return open(where, u, p);
+        }
+
+        /** The store --store or $SCORELINE_STORE names (a JDBC URL or an embedded store's folder), or null. */
+        String where() {
+            String where = store != null ? store : System.getenv("SCORELINE_STORE");
+            return where == null || where.isBlank() ? null : where;
         }
 
         /** The one way every command opens a store: a JDBC URL or the folder of an embedded store. */

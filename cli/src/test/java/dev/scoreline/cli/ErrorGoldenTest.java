@@ -154,6 +154,25 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void previewAgainstActiveWithoutAStore() throws IOException {
+        quickstart();
+        check("against-active-no-store", Main.STORE_UNAVAILABLE, "preview", "--rules", dir.resolve("lead.score").toString(),
+                "--data", dir.resolve("data").toString(), "--against", "active", "--store", dir.resolve("none").toString());
+        assertThat(dir.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    void previewAgainstActiveWhereTheScoreIsADraft() throws IOException {
+        quickstart();
+        Path store = dir.resolve("store");
+        assertThat(CliRunner.run("scores", "add", dir.resolve("lead.score").toString(), "--store", store.toString()).exit())
+                .isZero();
+        check("against-active-draft", Main.exitCode(dev.scoreline.api.ErrorCode.UNKNOWN_SCORE), "preview", "--rules",
+                dir.resolve("lead.score").toString(), "--data", dir.resolve("data").toString(), "--against", "active",
+                "--store", store.toString());
+    }
+
+    @Test
     void debugShowsTheTraceBehindTheLine() throws IOException {
         CliRunner r = CliRunner.run("--debug", "run", dir.resolve("none.yaml").toString());
         assertThat(r.exit()).isEqualTo(Main.USAGE);

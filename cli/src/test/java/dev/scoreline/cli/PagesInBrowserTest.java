@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreResult;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.ScoreEngine;
@@ -180,6 +181,144 @@ class PagesInBrowserTest {
         nothingIsCutOff();
     }
 
+    @Test
+    void theWhatIfShowsTheEnginesMovesAndBothHistogramsWithBarsFromTheLeft() throws Exception {
+        Path moved = PreviewAgainstTest.movedThreshold(dir);
+        Path html = dir.resolve("whatif.html");
+        List<String> after = List.of(dir.resolve("lead.score").toString(), dir.resolve("lead-quality.score").toString(),
+                moved.toString());
+        CliRunner r = CliRunner.run("preview", "--rules", String.join(",", after), "--data", dir.resolve("data").toString(),
+                "--as-of", AS_OF.toString(), "--against", dir.resolve("health.score").toString(), "--html", html.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Map<RecordKey, ScoreResult>> before = results(rules());
+        Map<String, Map<RecordKey, ScoreResult>> now = results(after);
+        open(html);
+        List<WebElement> sections = browser.findElements(By.cssSelector("section.whatif"));
+        assertThat(sections).extracting(s -> s.getAttribute("data-score")).containsExactlyElementsOf(now.keySet());
+        for (WebElement section : sections) {
+            String score = section.getAttribute("data-score");
+            Map<RecordKey, ScoreResult> b = before.get(score);
+            Map<RecordKey, ScoreResult> a = now.get(score);
+            assertThat(a.keySet()).isEqualTo(b.keySet());
+            long changed = changedStatuses(before, now, score);
+            assertThat(section.findElement(By.cssSelector(".changed")).getText()).isEqualTo(Long.toString(changed));
+            assertThat(section.findElement(By.cssSelector(".records")).getText()).isEqualTo(Long.toString(b.size()));
+            List<Map<String, Object>> cells = shown(section, "table.moves td[data-from]");
+            assertThat(cells).isNotEmpty();
+            for (Map<String, Object> cell : cells) {
+                long n = b.keySet().stream().filter(k -> b.get(k).status().equals(cell.get("from"))
+                        && a.get(k).status().equals(cell.get("to"))).count();
+                assertThat(cell.get("text")).as("%s → %s", cell.get("from"), cell.get("to")).isEqualTo(Long.toString(n));
+            }
+            statusBarsAre(section, "before", b);
+            statusBarsAre(section, "after", a);
+            histogramsAre(section, b, a);
+            long movedRecords = b.keySet().stream().filter(k -> b.get(k).value().compareTo(a.get(k).value()) != 0
+                    || !b.get(k).status().equals(a.get(k).status())).count();
+            assertThat(shown(section, "table.movers tr[data-record]")).hasSize((int) Math.min(10, movedRecords));
+            for (Map<String, Object> bar : shown(section, "svg.chart rect.bar")) {
+                assertThat(bar.get("xattr")).isEqualTo(bar.get("origin"));
+                assertThat(number(bar, "x")).as("left edge of bar %s", bar.get("label")).isCloseTo(number(bar, "axis"), within(1.0));
+            }
+        }
+        // the moved threshold moves some health records, the scores left as they were move none
+        assertThat(sections).extracting(s -> s.findElement(By.cssSelector(".changed")).getText())
+                .containsExactly(Long.toString(changedStatuses(before, now, "Customer health")), "0", "0")
+                .first().isNotEqualTo("0");
+        nothingIsCutOff();
+        Path shot = Path.of("target", "screenshots", "whatif.png");
+        Files.createDirectories(shot.getParent());
+        Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static long changedStatuses(Map<String, Map<RecordKey, ScoreResult>> before,
+                                        Map<String, Map<RecordKey, ScoreResult>> after, String score) {
+        Map<RecordKey, ScoreResult> b = before.get(score);
+        return b.keySet().stream().filter(k -> !b.get(k).status().equals(after.get(score).get(k).status())).count();
+    }
+
+    /** The stacked bar of one side: a segment per status in the definition's order, its count, its length, from the axis. */
+    private static void statusBarsAre(WebElement section, String side, Map<RecordKey, ScoreResult> results) {
+        List<Map<String, Object>> segments = shown(section, "svg.statuses rect.segment[data-row='" + side + "']");
+        assertThat(segments).isNotEmpty();
+        for (Map<String, Object> s : segments) {
+            long n = results.values().stream().filter(x -> x.status().equals(s.get("label"))).count();
+            assertThat(s.get("value")).as("%s %s", side, s.get("label")).isEqualTo(Long.toString(n));
+            assertThat(number(s, "width")).isCloseTo(number(s, "full") * n / results.size(), within(1.0));
+        }
+        assertThat(segments.stream().mapToLong(s -> Long.parseLong((String) s.get("value"))).sum()).isEqualTo(results.size());
+        assertThat(number(segments.get(0), "x")).isCloseTo(number(segments.get(0), "axis"), within(1.0));
+    }
+
+    /** Both histograms: ten bins over the range of both sides, their counts, one scale for the two charts. */
+    private static void histogramsAre(WebElement section, Map<RecordKey, ScoreResult> before, Map<RecordKey, ScoreResult> after) {
+        List<Double> all = java.util.stream.Stream.of(before, after).flatMap(m -> m.values().stream())
+                .map(x -> x.value().doubleValue()).toList();
+        double lo = all.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double hi = all.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        int bins = hi > lo ? 10 : 1;
+        long[][] counts = new long[2][bins];
+        List<Map<RecordKey, ScoreResult>> sides = List.of(before, after);
+        for (int side = 0; side < 2; side++) {
+            for (ScoreResult x : sides.get(side).values()) {
+                int bin = hi > lo ? (int) Math.floor((x.value().doubleValue() - lo) / ((hi - lo) / 10)) : 0;
+                counts[side][Math.min(bins - 1, bin)]++;
+            }
+        }
+        long max = java.util.Arrays.stream(counts).flatMapToLong(java.util.Arrays::stream).max().orElseThrow();
+        String[] names = {"before", "after"};
+        for (int side = 0; side < 2; side++) {
+            List<Map<String, Object>> bars = shown(section, "svg.values-" + names[side] + " rect.bar");
+            assertThat(bars).hasSize(bins);
+            for (int i = 0; i < bins; i++) {
+                assertThat(bars.get(i).get("value")).as("%s bin %d", names[side], i).isEqualTo(Long.toString(counts[side][i]));
+                assertThat(number(bars.get(i), "width")).isCloseTo(number(bars.get(i), "full") * counts[side][i] / max,
+                        within(1.0));
+            }
+            assertThat(shown(section, "svg.values-" + names[side] + " text")).extracting(t -> t.get("text"))
+                    .contains(PreviewCommand.num(lo) + " – " + PreviewCommand.num(lo + (hi - lo) / bins));
+        }
+    }
+
+    /**
+     * What a person sees of every element matching {@code css} in {@code scope}, read in one call
+     * (one round trip, not one per attribute): its data- attributes, text, box, the length of a
+     * full bar of its chart and where its chart's axis is drawn.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> shown(WebElement scope, String css) {
+        return (List<Map<String, Object>>) js("""
+                return [...arguments[0].querySelectorAll(arguments[1])].map(e => {
+                  const r = e.getBoundingClientRect(); const svg = e.ownerSVGElement;
+                  const scale = svg ? svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 1;
+                  const axis = svg ? svg.querySelector('line.axis') : null;
+                  const a = axis ? axis.getBoundingClientRect() : null;
+                  return {label: e.getAttribute('data-label'), value: e.getAttribute('data-value'),
+                          from: e.getAttribute('data-from'), to: e.getAttribute('data-to'), text: e.textContent,
+                          xattr: e.getAttribute('x'), origin: svg ? svg.getAttribute('data-origin') : null,
+                          x: r.left, width: r.width, full: %d * scale, axis: a ? a.left + a.width / 2 : null};
+                });
+                """.formatted(Charts.BAR_SPACE), scope, css);
+    }
+
+    private static double number(Map<String, Object> shown, String key) {
+        return ((Number) shown.get(key)).doubleValue();
+    }
+
+    /** Per score (file order), the engine's result for each record of the quickstart data. */
+    private static Map<String, Map<RecordKey, ScoreResult>> results(List<String> files) throws Exception {
+        List<ScoreDefinition> defs = RuleFiles.load(files.stream().map(Path::of).toList(), "test",
+                new PrintWriter(new StringWriter()));
+        ScoreEngine engine = ScoreEngine.create();
+        CompiledScores scores = engine.compile(defs);
+        Map<String, Map<RecordKey, ScoreResult>> out = new LinkedHashMap<>();
+        scores.definitions().forEach(d -> out.put(d.name(), new LinkedHashMap<>()));
+        try (JsonlAdapter adapter = new JsonlAdapter(dir.resolve("data"))) {
+            engine.score(engine.load(scores, adapter, DataProblems.IGNORE), AS_OF, x -> out.get(x.score()).put(x.record(), x));
+        }
+        return out;
+    }
+
     private static List<String> rules() throws Exception {
         return List.of(dir.resolve("lead.score").toString(), dir.resolve("lead-quality.score").toString(),
                 dir.resolve("health.score").toString());
@@ -189,18 +328,14 @@ class PagesInBrowserTest {
     private static Map<String, Map<String, Long>> statusCounts() throws Exception {
         List<ScoreDefinition> defs = RuleFiles.load(rules().stream().map(Path::of).toList(),
                 "test", new PrintWriter(new StringWriter()));
-        ScoreEngine engine = ScoreEngine.create();
-        CompiledScores scores = engine.compile(defs);
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-        for (ScoreDefinition d : scores.definitions()) {
+        for (ScoreDefinition d : ScoreEngine.create().compile(defs).definitions()) {
             Map<String, Long> counts = new LinkedHashMap<>();
             Statuses.worstFirst(d).forEach(s -> counts.put(s, 0L));
             out.put(d.name(), counts);
         }
-        try (JsonlAdapter adapter = new JsonlAdapter(dir.resolve("data"))) {
-            engine.score(engine.load(scores, adapter, DataProblems.IGNORE), AS_OF,
-                    r -> out.get(r.score()).merge(r.status(), 1L, Long::sum));
-        }
+        results(rules()).forEach((score, byRecord) -> byRecord.values()
+                .forEach(x -> out.get(score).merge(x.status(), 1L, Long::sum)));
         return out;
     }
 
