@@ -51,12 +51,14 @@ public final class ScoreStore implements AutoCloseable {
     private final ScoreCatalog catalog;
     private final ScoreHistory history;
     private final RunLedger ledger;
+    private final ScoreAdjustments adjustments;
 
     private ScoreStore(StoreConnection db) {
         this.db = db;
         this.catalog = new ScoreCatalog(db);
         this.history = new ScoreHistory(db);
         this.ledger = new RunLedger(db);
+        this.adjustments = new ScoreAdjustments(db);
     }
 
     // ------------------------------------------------------------------ opening
@@ -120,7 +122,7 @@ public final class ScoreStore implements AutoCloseable {
         db.close();
     }
 
-    // ------------------------------------------------------------------ the three parts
+    // ------------------------------------------------------------------ the parts
 
     /** Drafts, versions, activation, quotas. */
     public ScoreCatalog catalog() {
@@ -130,6 +132,11 @@ public final class ScoreStore implements AutoCloseable {
     /** Current values, history, trends and status counts. */
     public ScoreHistory history() {
         return history;
+    }
+
+    /** The manual adjustments of records' scores (docs/store.md "Adjustments"). */
+    public ScoreAdjustments adjustments() {
+        return adjustments;
     }
 
     /** Runs: applying results with resume, unfinished runs, feed positions, records due. */
