@@ -48,6 +48,9 @@ public final class RunPlan {
     private final Map<String, String> hashes;
     private final Instant now;
     private final String runId;
+    private RunAdjustments adjustments = RunAdjustments.NONE;
+    /** The NOW of the last run an incremental run follows (adjustments expired since then are named). */
+    private Instant lastNow;
 
     private RunPlan(String fullBecause, Set<RecordKey> changed, Set<RecordKey> due, Map<RecordKey, List<String>> reasons,
                     String adapter, String watermark, Map<String, String> hashes, Instant now, String runId) {
@@ -86,11 +89,14 @@ public final class RunPlan {
                 }
             }
         }
-        return make(store, adapter, definitions, now, runId, resumed, fullRequested);
+        RunAdjustments adjustments = RunAdjustments.read(store, definitions.stream().map(ScoreDefinition::name).toList());
+        RunPlan plan = make(store, adapter, definitions, now, runId, resumed, fullRequested, adjustments);
+        plan.adjustments = adjustments;
+        return plan;
     }
 
     private static RunPlan make(ScoreStore store, CrmAdapter adapter, List<ScoreDefinition> definitions, Instant now,
-                                String runId, boolean resumed, boolean fullRequested) {
+                                String runId, boolean resumed, boolean fullRequested, RunAdjustments adjustments) {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (ScoreDefinition d : definitions) {
             hashes.put(d.name(), ScoreStore.sha256(ScoreFormatter.format(d)));
@@ -119,7 +125,8 @@ public final class RunPlan {
             return full("the change feed refused the last run's watermark \"" + since + "\": " + e.getMessage(),
                     adapter, feed.get().currentWatermark(), hashes, now, runId);
         }
-        Map<RecordKey, List<String>> reasons = new HashMap<>();
+        // Made or removed adjustments re-score their records like a change in the feed (and so their neighbours).
+        Map<RecordKey, List<String>> reasons = new HashMap<>(adjustments.pendingTexts());
         for (DataChange c : batch.changes()) {
             String text = ChangeText.describe(c);
             for (RecordKey k : ChangeText.records(c)) {
@@ -133,8 +140,10 @@ public final class RunPlan {
                 due.add(h.record());
             }
         }
-        return new RunPlan(null, new HashSet<>(reasons.keySet()), due, reasons, adapter.name(), batch.nextWatermark(),
-                hashes, now, runId);
+        RunPlan plan = new RunPlan(null, new HashSet<>(reasons.keySet()), due, reasons, adapter.name(),
+                batch.nextWatermark(), hashes, now, runId);
+        plan.lastNow = positions.values().iterator().next().orElseThrow().at();
+        return plan;
     }
 
     /** Why this run cannot rely on the last one, or null when it can. */
@@ -181,6 +190,11 @@ public final class RunPlan {
         return now;
     }
 
+    /** The manual adjustments this run adds, and those it applies (made or removed since the last run). */
+    public RunAdjustments adjustments() {
+        return adjustments;
+    }
+
     public boolean incremental() {
         return fullBecause == null;
     }
@@ -207,8 +221,10 @@ public final class RunPlan {
         if (fullBecause != null) {
             return "full: " + fullBecause;
         }
-        return "incremental: " + changed.size() + " record" + (changed.size() == 1 ? "" : "s")
-                + " changed in the feed, " + due.size() + " fell due";
+        int adjusted = adjustments.pending().records().size();
+        int fed = (int) changed.stream().filter(k -> reasons.get(k).stream().anyMatch(t -> !t.startsWith("adjustment "))).count();
+        return "incremental: " + fed + " record" + (fed == 1 ? "" : "s") + " changed in the feed, "
+                + (adjusted == 0 ? "" : adjusted + " adjusted, ") + due.size() + " fell due";
     }
 
     /**
@@ -218,7 +234,7 @@ public final class RunPlan {
      */
     public Function<ScoreResult, String> cause(ScoringData data, ValueText text) {
         if (fullBecause != null) {
-            return ValueText.runCause(runId, text);
+            return adjustments.runCause(runId, text);
         }
         return r -> {
             List<String> why = new java.util.ArrayList<>();
@@ -230,7 +246,8 @@ public final class RunPlan {
                 why.add("associated " + other + ": " + firstFew(reasons.getOrDefault(other, List.of("changed"))));
             }
             if (why.isEmpty()) {
-                why.add("time: decay or timeframe moved");
+                String expired = adjustments.expired(r.record(), lastNow, now);
+                why.add(expired != null ? expired : "time: decay or timeframe moved");
             }
             return "run " + runId + ": " + String.join("; ", why) + "; " + text.of(r);
         };

@@ -8,6 +8,7 @@ import dev.scoreline.api.ScorelineException;
 import dev.scoreline.engine.LiveScores;
 import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.internal.delivery.Delivery;
+import dev.scoreline.runtime.internal.planning.RunAdjustments;
 import dev.scoreline.runtime.internal.planning.ValueText;
 import dev.scoreline.store.ScoreStore;
 import java.time.Duration;
@@ -47,11 +48,13 @@ public final class FollowLoop {
             // Taken before the data is read: a change landing meanwhile is applied again, not missed.
             String watermark = feed.currentWatermark();
             LiveScores live = setup.engine().live(setup.scores(), setup.adapter(), setup.problems(), now);
+            RunAdjustments adjustments = RunAdjustments.read(setup.store(), setup.scoreNames());
+            live.adjust(adjustments.all(), now);
             List<ScoreResult> all = new ArrayList<>(live.results());
             all.sort(Comparator.comparing(ScoreResult::score).thenComparing(ScoreResult::record));
             all.forEach(counts::count);
             results = all.size();
-            firstPass(all, now, delivery);
+            firstPass(all, now, delivery, adjustments);
             pollUntilStopped(feed, watermark, live, poll, keepGoing, delivery);
         } finally {
             setup.adapter().close();
@@ -63,14 +66,15 @@ public final class FollowLoop {
     }
 
     /** Delivers the first pass: what moved since the last run (with a store), else everything. */
-    private void firstPass(List<ScoreResult> all, Instant now, Delivery delivery) {
+    private void firstPass(List<ScoreResult> all, Instant now, Delivery delivery, RunAdjustments adjustments) {
         ScoreStore store = setup.store();
         if (store != null) {
             // The first pass is a run like any other: the store says what moved since the last one.
-            var app = store.beginRun(setup.scoreNames(), now, followId, ValueText.runCause(followId, ValueText.groupsOnly()),
-                    null, b -> delivery.deliverAll(b.changes()));
+            var app = store.beginRun(setup.scoreNames(), now, followId,
+                    adjustments.runCause(followId, ValueText.groupsOnly()), null, b -> delivery.deliverAll(b.changes()));
             all.forEach(app);
             app.finish();
+            adjustments.applied(store);
             return;
         }
         List<ScoreUpdate> initial = new ArrayList<>(all.size());
@@ -107,10 +111,16 @@ public final class FollowLoop {
             for (var change : batch.changes()) {
                 updates.addAll(live.apply(change, now));
             }
+            // Adjustments made or removed meanwhile (scoreline adjust in another process) apply now.
+            RunAdjustments adjustments = RunAdjustments.read(setup.store(), setup.scoreNames());
+            if (!adjustments.pending().isEmpty()) {
+                updates.addAll(live.adjust(adjustments.all(), now));
+            }
             updates.addAll(live.advanceTo(now));
             if (setup.store() != null) {
                 // Each poll is one run in the history; its updates are stored before any sink sees them.
                 updates = setup.store().record(followId + "-" + round, updates);
+                adjustments.applied(setup.store());
             }
             watermark = batch.nextWatermark();
             delivery.deliverAll(updates);

@@ -33,7 +33,7 @@ public final class ScoringRun {
         ScoreStore store = setup.store();
         RunPlan plan = RunPlan.make(store, setup.adapter(), setup.scores().definitions(), setup.asOf(), setup.fullRun());
         Instant now = plan.now();
-        ScoringData data = load(plan);
+        ScoringData data = load(plan).adjust(plan.adjustments().all());
         StatusCounts counts = new StatusCounts();
         long[] changed = {0};
         Delivery delivery = setup.delivery();
@@ -54,6 +54,7 @@ public final class ScoringRun {
                 : setup.engine().score(data, now, r -> each.accept(r, null));
         if (application != null) {
             counts.takeFromStore(application.finish(plan::position));
+            plan.adjustments().applied(store);
         }
         delivery.deliverPending();
         long outbox = delivery.closeAll();
