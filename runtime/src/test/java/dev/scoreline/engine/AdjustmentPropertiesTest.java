@@ -64,12 +64,12 @@ class AdjustmentPropertiesTest {
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 5).map(Remove::new)));
     }
 
-    @net.jqwik.api.Property(tries = 30)
+    @net.jqwik.api.Property(tries = 15)
     void runsAndLiveScoresEqualAFullRescoreWithTheKeptAdjustments(@ForAll @Size(max = 24) List<@From("moves") Move> moves) {
         check(LiveScoresPropertiesTest.WAVE_TWO, moves);
     }
 
-    @net.jqwik.api.Property(tries = 20)
+    @net.jqwik.api.Property(tries = 10)
     void theFirstSetOfScoresToo(@ForAll @Size(max = 24) List<@From("moves") Move> moves) {
         check(LiveScoresPropertiesTest.SCORES, moves);
     }
