@@ -87,6 +87,26 @@ class AdjustmentPropertiesTest {
                 new Remove(1)));
     }
 
+    /** The history names the adjustment when it is made and when it expires, and the run says what it did. */
+    @net.jqwik.api.Example
+    void theHistoryNamesTheAdjustmentWhenMadeAndWhenExpired() {
+        FedWorld crm = new FedWorld();
+        RecordKey c1 = RecordKey.parse("contact:c1");
+        try (ScoreStore store = ScoreStore.open("jdbc:h2:mem:adjusted" + DATABASES.incrementAndGet(), null, null)) {
+            Instant now = LiveScoresPropertiesTest.START;
+            run(crm, store, now, LiveScoresPropertiesTest.SCORES);
+            store.adjustments().add("Lead", c1, BigDecimal.valueOf(30), "renewal talk", "alice", now.plus(Duration.ofHours(30)));
+            assertThat(run(crm, store, now, LiveScoresPropertiesTest.SCORES).plan()).contains("1 adjusted");
+            now = now.plus(Duration.ofHours(40));
+            assertThat(run(crm, store, now, LiveScoresPropertiesTest.SCORES).plan()).endsWith("1 fell due");
+            var history = store.history(c1, Optional.of("Lead"));
+            assertThat(history.subList(1, history.size())).extracting(h -> h.newValue().toPlainString() + " "
+                    + h.cause().replaceAll("run run-[0-9a-f-]+: ", "").replaceAll("; Activity.*", ""))
+                    .containsExactly("30 adjustment #1 +30 by alice until 2026-03-02T06:00:00Z: \"renewal talk\"",
+                            "0 adjustment #1 +30 by alice until 2026-03-02T06:00:00Z: \"renewal talk\" expired");
+        }
+    }
+
     private static void check(String definitions, List<Move> moves) {
         FedWorld crm = new FedWorld();
         CompiledScores scores = Fixture.compile(definitions);

@@ -18,7 +18,18 @@ import java.util.Map;
  * the last run applied them (their records are re-scored, with the change {@code adjustment}).
  * Once the run is stored, {@link #applied} clears what it applied.
  */
-public record RunAdjustments(List<Adjustment> all, ScoreAdjustments.Changes pending) {
+public record RunAdjustments(List<Adjustment> all, ScoreAdjustments.Changes pending,
+                             Map<RecordKey, List<Adjustment>> byRecord) {
+
+    public RunAdjustments(List<Adjustment> all, ScoreAdjustments.Changes pending) {
+        this(List.copyOf(all), pending, byRecord(all));
+    }
+
+    private static Map<RecordKey, List<Adjustment>> byRecord(List<Adjustment> all) {
+        Map<RecordKey, List<Adjustment>> by = new HashMap<>();
+        all.forEach(a -> by.computeIfAbsent(a.record(), k -> new ArrayList<>()).add(a));
+        return by;
+    }
 
     /** None: a run without a store. */
     public static final RunAdjustments NONE = new RunAdjustments(List.of(),
@@ -56,8 +67,7 @@ public record RunAdjustments(List<Adjustment> all, ScoreAdjustments.Changes pend
 
     /** What expired among the record's adjustments after {@code after} up to {@code now}; null when nothing did. */
     public String expired(RecordKey record, Instant after, Instant now) {
-        List<Adjustment> own = all.stream().filter(a -> a.record().equals(record)).toList();
-        return ChangeText.expired(own, after == null ? Long.MIN_VALUE : after.toEpochMilli(), now.toEpochMilli());
+        return ChangeText.expired(byRecord.getOrDefault(record, List.of()), after == null ? Long.MIN_VALUE : after.toEpochMilli(), now.toEpochMilli());
     }
 
     /** The run is stored: its pending adjustments are applied. */
