@@ -10,15 +10,20 @@ import picocli.CommandLine;
 /** {@code --as-of}: an ISO-8601 instant, or a date meaning 00:00 UTC. */
 final class AsOf implements CommandLine.ITypeConverter<Instant> {
 
+    /** An ISO-8601 instant ({@code 2026-03-01T00:00:00Z}, an offset allowed) or a date (00:00 UTC). */
+    static Instant parse(String value) throws DateTimeParseException {
+        String v = value.strip();
+        if (v.length() == 10) {
+            return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return v.endsWith("Z") || v.endsWith("z") ? Instant.parse(v.toUpperCase(java.util.Locale.ROOT))
+                : OffsetDateTime.parse(v).toInstant();
+    }
+
     @Override
     public Instant convert(String value) {
-        String v = value.strip();
         try {
-            if (v.length() == 10) {
-                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return v.endsWith("Z") || v.endsWith("z") ? Instant.parse(v.toUpperCase(java.util.Locale.ROOT))
-                    : OffsetDateTime.parse(v).toInstant();
+            return parse(value);
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("--as-of takes an ISO-8601 instant such as "
                     + "2026-03-01T00:00:00Z or a date such as 2026-03-01, not \"" + value + "\"");

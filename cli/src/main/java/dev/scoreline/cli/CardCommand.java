@@ -47,7 +47,9 @@ final class CardCommand implements Callable<Integer> {
     Path html;
 
     /** One score of the card: its history in time order, its monthly trend, its statuses worst first. */
-    record ScoreCard(String score, List<HistoryEntry> history, List<MonthlyValue> trend, List<String> statusOrder) {
+    /** One score's card; {@code adjustments}: the manual adjustments the store keeps for the record (scoreline adjust). */
+    record ScoreCard(String score, List<HistoryEntry> history, List<MonthlyValue> trend, List<String> statusOrder,
+                     List<dev.scoreline.api.Adjustment> adjustments) {
         HistoryEntry last() {
             return history.get(history.size() - 1);
         }
@@ -91,9 +93,12 @@ final class CardCommand implements Callable<Integer> {
         for (HistoryEntry h : store.history(record, Optional.empty())) {
             byScore.computeIfAbsent(h.score(), k -> new ArrayList<>()).add(h);
         }
+        Map<String, List<dev.scoreline.api.Adjustment>> adjusted = new LinkedHashMap<>();
+        store.adjustments().list(record).forEach(a -> adjusted.computeIfAbsent(a.score(), k -> new ArrayList<>()).add(a));
         List<ScoreCard> out = new ArrayList<>();
         byScore.forEach((score, history) -> out.add(new ScoreCard(score, history, ScoreStore.monthlyTrend(history),
-                orders.containsKey(score) ? orders.get(score) : observedOrder(history))));
+                orders.containsKey(score) ? orders.get(score) : observedOrder(history),
+                adjusted.getOrDefault(score, List.of()))));
         return out;
     }
 
@@ -127,6 +132,10 @@ final class CardCommand implements Callable<Integer> {
             out.println();
             out.printf(Locale.ROOT, "%s: %s%n", c.score(), last.removed() ? "no value (" + cause(last) + ")"
                     : HistoryCommand.valueText(last.newValue(), last.newStatus()));
+            if (!c.adjustments().isEmpty()) {
+                out.println("  adjustments:");
+                c.adjustments().forEach(a -> out.println("    " + adjustmentText(a)));
+            }
             out.println("  latest changes:");
             for (HistoryEntry h : latest(c)) {
                 out.printf(Locale.ROOT, "    %s  %s → %s%n        because %s%n", h.at(), HistoryCommand.valueText(h.oldValue(), h.oldStatus()),
@@ -137,6 +146,11 @@ final class CardCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "    %s  %s%n", m.month(), HistoryCommand.valueText(m.value(), m.status()));
             }
         }
+    }
+
+    /** An adjustment as the card shows it: id, points, author, until, reason, and whether it has expired. */
+    static String adjustmentText(dev.scoreline.api.Adjustment a) {
+        return a.describe() + (a.activeAt(java.time.Instant.now().toEpochMilli()) ? "" : " (expired)");
     }
 
     /** The latest changes, newest first. */

@@ -26,6 +26,7 @@ final class CardPage {
             h.append("<section class=\"score\" data-score=\"").append(Html.esc(c.score())).append("\"><h2>")
                     .append(Html.esc(c.score())).append("</h2>\n");
             current(c, h);
+            adjustments(c, h);
             legend(c, h);
             h.append("<h3>Monthly trend</h3><p class=\"muted\">the value at the end of each month (UTC)</p>\n")
                     .append(Charts.line("trend", trend(c)));
@@ -47,6 +48,15 @@ final class CardPage {
                     .append(Html.chip(last.newStatus(), c.statusOrder()));
         }
         h.append(" <span class=\"muted\">since ").append(DAY.format(last.at())).append("</span></p>\n");
+    }
+
+    private static void adjustments(CardCommand.ScoreCard c, StringBuilder h) {
+        if (c.adjustments().isEmpty()) {
+            return;
+        }
+        h.append("<h3>Adjustments</h3>\n<ul class=\"adjustments\">");
+        c.adjustments().forEach(a -> h.append("<li>").append(Html.esc(CardCommand.adjustmentText(a))).append("</li>"));
+        h.append("</ul>\n");
     }
 
     private static void latest(CardCommand.ScoreCard c, StringBuilder h) {

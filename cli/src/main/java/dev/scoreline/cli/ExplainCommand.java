@@ -32,6 +32,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the explanation as JSON, for machines.")
     boolean json;
 
+    /** Where the manual adjustments are kept: read when the user has a store (scoreline adjust). */
+    @Mixin
+    ScoresCommand.StoreOptions storeOptions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -40,6 +44,12 @@ final class ExplainCommand implements Callable<Integer> {
         DataOptions.Loaded loaded = options.load("explain", err, key);
         ScoreEngine engine = loaded.engine();
         ScoringData data = loaded.data();
+        java.util.Optional<dev.scoreline.store.ScoreStore> store = storeOptions.openIfAny();
+        if (store.isPresent()) {
+            try (dev.scoreline.store.ScoreStore s = store.get()) {
+                data.adjust(s.adjustments().of(loaded.scores().definitions().stream().map(d -> d.name()).toList()));
+            }
+        }
         Optional<Explanation> explanation = engine.explain(data, key, options.now());
         if (explanation.isEmpty()) {
             throw ScoresCommand.badArgument("--record " + key + " is not in the data of " + options.data,
@@ -86,6 +96,9 @@ final class ExplainCommand implements Callable<Integer> {
                 }
                 out.println("    group sum " + n(g.sum()) + (g.clamp() == null ? "" : ", " + g.clamp())
                         + " -> " + n(g.value()));
+            }
+            for (dev.scoreline.api.Adjustment a : s.adjustments()) {
+                out.println("  adjustment " + a.describe());
             }
             out.println("  total " + n(s.sum()) + (s.totalClamp() == null ? "" : ", " + s.totalClamp())
                     + " -> value " + n(s.total()));

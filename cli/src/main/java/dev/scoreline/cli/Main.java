@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PreviewCommand.class,
                 RunCommand.class, ScoresCommand.class, HistoryCommand.class, CardCommand.class, ReportCommand.class,
-                BacktestCommand.class, SuggestCommand.class,
+                BacktestCommand.class, SuggestCommand.class, AdjustCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -126,7 +126,7 @@ public final class Main implements Runnable {
         return switch (code) {
             case RULE_ERRORS -> RULE_ERRORS;
             // The catalog refusing an operation: exit 1, as the scores commands always did.
-            case UNKNOWN_SCORE, QUOTA_EXCEEDED, CATALOG_CONFLICT -> RULE_ERRORS;
+            case UNKNOWN_SCORE, QUOTA_EXCEEDED, CATALOG_CONFLICT, UNKNOWN_RECORD, UNKNOWN_ADJUSTMENT -> RULE_ERRORS;
             case BAD_DATA -> BAD_DATA;
             case SINK_OPEN, SINK_FAILED, UNDELIVERED, OUTBOX_FAILED -> UNDELIVERED;
             case STORE_UNREACHABLE, STORE_READ_ONLY, STORE_FAILED, STORE_LOCKED, STORE_SCHEMA -> STORE_UNAVAILABLE;

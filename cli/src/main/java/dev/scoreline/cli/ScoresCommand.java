@@ -127,6 +127,18 @@ final class ScoresCommand implements Runnable {
             return where == null || where.isBlank() ? null : where;
         }
 
+        /**
+         * The store when the user has one: {@code --store} or {@code $SCORELINE_STORE} given, or the
+         * embedded store's folder present; empty otherwise (nothing is created). For commands that
+         * work without a store and show what it adds (explain shows the adjustments it keeps).
+         */
+        java.util.Optional<ScoreStore> openIfAny() {
+            boolean named = store != null || (System.getenv("SCORELINE_STORE") != null
+                    && !System.getenv("SCORELINE_STORE").isBlank());
+            return named || Files.isDirectory(ScoreStore.DEFAULT_DIR) ? java.util.Optional.of(open())
+                    : java.util.Optional.empty();
+        }
+
         /** The one way every command opens a store: a JDBC URL or the folder of an embedded store. */
         static ScoreStore open(String where, String user, String password) {
             quietMigrations();

@@ -173,6 +173,38 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void anAdjustmentOfAnUnknownScoreNamesTheNearest() throws IOException {
+        check("adjust-unknown-score", Main.RULE_ERRORS, adjust("contact:c1", "--score", "Laed", "--points", "5"));
+    }
+
+    @Test
+    void anAdjustmentOfARecordTheStoreHasNoValueOf() throws IOException {
+        check("adjust-unknown-record", Main.RULE_ERRORS, adjust("contact:c9", "--score", "Lead", "--points", "5"));
+    }
+
+    @Test
+    void anAdjustmentUntilABadDate() throws IOException {
+        check("adjust-bad-until", Main.USAGE, adjust("contact:c1", "--score", "Lead", "--points", "5",
+                "--until", "next friday"));
+    }
+
+    @Test
+    void removingAnAdjustmentThatIsNotThere() throws IOException {
+        String[] args = adjust();
+        check("adjust-unknown-id", Main.RULE_ERRORS, "adjust", "--store", args[3], "--remove", "42");
+    }
+
+    /** Scores the quickstart into a store, then returns {@code adjust KEY --store URL --reason … more}. */
+    private String[] adjust(String... more) throws IOException {
+        String url = "jdbc:h2:file:" + dir.resolve("store");
+        assertThat(CliRunner.run("run", config(quickstart() + "store: {url: \"" + url + "\"}\n")).exit()).isZero();
+        List<String> args = new java.util.ArrayList<>(List.of("adjust", more.length == 0 ? "contact:c1" : more[0],
+                "--store", url, "--reason", "met at the fair", "--author", "alice"));
+        args.addAll(List.of(more).subList(Math.min(1, more.length), more.length));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
     void debugShowsTheTraceBehindTheLine() throws IOException {
         CliRunner r = CliRunner.run("--debug", "run", dir.resolve("none.yaml").toString());
         assertThat(r.exit()).isEqualTo(Main.USAGE);

@@ -32,6 +32,35 @@ public final class ChangeText {
         }
     }
 
+    /** A manual adjustment made: the change {@code adjustment} of a cause. */
+    public static String adjusted(dev.scoreline.api.Adjustment a) {
+        return "adjustment " + a.describe();
+    }
+
+    /** A manual adjustment removed. */
+    public static String adjustmentRemoved(dev.scoreline.api.Adjustment a) {
+        return "adjustment " + a.describe() + " removed";
+    }
+
+    /** A manual adjustment whose {@code until} has come. */
+    public static String adjustmentExpired(dev.scoreline.api.Adjustment a) {
+        return "adjustment " + a.describe() + " expired";
+    }
+
+    /**
+     * What expired among a record's adjustments after {@code after} up to {@code upTo} (epoch
+     * milliseconds), or null when none did: the cause of a record re-scored when its time came.
+     */
+    public static String expired(List<dev.scoreline.api.Adjustment> adjustments, long after, long upTo) {
+        List<String> texts = new java.util.ArrayList<>();
+        for (dev.scoreline.api.Adjustment a : adjustments) {
+            if (a.until() != null && a.until().toEpochMilli() > after && a.until().toEpochMilli() <= upTo) {
+                texts.add(adjustmentExpired(a));
+            }
+        }
+        return texts.isEmpty() ? null : String.join("; ", texts);
+    }
+
     /** The records whose own data the change touches (their neighbours are the caller's business). */
     public static List<RecordKey> records(DataChange change) {
         if (change instanceof DataChange.RecordUpserted u) {

@@ -1,5 +1,6 @@
 package dev.scoreline.engine;
 
+import dev.scoreline.api.Adjustment;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import java.math.BigDecimal;
@@ -12,8 +13,12 @@ import java.util.List;
  */
 public record Explanation(RecordKey record, String asOf, List<ScoreExplanation> scores) {
 
+    /**
+     * One score of the record. {@code adjustments} are the manual adjustments that count at the
+     * explanation's NOW; {@code sum} is the groups' values plus those adjustments, before the clamp.
+     */
     public record ScoreExplanation(String score, String type, boolean inScope, String scope,
-                                   List<GroupExplanation> groups, BigDecimal sum, BigDecimal total,
+                                   List<GroupExplanation> groups, List<Adjustment> adjustments, BigDecimal sum, BigDecimal total,
                                    String totalClamp, String status, String statusReason, ScoreResult result) { }
 
     public record GroupExplanation(String name, String kind, BigDecimal startAt, List<RuleExplanation> rules,

@@ -29,6 +29,16 @@ public final class LiveScores {
         return engine.apply(change, at.toEpochMilli());
     }
 
+    /**
+     * Replaces the manual adjustments (all of them, as the store keeps them) at {@code at} and
+     * re-scores the records whose adjustments changed, and those reading their scores; an
+     * adjustment's expiry is a next change like a decay step.
+     */
+    public synchronized List<ScoreUpdate> adjust(java.util.Collection<dev.scoreline.api.Adjustment> adjustments,
+                                                 Instant at) {
+        return engine.adjust(adjustments, at.toEpochMilli());
+    }
+
     public synchronized List<ScoreUpdate> advanceTo(Instant at) {
         return engine.advanceTo(at.toEpochMilli());
     }

@@ -14,6 +14,8 @@ public final class ScoringData {
      */
     private dev.scoreline.engine.internal.eval.RunScorer lastRun;
     private long lastRunNow;
+    private dev.scoreline.engine.internal.eval.AdjustmentIndex adjustments =
+            dev.scoreline.engine.internal.eval.AdjustmentIndex.NONE;
 
     ScoringData(LoadedData population, CompiledScores scores) {
         this.population = population;
@@ -22,7 +24,7 @@ public final class ScoringData {
 
     synchronized dev.scoreline.engine.internal.eval.RunScorer newRun(long now,
             java.util.function.Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
-        lastRun = new dev.scoreline.engine.internal.eval.RunScorer(scores.program, population, now, ruleText);
+        lastRun = new dev.scoreline.engine.internal.eval.RunScorer(scores.program, population, now, ruleText, adjustments);
         lastRunNow = now;
         return lastRun;
     }
@@ -31,6 +33,17 @@ public final class ScoringData {
     synchronized dev.scoreline.engine.internal.eval.RunScorer explaining(long now,
             java.util.function.Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
         return lastRun != null && lastRunNow == now ? lastRun : newRun(now, ruleText);
+    }
+
+    /**
+     * The manual adjustments (kept by the store) that scoring and explaining this data add to the
+     * totals from now on, each counted while it has not expired at the run's NOW; replaces any
+     * given before. Adjustments of scores or records not in the data are ignored.
+     */
+    public synchronized ScoringData adjust(java.util.Collection<dev.scoreline.api.Adjustment> adjustments) {
+        this.adjustments = new dev.scoreline.engine.internal.eval.AdjustmentIndex(adjustments);
+        lastRun = null;
+        return this;
     }
 
     public long recordsRead() {

@@ -51,6 +51,10 @@ public enum ErrorCode {
     CATALOG_CONFLICT(607, "catalog conflict"),
     /** The store's schema is newer than this version of Scoreline. */
     STORE_SCHEMA(608, "store schema is newer than this Scoreline"),
+    /** A record the store holds no value of (an adjustment of a record never scored). */
+    UNKNOWN_RECORD(609, "unknown record"),
+    /** An adjustment id the store does not have. */
+    UNKNOWN_ADJUSTMENT(610, "unknown adjustment"),
 
     /** A sink could not be opened. */
     SINK_OPEN(701, "sink cannot be opened"),

@@ -115,6 +115,37 @@ class FollowTest {
         }
     }
 
+    /** An adjustment made while following (scoreline adjust in another process) is applied by the next poll. */
+    @Test
+    void anAdjustmentMadeWhileFollowingIsDeliveredByTheNextPollWithItsAuthorAndReason(@TempDir Path dir) {
+        GrowingCrm crm = new GrowingCrm();
+        List<ScoreUpdate> received = new CopyOnWriteArrayList<>();
+        ScoreSink sink = new ScoreSink() {
+            public String name() { return "collect"; }
+            public void write(List<ScoreUpdate> updates) { received.addAll(updates); }
+        };
+        try (ScoreStore store = ScoreStore.embedded(dir.resolve("store"))) {
+            int[] polls = {0};
+            RunReport report = Scoreline.builder()
+                    .install(binder -> ScorelineBinder.of(binder).addAdapter(crm).addSink(sink))
+                    .rules("lead.score", RULES).asOf(NOW).outbox(dir.resolve("outbox")).store(store).build()
+                    .follow(Duration.ofMillis(1), () -> {
+                        if (polls[0]++ == 0) {
+                            store.adjustments().add("Lead", C2, new java.math.BigDecimal("12"), "asked for a demo",
+                                    "alice", null);
+                        }
+                        return polls[0] <= 2;
+                    });
+            assertThat(received).extracting(u -> u.result().record() + "=" + u.result().value().toPlainString())
+                    .containsExactly("contact:c1=15", "contact:c2=0", "contact:c2=12");
+            assertThat(received.get(2).cause()).startsWith("adjustment #1 +12 by alice: \"asked for a demo\"");
+            HistoryEntry adjusted = store.history(C2, Optional.of("Lead")).get(1);
+            assertThat(adjusted.runId()).isEqualTo(report.runId() + "-1");
+            assertThat(adjusted.cause()).contains("adjustment #1 +12 by alice: \"asked for a demo\"");
+            assertThat(store.adjustments().pending(List.of("Lead")).isEmpty()).isTrue();
+        }
+    }
+
     @Test
     void aSecondFollowStartsFromWhatTheStoreHoldsAndDeliversNothingNew(@TempDir Path dir) {
         try (ScoreStore store = ScoreStore.embedded(dir.resolve("store"))) {

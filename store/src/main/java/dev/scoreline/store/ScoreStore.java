@@ -52,6 +52,7 @@ public final class ScoreStore implements AutoCloseable {
     private final ScoreHistory history;
     private final RunLedger ledger;
     private final DeliveryLog deliveries;
+    private final ScoreAdjustments adjustments;
 
     private ScoreStore(StoreConnection db) {
         this.db = db;
@@ -59,6 +60,7 @@ public final class ScoreStore implements AutoCloseable {
         this.history = new ScoreHistory(db);
         this.ledger = new RunLedger(db);
         this.deliveries = new DeliveryLog(db);
+        this.adjustments = new ScoreAdjustments(db);
     }
 
     // ------------------------------------------------------------------ opening
@@ -122,7 +124,7 @@ public final class ScoreStore implements AutoCloseable {
         db.close();
     }
 
-    // ------------------------------------------------------------------ the three parts
+    // ------------------------------------------------------------------ the parts
 
     /** Drafts, versions, activation, quotas. */
     public ScoreCatalog catalog() {
@@ -132,6 +134,11 @@ public final class ScoreStore implements AutoCloseable {
     /** Current values, history, trends and status counts. */
     public ScoreHistory history() {
         return history;
+    }
+
+    /** The manual adjustments of records' scores (docs/store.md "Adjustments"). */
+    public ScoreAdjustments adjustments() {
+        return adjustments;
     }
 
     /** Runs: applying results with resume, unfinished runs, feed positions, records due. */

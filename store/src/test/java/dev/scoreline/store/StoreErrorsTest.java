@@ -154,6 +154,16 @@ class StoreErrorsTest {
         }
     }
 
+    /** The highest version among the store's migrations (V1__…, V2__…): what this Scoreline knows. */
+    private static int newestMigration() {
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/scoreline"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aSchemaFromANewerScorelineIsSl608AndLeftAlone() throws SQLException {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -167,7 +177,7 @@ class StoreErrorsTest {
                 .isInstanceOfSatisfying(ScorelineException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.STORE_SCHEMA);
                     assertThat(e.getMessage()).isEqualTo("the score store at " + url
-                            + " has schema version 99, newer than this Scoreline knows (4)");
+                            + " has schema version 99, newer than this Scoreline knows (" + newestMigration() + ")");
                     assertThat(e.fix()).contains("newer");
                 });
     }

@@ -204,6 +204,18 @@ public final class StoreConnection implements AutoCloseable {
         }
     }
 
+    /** Runs an INSERT into a table with an identity column {@code id} and returns the new row's id. */
+    public long insertReturningId(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, args);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong("id");
+            }
+        }
+    }
+
     public long count(String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = prepare(sql, args); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -115,6 +115,30 @@ public final class StoreErrors {
                 "see the names with `scoreline scores list`");
     }
 
+    /**
+     * A score name that neither the catalog nor the current values know ({@code SL605}), with the
+     * nearest known name when there is one near enough.
+     */
+    public static ScorelineException unknownScore(String name, java.util.Collection<String> known) {
+        java.util.Optional<String> nearest = dev.scoreline.dsl.NearestName.of(name, known);
+        return new ScorelineException(ErrorCode.UNKNOWN_SCORE, "no score named \"" + name + "\" in the store",
+                nearest.map(n -> "did you mean \"" + n + "\"? ").orElse("")
+                        + "see the names with `scoreline scores list`");
+    }
+
+    /** A record the store holds no value of for a score ({@code SL609}). */
+    public static ScorelineException unknownRecord(String score, String record) {
+        return new ScorelineException(ErrorCode.UNKNOWN_RECORD, "the store holds no value of \"" + score
+                + "\" for " + record, "check the key (type:id) with `scoreline history " + record
+                + "`; a record is adjusted once a run has scored it");
+    }
+
+    /** An adjustment id the store does not have ({@code SL610}). */
+    public static ScorelineException unknownAdjustment(long id) {
+        return new ScorelineException(ErrorCode.UNKNOWN_ADJUSTMENT, "no adjustment #" + id + " in the store",
+                "see the ids with `scoreline adjust --list`");
+    }
+
     /** A quota of an object type would be passed ({@code SL606}). */
     public static ScorelineException quota(String message, String fix) {
         return new ScorelineException(ErrorCode.QUOTA_EXCEEDED, message, fix);

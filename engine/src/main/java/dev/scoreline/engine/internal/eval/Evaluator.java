@@ -1,5 +1,6 @@
 package dev.scoreline.engine.internal.eval;
 
+import dev.scoreline.api.Adjustment;
 import dev.scoreline.api.GroupValues;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.dsl.model.GroupKind;
@@ -14,6 +15,7 @@ import dev.scoreline.engine.internal.match.DroolsShapeMatcher;
 import dev.scoreline.engine.internal.match.HitSet;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -33,6 +35,8 @@ public final class Evaluator {
     /** Results of the scores other scores read, evaluated when first read (so in the order references require). */
     final ScoreReferences references;
     private final NextChange nextChange;
+    /** The manual adjustments added to totals before their clamp (language.md section 8, docs/store.md). */
+    private volatile AdjustmentIndex adjustments = AdjustmentIndex.NONE;
 
     public Evaluator(CompiledRuleBase program, DataView data, DroolsShapeMatcher matcher,
                      Function<dev.scoreline.dsl.model.Rule, String> ruleText) {
@@ -47,6 +51,17 @@ public final class Evaluator {
 
     long now() {
         return now;
+    }
+
+    /** The adjustments scoring adds (and whose expiries count as next changes) from now on. */
+    public void use(AdjustmentIndex adjustments) {
+        this.adjustments = adjustments;
+        nextChange.use(adjustments);
+    }
+
+    /** When the record's values can next change with time alone: data, decay, windows and adjustments' expiries. */
+    public NextChange nextChange() {
+        return nextChange;
     }
 
     /**
@@ -178,6 +193,12 @@ public final class Evaluator {
             } else if (g.kind == GroupKind.ENGAGEMENT) {
                 engagement = engagement.add(value);
             }
+        }
+        // Adjustments count in the total before its clamp, never in a group (so no group limit cuts them).
+        List<Adjustment> adjusted = adjustments.isEmpty() ? List.of() : adjustments.active(s.definition.name(), data.key(rec), now);
+        if (!adjusted.isEmpty()) {
+            sum = sum.add(AdjustmentIndex.sum(adjusted));
+            trace.adjustments(adjusted);
         }
         BigDecimal total = clamp(sum, s.definition.minimum(), s.limit);
         BigDecimal value = round(total);

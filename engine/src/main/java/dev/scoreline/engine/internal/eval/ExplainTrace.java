@@ -26,6 +26,7 @@ final class ExplainTrace implements Trace {
     /** Whether the rule being explained held, as its steps said: [x] in explain, "matched" in JSON. */
     private boolean held;
     private ScoreExplanation result;
+    private List<dev.scoreline.api.Adjustment> adjustments = List.of();
 
     ExplainTrace(Function<dev.scoreline.dsl.model.Rule, String> ruleText,
                  java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead) {
@@ -138,7 +139,12 @@ final class ExplainTrace implements Trace {
     @Override
     public void outOfScope(ProgramScore s) {
         result = new ScoreExplanation(s.definition.name(), s.definition.type().keyword(), false,
-                Statuses.scopeText(s, false), List.of(), null, null, null, null, null, null);
+                Statuses.scopeText(s, false), List.of(), List.of(), null, null, null, null, null, null);
+    }
+
+    @Override
+    public void adjustments(List<dev.scoreline.api.Adjustment> adjustments) {
+        this.adjustments = List.copyOf(adjustments);
     }
 
     @Override
@@ -147,7 +153,7 @@ final class ExplainTrace implements Trace {
                 : "clamped to " + Evaluator.plain(total) + " by " + (sum.compareTo(total) > 0 ? "limit " : "minimum ")
                 + Evaluator.plain(total);
         result = new ScoreExplanation(s.definition.name(), s.definition.type().keyword(), true,
-                Statuses.scopeText(s, true), List.copyOf(groups), sum, r.value(), totalClamp, r.status(),
+                Statuses.scopeText(s, true), List.copyOf(groups), adjustments, sum, r.value(), totalClamp, r.status(),
                 Statuses.reason(s, r.value(), r.engagement(), r.fit()), r);
     }
 }

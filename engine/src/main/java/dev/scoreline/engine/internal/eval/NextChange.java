@@ -27,9 +27,16 @@ public final class NextChange {
     public static final long NEVER = Long.MAX_VALUE;
 
     private final CompiledRuleBase program;
+    /** Whose expiries also move values; swapped by live scores when the adjustments change. */
+    private volatile AdjustmentIndex adjustments = AdjustmentIndex.NONE;
 
     public NextChange(CompiledRuleBase program) {
         this.program = program;
+    }
+
+    /** The manual adjustments whose expiries count as next changes (default none). */
+    public void use(AdjustmentIndex adjustments) {
+        this.adjustments = adjustments;
     }
 
     /** The earliest instant after {@code now} at which the record's values can change, or {@link #NEVER}. */
@@ -37,9 +44,16 @@ public final class NextChange {
         return of(data, rec, now, other -> ownNext(data, other, now));
     }
 
-    /** The same, with the associated records' own instants from {@code neighbourNext} (live scoring remembers them). */
-    public long of(DataView data, int rec, long now, java.util.function.IntToLongFunction neighbourNext) {
-        long next = ownNext(data, rec, now);
+    /**
+     * The same, with the associated records' own instants from {@code ownNext} (live scoring
+     * remembers them); adjustments' expiries are added here, never kept with the data's.
+     */
+    public long of(DataView data, int rec, long now, java.util.function.IntToLongFunction ownNext) {
+        // An adjustment's expiry moves the record's value, and that of every record reading its score.
+        AdjustmentIndex adjusted = adjustments;
+        java.util.function.IntToLongFunction neighbourNext = adjusted.isEmpty() ? ownNext
+                : other -> Math.min(ownNext.applyAsLong(other), adjusted.nextExpiry(data.key(other), now));
+        long next = Math.min(ownNext(data, rec, now), adjusted.nextExpiry(data.key(rec), now));
         if (program.associationHops <= 1) {
             if (program.typesReadingAssociations.contains(data.shapes().recordShape(data.recordShape(rec)).type())) {
                 for (int i = 0; i < data.assocCount(rec); i++) {

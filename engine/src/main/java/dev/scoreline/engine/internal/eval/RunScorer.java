@@ -32,12 +32,14 @@ public final class RunScorer {
     private final NextChange nextChange;
     private final java.util.concurrent.atomic.AtomicLong outOfScope = new java.util.concurrent.atomic.AtomicLong();
 
-    public RunScorer(CompiledRuleBase program, LoadedData population, long now, Function<Rule, String> ruleText) {
+    public RunScorer(CompiledRuleBase program, LoadedData population, long now, Function<Rule, String> ruleText,
+                     AdjustmentIndex adjustments) {
         this.program = program;
         this.population = population;
         this.matcher = new DroolsShapeMatcher(program, population, now);
         this.evaluator = new Evaluator(program, population, matcher, ruleText);
-        this.nextChange = new NextChange(program);
+        evaluator.use(adjustments);
+        this.nextChange = evaluator.nextChange();
     }
 
     public long outOfScope() {

@@ -70,6 +70,9 @@ interface Trace {
 
     default void outOfScope(ProgramScore s) { }
 
+    /** The manual adjustments that count in the total (only called when there are some). */
+    default void adjustments(java.util.List<dev.scoreline.api.Adjustment> adjustments) { }
+
     /** The score's total before and after its limit and minimum, its status and result. */
     default void total(ProgramScore s, BigDecimal sum, BigDecimal total, ScoreResult result) { }
 }

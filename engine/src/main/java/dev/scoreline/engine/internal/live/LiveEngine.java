@@ -1,5 +1,6 @@
 package dev.scoreline.engine.internal.live;
 
+import dev.scoreline.api.Adjustment;
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.DataChange;
 import dev.scoreline.api.DataProblems;
@@ -11,6 +12,7 @@ import dev.scoreline.engine.ChangeText;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramScore;
 import dev.scoreline.engine.internal.data.LoadedData;
+import dev.scoreline.engine.internal.eval.AdjustmentIndex;
 import dev.scoreline.engine.internal.eval.Evaluator;
 import dev.scoreline.engine.internal.eval.NextChange;
 import dev.scoreline.engine.internal.match.DroolsShapeMatcher;
@@ -44,6 +46,7 @@ public final class LiveEngine {
     private final PriorityQueue<long[]> due = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
     private final Set<String> typesReadingAssociations;
     private final NextChange nextChangeOf;
+    private AdjustmentIndex adjustments = AdjustmentIndex.NONE;
 
     public LiveEngine(CompiledRuleBase program, CrmAdapter adapter, DataProblems problems, long now,
                       Function<Rule, String> ruleText) {
@@ -54,7 +57,7 @@ public final class LiveEngine {
         this.evaluator = new Evaluator(program, data, matcher, ruleText);
         evaluator.keepPartials(program);
         this.typesReadingAssociations = program.typesReadingAssociations;
-        this.nextChangeOf = new NextChange(program);
+        this.nextChangeOf = evaluator.nextChange();
         List<Integer> all = new ArrayList<>();
         for (int rec = 0; rec < data.size(); rec++) {
             all.add(rec);
@@ -180,19 +183,57 @@ public final class LiveEngine {
         return updates;
     }
 
+    /**
+     * Replaces the manual adjustments at {@code at}: re-scores the records whose adjustments are not
+     * the same as before (and those that read their scores), with the change {@code adjustment} as
+     * the cause: what was added and what was removed.
+     */
+    public List<ScoreUpdate> adjust(java.util.Collection<Adjustment> all, long at) {
+        matcher.moveTo(at);
+        AdjustmentIndex next = new AdjustmentIndex(all);
+        Map<RecordKey, List<String>> why = new java.util.TreeMap<>();
+        for (Adjustment a : all) {
+            if (!adjustments.of(a.record()).contains(a)) {
+                why.computeIfAbsent(a.record(), k -> new ArrayList<>()).add(ChangeText.adjusted(a));
+            }
+        }
+        for (Adjustment a : adjustments.all()) {
+            if (!next.of(a.record()).contains(a)) {
+                why.computeIfAbsent(a.record(), k -> new ArrayList<>()).add(ChangeText.adjustmentRemoved(a));
+            }
+        }
+        adjustments = next;
+        evaluator.use(next);
+        List<ScoreUpdate> updates = new ArrayList<>();
+        for (Map.Entry<RecordKey, List<String>> e : why.entrySet()) {
+            Integer rec = data.indexOf(e.getKey());
+            if (rec == null) {
+                continue;
+            }
+            Set<Integer> affected = new LinkedHashSet<>(List.of(rec));
+            addNeighbours(rec, affected);
+            rescore(affected, String.join("; ", e.getValue()), (old, u) -> updates.add(u));
+        }
+        return updates;
+    }
+
     /** Moves the clock: re-scores every record whose next change has come, and returns the updates. */
     public List<ScoreUpdate> advanceTo(long at) {
+        long before = matcher.now();
         matcher.moveTo(at);
         Set<Integer> recs = new LinkedHashSet<>();
+        Map<String, Set<Integer>> expired = new java.util.TreeMap<>();
         while (!due.isEmpty() && due.peek()[0] <= at) {
             long[] head = due.poll();
             int rec = (int) head[1];
             if (Objects.equals(nextChange.get(rec), head[0])) {
-                recs.add(rec);
+                String why = ChangeText.expired(adjustments.of(data.key(rec)), before, at);
+                (why == null ? recs : expired.computeIfAbsent(why, k -> new LinkedHashSet<>())).add(rec);
             }
         }
         List<ScoreUpdate> updates = new ArrayList<>();
         rescore(recs, "time: decay or timeframe moved", (old, u) -> updates.add(u));
+        expired.forEach((why, expiring) -> rescore(expiring, why, (old, u) -> updates.add(u)));
         return updates;
     }
 

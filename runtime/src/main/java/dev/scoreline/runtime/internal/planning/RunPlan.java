@@ -49,6 +49,9 @@ public final class RunPlan {
     private final Instant now;
     private final String runId;
     private boolean resumed;
+    private RunAdjustments adjustments = RunAdjustments.NONE;
+    /** The NOW of the last run an incremental run follows (adjustments expired since then are named). */
+    private Instant lastNow;
 
     private RunPlan(String fullBecause, Set<RecordKey> changed, Set<RecordKey> due, Map<RecordKey, List<String>> reasons,
                     String adapter, String watermark, Map<String, String> hashes, Instant now, String runId) {
@@ -87,13 +90,15 @@ public final class RunPlan {
                 }
             }
         }
-        RunPlan plan = make(store, adapter, definitions, now, runId, resumed, fullRequested);
+        RunAdjustments adjustments = RunAdjustments.read(store, definitions.stream().map(ScoreDefinition::name).toList());
+        RunPlan plan = make(store, adapter, definitions, now, runId, resumed, fullRequested, adjustments);
+        plan.adjustments = adjustments;
         plan.resumed = resumed;
         return plan;
     }
 
     private static RunPlan make(ScoreStore store, CrmAdapter adapter, List<ScoreDefinition> definitions, Instant now,
-                                String runId, boolean resumed, boolean fullRequested) {
+                                String runId, boolean resumed, boolean fullRequested, RunAdjustments adjustments) {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (ScoreDefinition d : definitions) {
             hashes.put(d.name(), ScoreStore.sha256(ScoreFormatter.format(d)));
@@ -128,7 +133,8 @@ public final class RunPlan {
             return full("the change feed refused the last run's watermark \"" + since + "\": " + e.getMessage(),
                     adapter, feed.get().currentWatermark(), hashes, now, runId);
         }
-        Map<RecordKey, List<String>> reasons = new HashMap<>();
+        // Made or removed adjustments re-score their records like a change in the feed (and so their neighbours).
+        Map<RecordKey, List<String>> reasons = new HashMap<>(adjustments.pendingTexts());
         for (DataChange c : batch.changes()) {
             String text = ChangeText.describe(c);
             for (RecordKey k : ChangeText.records(c)) {
@@ -142,8 +148,10 @@ public final class RunPlan {
                 due.add(h.record());
             }
         }
-        return new RunPlan(null, new HashSet<>(reasons.keySet()), due, reasons, adapter.name(), batch.nextWatermark(),
-                hashes, now, runId);
+        RunPlan plan = new RunPlan(null, new HashSet<>(reasons.keySet()), due, reasons, adapter.name(),
+                batch.nextWatermark(), hashes, now, runId);
+        plan.lastNow = positions.values().iterator().next().orElseThrow().at();
+        return plan;
     }
 
     /** Which score was activated (or updated) in the catalog since its last run, as a reason; null: none. */
@@ -207,6 +215,11 @@ public final class RunPlan {
         return now;
     }
 
+    /** The manual adjustments this run adds, and those it applies (made or removed since the last run). */
+    public RunAdjustments adjustments() {
+        return adjustments;
+    }
+
     public boolean incremental() {
         return fullBecause == null;
     }
@@ -233,8 +246,10 @@ public final class RunPlan {
         if (fullBecause != null) {
             return "full: " + fullBecause;
         }
-        return "incremental: " + changed.size() + " record" + (changed.size() == 1 ? "" : "s")
-                + " changed in the feed, " + due.size() + " fell due";
+        int adjusted = adjustments.pending().records().size();
+        int fed = (int) changed.stream().filter(k -> reasons.get(k).stream().anyMatch(t -> !t.startsWith("adjustment "))).count();
+        return "incremental: " + fed + " record" + (fed == 1 ? "" : "s") + " changed in the feed, "
+                + (adjusted == 0 ? "" : adjusted + " adjusted, ") + due.size() + " fell due";
     }
 
     /**
@@ -244,7 +259,7 @@ public final class RunPlan {
      */
     public Function<ScoreResult, String> cause(ScoringData data, ValueText text) {
         if (fullBecause != null) {
-            return ValueText.runCause(runId, text);
+            return adjustments.runCause(runId, text);
         }
         return r -> {
             List<String> why = new java.util.ArrayList<>();
@@ -256,7 +271,8 @@ public final class RunPlan {
                 why.add("associated " + other + ": " + firstFew(reasons.getOrDefault(other, List.of("changed"))));
             }
             if (why.isEmpty()) {
-                why.add("time: decay or timeframe moved");
+                String expired = adjustments.expired(r.record(), lastNow, now);
+                why.add(expired != null ? expired : "time: decay or timeframe moved");
             }
             return "run " + runId + ": " + String.join("; ", why) + "; " + text.of(r);
         };

@@ -39,14 +39,15 @@ public final class ValueText {
                 .append(v.toPlainString()));
         sb.append(" -> ").append(r.value().toPlainString()).append(' ').append(r.status());
         if (explainer != null) {
-            explainer.explain(r.record(), r.score()).ifPresent(e -> appendRules(sb, e));
+            explainer.explain(r.record(), r.score()).ifPresent(e -> {
+                appendRules(sb, e);
+                // The adjustments in force, with author and reason: the history says who moved the value by hand.
+                for (int i = 0; i < e.adjustments().size(); i++) {
+                    sb.append(i == 0 ? "; adjustments: " : ", ").append(e.adjustments().get(i).describe());
+                }
+            });
         }
         return sb.toString();
-    }
-
-    /** The cause a run gives a changed result in the history: the run, then the value as {@code text} states it. */
-    public static java.util.function.Function<ScoreResult, String> runCause(String runId, ValueText text) {
-        return r -> "run " + runId + ": " + text.of(r);
     }
 
     private static void appendRules(StringBuilder sb, Explanation.ScoreExplanation e) {

@@ -8,6 +8,7 @@ import dev.scoreline.api.ScorelineException;
 import dev.scoreline.engine.LiveScores;
 import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.internal.delivery.Delivery;
+import dev.scoreline.runtime.internal.planning.RunAdjustments;
 import dev.scoreline.runtime.internal.planning.ValueText;
 import dev.scoreline.store.ScoreStore;
 import dev.scoreline.store.StoreLock;
@@ -57,12 +58,14 @@ public final class FollowLoop {
             // Taken before the data is read: a change landing meanwhile is applied again, not missed.
             String watermark = feed.currentWatermark();
             LiveScores live = setup.engine().live(setup.scores(), setup.adapter(), setup.problems(), now);
+            RunAdjustments adjustments = RunAdjustments.read(setup.store(), setup.scoreNames());
+            live.adjust(adjustments.all(), now);
             List<ScoreResult> all = new ArrayList<>(live.results());
             all.sort(Comparator.comparing(ScoreResult::score).thenComparing(ScoreResult::record));
             all.forEach(counts::count);
             results = all.size();
             records = live.records();
-            changed = firstPass(all, now, delivery);
+            changed = firstPass(all, now, delivery, adjustments);
             changed += pollUntilStopped(feed, watermark, live, poll, keepGoing, delivery, lock);
         } finally {
             setup.adapter().close();
@@ -73,15 +76,17 @@ public final class FollowLoop {
     }
 
     /** Delivers the first pass: what moved since the last run (with a store), else everything; returns how many. */
-    private long firstPass(List<ScoreResult> all, Instant now, Delivery delivery) {
+    private long firstPass(List<ScoreResult> all, Instant now, Delivery delivery, RunAdjustments adjustments) {
         ScoreStore store = setup.store();
         if (store != null) {
             // The first pass is a run like any other: the store says what moved since the last one.
             var app = store.ledger().beginRun(setup.scoreNames(), now, followId,
-                    ValueText.runCause(followId, ValueText.groupsOnly()), null, delivery::deliverCommitted,
+                    adjustments.runCause(followId, ValueText.groupsOnly()), null, delivery::deliverCommitted,
                     delivery.journal());
             all.forEach(app);
-            return app.finish().values().stream().mapToLong(d -> d.changed()).sum();
+            long changed = app.finish().values().stream().mapToLong(d -> d.changed()).sum();
+            adjustments.applied(store);
+            return changed;
         }
         List<ScoreUpdate> initial = new ArrayList<>(all.size());
         for (ScoreResult r : all) {
@@ -123,11 +128,17 @@ public final class FollowLoop {
             for (var change : batch.changes()) {
                 updates.addAll(live.apply(change, now));
             }
+            // Adjustments made or removed meanwhile (scoreline adjust in another process) apply now.
+            RunAdjustments adjustments = RunAdjustments.read(setup.store(), setup.scoreNames());
+            if (!adjustments.pending().isEmpty()) {
+                updates.addAll(live.adjust(adjustments.all(), now));
+            }
             updates.addAll(live.advanceTo(now));
             if (setup.store() != null) {
                 lock.check();
                 // Each poll is one run in the history; its updates are stored before any sink sees them.
                 updates = setup.store().record(followId + "-" + round, updates);
+                adjustments.applied(setup.store());
             }
             watermark = batch.nextWatermark();
             delivery.deliverAll(updates);

@@ -44,7 +44,7 @@ public final class ScoringRun {
             lock.runId(plan.runId());
         }
         Instant now = plan.now();
-        ScoringData data = load(plan);
+        ScoringData data = load(plan).adjust(plan.adjustments().all());
         StatusCounts counts = new StatusCounts();
         long[] changed = {0};
         Delivery delivery = setup.delivery();
@@ -68,6 +68,7 @@ public final class ScoringRun {
         if (application != null) {
             lock.check();
             counts.takeFromStore(application.finish(plan::position));
+            plan.adjustments().applied(store);
             counts.takeFromStore(CatalogRules.clearDeactivated(store, now, plan.runId(), delivery::deliverCommitted,
                     delivery.journal()));
             // The store's counts of the run, over every attempt: exact however often it was resumed.
