@@ -29,7 +29,8 @@ import java.util.UUID;
 
 /**
  * POSTs a JSON notification for each status transition (e.g. Low to High) and each threshold a
- * score crosses, to one URL.
+ * score crosses, and a {@code left_scope} notification for each record that left a score's scope,
+ * to one URL.
  *
  * <p>A plain sink: it sends a batch's notifications in order, one POST each, and when the endpoint
  * does not take one it stops and throws a {@link PartialWriteException} saying how many of the
@@ -250,10 +251,18 @@ public final class WebhookSink implements ScoreSink {
         return lastFailure;
     }
 
-    /** The notifications an update gives: a status transition and/or threshold crossings. */
+    /**
+     * The notifications an update gives: a status transition and/or threshold crossings; for a
+     * record that left the score's scope, one {@code left_scope} notification (value and status
+     * null, the previous ones set) whatever the settings, so a receiver can clear what it keeps.
+     */
     public List<Map<String, Object>> notifications(ScoreUpdate update) {
         ScoreResult r = update.result();
         List<Map<String, Object>> out = new ArrayList<>();
+        if (update.leftScope()) {
+            out.add(withId(base("left_scope", update), ""));
+            return out;
+        }
         if (statusChanges && update.previousStatus() != null && update.statusChanged()) {
             Map<String, Object> n = base("status_changed", update);
             out.add(withId(n, ""));
