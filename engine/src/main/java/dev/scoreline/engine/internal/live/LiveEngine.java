@@ -134,7 +134,8 @@ public final class LiveEngine {
             int[] others = data.remove(r.key());
             List<ScoreUpdate> updates = new ArrayList<>();
             if (rec != null) {
-                results.remove(rec);
+                // The deleted record left every score's scope: one left-scope update per value it had.
+                leave(results.remove(rec), Instant.ofEpochMilli(matcher.now()), cause, (old, u) -> updates.add(u));
                 nextChange.remove(rec);
             }
             for (int o : others) {
@@ -276,7 +277,6 @@ public final class LiveEngine {
         Instant when = Instant.ofEpochMilli(matcher.now());
         for (int rec : arr) {
             if (data.isRemoved(rec)) {
-                leave(results.remove(rec), when, cause, out);
                 continue;
             }
             String type = data.type(rec);
