@@ -55,7 +55,7 @@ public final class Scoreline {
 
     private Scoreline(Builder b, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks) {
         this.setup = new RunSetup(b.engine, scores, adapter, sinks, b.asOf, b.problems, b.batch, b.store, b.fullRun,
-                b.storeWait, b.storeNotices);
+                b.storeWait, b.storeNotices, b.store != null && !b.fromCatalog ? List.copyOf(b.rules) : List.of());
     }
 
     public static Builder builder() {
@@ -247,9 +247,6 @@ public final class Scoreline {
             ParseResult parsed = ScoreParser.parseAll(rules);
             if (parsed.hasErrors()) {
                 throw new RuleErrorsException(parsed.diagnostics());
-            }
-            if (store != null && !fromCatalog) {
-                CatalogRules.saveAndActivate(store, rules);
             }
             Injector injector = Plugins.injector(modules);
             CrmAdapter adapter = Plugins.adapter(injector, adapterName, "adapter(name)");
