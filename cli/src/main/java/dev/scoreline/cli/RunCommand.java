@@ -67,8 +67,8 @@ final class RunCommand implements Callable<Integer> {
             // outbox, attempts and backoff are the runtime's, for any sink; the rest is the plugin's.
             Map<String, Object> own = new java.util.LinkedHashMap<>(sink.settings());
             own.keySet().removeAll(SinkOutbox.SETTINGS.keySet());
-            modules.add(Plugins.module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), own));
-            outboxes.put(sink.name(), outbox(sink));
+            modules.add(Plugins.module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), sink.id(), own));
+            outboxes.put(sink.id(), outbox(sink));
         }
         CountingProblems problems = new CountingProblems(err);
         Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
@@ -97,10 +97,11 @@ final class RunCommand implements Callable<Integer> {
             report = scoreline.run(r -> progress.tick());
             progress.done();
         }
-        out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d changed%s; %d updates delivered to %d sink%s",
+        out.printf(Locale.ROOT, "scored %d results from %d records in %.2f s; %d changed%s; %d updates delivered to %d sink%s%s",
                 report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.changed(),
                 report.runId() == null ? "" : " (history: " + report.runId() + ")", report.delivered(),
-                cfg.sinks().size(), cfg.sinks().size() == 1 ? "" : "s");
+                cfg.sinks().size(), cfg.sinks().size() == 1 ? "" : "s", cfg.sinks().isEmpty() ? ""
+                        : " (" + String.join(", ", cfg.sinks().stream().map(RunConfig.Plugin::id).toList()) + ")");
         out.println(report.pendingInOutboxes() > 0 ? "; " + report.pendingInOutboxes()
                 + " kept in outboxes for the next run" : "");
         if (!follow) {
@@ -126,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static SinkOutbox outbox(RunConfig.Plugin sink) {
         try {
-            return SinkOutbox.fromSettings(sink.name(), sink.settings());
+            return SinkOutbox.fromSettings(sink.id(), sink.settings());
         } catch (PluginSettingsException e) {
             throw Failures.pluginSetting(e);
         }
