@@ -178,7 +178,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
             if (before != null) {
                 throw new ScorelineException(ErrorCode.DUPLICATE_SINK, file + ": sinks " + before + " and " + (i + 1)
                         + " both have the id \"" + sink.id() + "\"", "give each " + sink.name()
-                        + " sink its own id, e.g. id: " + sink.name() + "-" + (i + 1) + " (the id names its outbox; keep it when reordering)");
+                        + " sink its own id, e.g. id: " + sink.id() + "-" + (i + 1) + " (the id names its outbox; keep it when reordering)");
             }
         }
     }
