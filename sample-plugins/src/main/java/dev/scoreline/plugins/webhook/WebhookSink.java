@@ -272,7 +272,8 @@ public final class WebhookSink implements ScoreSink {
     private static Map<String, String> settingsHelp() {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("url", "the http or https URL to POST to (required)");
-        out.put("rejected", "file of notifications the endpoint refused for good (default " + DEFAULT_REJECTED + ")");
+        out.put("rejected", "file of notifications the endpoint refused for good (default " + DEFAULT_REJECTED
+                + "; with an id other than webhook, scoreline-data/ID-rejected.jsonl)");
         out.put("status-changes", "notify status transitions (default true)");
         out.put("thresholds", "list of {value (required), score, record-type, direction up|down|both (default up), name}");
         out.put("headers", "map of extra HTTP headers, e.g. Authorization");
