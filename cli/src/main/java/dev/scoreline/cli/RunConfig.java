@@ -79,7 +79,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
             for (Object o : l) {
                 sinks.add(plugin(file, "sinks", o, base));
             }
-            checkIds(file, sinks);
+            checkDistinct(file, sinks);
         } else if (s != null) {
             throw invalid(file, "\"sinks\" must be a list", "write each sink as {name: PLUGIN, setting: value}; " + SEE);
         }
@@ -166,14 +166,23 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     }
 
     /**
-     * Two sinks with one id are refused rather than numbered: the id names the sink's outbox, so an
+     * Two sinks writing one file are refused (SL502), and so are two sinks with one id (SL507),
+     * rather than numbered: the id names the sink's outbox, so an
      * id that depended on the order of the entries would hand one webhook's kept updates to another
      * the day someone reorders the list.
      */
-    private static void checkIds(Path file, List<Plugin> sinks) {
+    private static void checkDistinct(Path file, List<Plugin> sinks) {
         Map<String, Integer> seen = new LinkedHashMap<>();
+        Map<Path, Integer> files = new LinkedHashMap<>();
         for (int i = 0; i < sinks.size(); i++) {
             Plugin sink = sinks.get(i);
+            Path target = sink.settings().get("file") instanceof String f ? Path.of(f).toAbsolutePath().normalize() : null;
+            Integer sameFile = target == null ? null : files.putIfAbsent(target, i + 1);
+            if (sameFile != null) {
+                // Two sinks appending to one file would interleave their lines into neither's format.
+                throw invalid(file, "sinks " + sameFile + " and " + (i + 1) + " both write " + target,
+                        "give each sink a file of its own");
+            }
             Integer before = seen.putIfAbsent(sink.id(), i + 1);
             if (before != null) {
                 throw new ScorelineException(ErrorCode.DUPLICATE_SINK, file + ": sinks " + before + " and " + (i + 1)

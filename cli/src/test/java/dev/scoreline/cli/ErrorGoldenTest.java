@@ -96,6 +96,12 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void twoSinksWritingOneFile() throws IOException {
+        check("sink-file-shared", Main.USAGE, "run", config(quickstart()
+                + "sinks:\n  - {name: jsonl, file: out/a.jsonl}\n  - {name: jsonl, id: audit, file: out/../out/a.jsonl}\n"));
+    }
+
+    @Test
     void aSinkIdThatCannotNameAnOutbox() throws IOException {
         check("sink-id-invalid", Main.USAGE, "run",
                 config(quickstart() + "sinks:\n  - {name: jsonl, id: \"../audit\", file: a.jsonl}\n"));
