@@ -123,6 +123,26 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void twoSinksGivenOneId() throws IOException {
+        check("duplicate-sink-id", Main.USAGE, "run", config(quickstart() + "sinks:\n"
+                + "  - {name: webhook, id: hook, url: \"http://127.0.0.1:9/a\"}\n"
+                + "  - {name: jsonl, file: a.jsonl}\n"
+                + "  - {name: webhook, id: hook, url: \"http://127.0.0.1:9/b\", secret: whsec_c2VjcmV0}\n"));
+    }
+
+    @Test
+    void twoSinksWritingOneFile() throws IOException {
+        check("sink-file-shared", Main.USAGE, "run", config(quickstart()
+                + "sinks:\n  - {name: jsonl, file: out/a.jsonl}\n  - {name: jsonl, id: audit, file: out/../out/a.jsonl}\n"));
+    }
+
+    @Test
+    void aSinkIdThatCannotNameAnOutbox() throws IOException {
+        check("sink-id-invalid", Main.USAGE, "run",
+                config(quickstart() + "sinks:\n  - {name: jsonl, id: \"../audit\", file: a.jsonl}\n"));
+    }
+
+    @Test
     void rulesWithErrors() throws IOException {
         Files.writeString(dir.resolve("bad.score"),
                 "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");

@@ -253,7 +253,7 @@ public final class Scoreline {
             Map<String, ScoreSink> sinks = new LinkedHashMap<>();
             injector.getInstance(ScorelineBinder.SINKS).forEach((name, sink) -> {
                 SinkOutbox outbox = outboxes.getOrDefault(name, SinkOutbox.DEFAULT);
-                sinks.put(name, ReliableSink.wrap(sink, outbox.fileIn(outboxDir, name), outbox));
+                sinks.put(name, ReliableSink.wrap(name, sink, outbox.fileIn(outboxDir, name), outbox));
             });
             return new Scoreline(this, engine.compile(parsed.definitions()), adapter, sinks);
         }
