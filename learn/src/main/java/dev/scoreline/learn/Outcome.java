@@ -108,7 +108,7 @@ public record Outcome(String objectType, EventFilter start, EventFilter end, int
 
     private static ScoreDefinition definition(String type, String name, List<Group> groups) {
         return new ScoreDefinition(name, type, ScoreType.ENGAGEMENT, null, null, List.of(), List.of(), List.of(),
-                null, null, null, null, groups, SourcePosition.UNKNOWN);
+                null, null, null, null, null, groups, SourcePosition.UNKNOWN);
     }
 
     private static Rule.FrequencyRule occurs(EventFilter event) {

@@ -155,7 +155,7 @@ public final class Suggest {
 
     private static ScoreDefinition candidateScore(String name, String type, ScoreType scoreType, List<Group> groups) {
         return new ScoreDefinition(name, type, scoreType, null, null, List.of(), List.of(), List.of(), null, null,
-                null, null, groups, SourcePosition.UNKNOWN);
+                null, null, null, groups, SourcePosition.UNKNOWN);
     }
 
     private static long countConverted(FeatureRows rows) {

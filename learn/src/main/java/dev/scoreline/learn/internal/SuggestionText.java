@@ -59,7 +59,7 @@ public final class SuggestionText {
         }
         return new ScoreDefinition(name, objectType, type, null, null, List.of(), List.of(),
                 combined ? List.of() : statuses, combined ? fitLevels : null, combined ? engagementLevels : null,
-                null, null, groups, SourcePosition.UNKNOWN);
+                null, null, null, groups, SourcePosition.UNKNOWN);
     }
 
     static Rule withPoints(Kept k) {
