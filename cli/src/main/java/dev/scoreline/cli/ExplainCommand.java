@@ -42,7 +42,7 @@ final class ExplainCommand implements Callable<Integer> {
         ScoringData data = loaded.data();
         Optional<Explanation> explanation = engine.explain(data, key, options.now());
         if (explanation.isEmpty()) {
-            throw ScoresCommand.badArgument("--record " + key + " is not in the data of " + options.data,
+            throw ScoresCommand.badArgument("--record " + key + " is not in " + options.source.describe(),
                     "give the key of a record in the data folder (type:id)");
         }
         long others = loaded.problems().warningsAboutOthers();
