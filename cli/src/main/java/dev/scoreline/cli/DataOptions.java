@@ -4,18 +4,14 @@ import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScorelineException;
-import dev.scoreline.api.ScorelinePlugin;
-import dev.scoreline.api.ScorelinePlugins;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
-import dev.scoreline.runtime.Plugins;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -32,12 +28,6 @@ final class DataOptions {
 
     private String command;
     private PrintWriter err;
-
-    /** The adapter plugin {@code name} with its settings, wired the way a run wires it (coded errors). */
-    static CrmAdapter adapter(ScorelinePlugins plugins, String name, Map<String, Object> settings) {
-        var module = Plugins.module(plugins, ScorelinePlugin.Kind.ADAPTER, name, settings);
-        return Plugins.adapter(Plugins.injector(List.of(module)), name, "adapter:");
-    }
 
     /**
      * The definitions to score: {@code --rules}, else the config's rules (its files, or the active

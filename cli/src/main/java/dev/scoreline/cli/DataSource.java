@@ -3,11 +3,14 @@ package dev.scoreline.cli;
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.ScorelineException;
+import dev.scoreline.api.ScorelinePlugin;
 import dev.scoreline.api.ScorelinePlugins;
+import dev.scoreline.runtime.Plugins;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -87,7 +90,7 @@ final class DataSource {
     CrmAdapter openAdapter(String command, PrintWriter err) {
         RunConfig cfg = config(command, err);
         if (cfg != null) {
-            return DataOptions.adapter(ScorelinePlugins.discover(), cfg.adapter(), cfg.adapterSettings());
+            return adapter(cfg.adapter(), cfg.adapterSettings(), "adapter:");
         }
         if (!Files.exists(data)) {
             throw new ScorelineException(ErrorCode.DATA_MISSING, "the data folder " + data + " does not exist",
@@ -98,10 +101,15 @@ final class DataSource {
                     "give --data the folder that holds the data files, not a file in it");
         }
         // The same discovery and wiring a config file uses: one way to pick an adapter by name.
-        String name = adapter == null ? "jsonl" : adapter;
-        var module = dev.scoreline.runtime.Plugins.module(ScorelinePlugins.discover(),
-                dev.scoreline.api.ScorelinePlugin.Kind.ADAPTER, name, Map.of("dir", data.toString()));
-        return dev.scoreline.runtime.Plugins.adapter(dev.scoreline.runtime.Plugins.injector(java.util.List.of(module)),
-                name, "--adapter");
+        return adapter(adapter == null ? "jsonl" : adapter, Map.of("dir", data.toString()), "--adapter");
+    }
+
+    /**
+     * The adapter plugin {@code name} with its settings, wired the way a run wires it: an unknown
+     * plugin or a bad setting is a coded error naming {@code where} it was given.
+     */
+    static CrmAdapter adapter(String name, Map<String, Object> settings, String where) {
+        var module = Plugins.module(ScorelinePlugins.discover(), ScorelinePlugin.Kind.ADAPTER, name, settings);
+        return Plugins.adapter(Plugins.injector(List.of(module)), name, where);
     }
 }
