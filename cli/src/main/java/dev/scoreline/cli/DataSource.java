@@ -46,13 +46,18 @@ final class DataSource {
 
     /**
      * The run config the data comes from, null with {@code --data}; read once. {@code --data} or
-     * {@code --adapter} beside {@code --config} is a usage error (SL509): the config names both.
+     * {@code --adapter} beside {@code --config} is a usage error (SL509): the config names both; so
+     * is {@code --adapter} alone, which would otherwise be ignored.
      */
     RunConfig config(String command, PrintWriter err) {
         if (config != null && (data != null || adapter != null)) {
             String both = data != null ? "--data" : "--adapter";
             throw ScoresCommand.badArgument(both + " and --config both given: the config names the adapter and its data",
                     "give --data DIR [--adapter NAME] or --config CONFIG, not both");
+        }
+        if (adapter != null && data == null) {
+            throw ScoresCommand.badArgument("--adapter " + adapter + " given without --data: it reads a data folder",
+                    "give --data DIR with it, or --config CONFIG whose adapter reads the data");
         }
         if (data != null) {
             return null;

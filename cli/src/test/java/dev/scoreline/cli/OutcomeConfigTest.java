@@ -81,6 +81,24 @@ class OutcomeConfigTest {
     }
 
     @Test
+    void explainReadsTheSameConfigTheSameWay() {
+        CliRunner byConfig = CliRunner.run("explain", "--config", CONFIG, "--record", "contact:c001");
+        CliRunner byData = CliRunner.run("explain", "--rules", QUICKSTART.resolve("lead.score") + ","
+                + QUICKSTART.resolve("lead-quality.score") + "," + QUICKSTART.resolve("health.score"), "--data", DATA,
+                "--as-of", "2026-03-01", "--record", "contact:c001");
+        assertThat(byConfig.exit()).as(byConfig.err()).isEqualTo(Main.OK);
+        assertThat(byConfig.out()).isEqualTo(byData.out()).contains("Score \"Lead score\"");
+    }
+
+    @Test
+    void anAdapterWithoutADataFolderIsAUsageErrorNotIgnored() {
+        CliRunner r = CliRunner.run("preview", "--rules", QUICKSTART.resolve("lead.score").toString(), "--adapter", "csv");
+        assertThat(r.exit()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).isEqualTo("error[SL509]: --adapter csv given without --data: it reads a data folder; fix: give "
+                + "--data DIR with it, or --config CONFIG whose adapter reads the data" + System.lineSeparator());
+    }
+
+    @Test
     void backtestOfRulesCatalogScoresTheStoresActiveScores() throws IOException {
         Files.writeString(dir.resolve("lead.score"), Files.readString(QUICKSTART.resolve("lead.score")));
         Path config = dir.resolve("scoreline.yaml");
