@@ -156,8 +156,7 @@ final class RunCommand implements Callable<Integer> {
     /** Without CONFIG: ./scoreline.yaml, else the quickstart; says which on stderr (a run should never guess silently). */
     private Path defaultConfig(PrintWriter err) {
         Path file = RunConfig.defaultFile();
-        notice(err, "using " + file + (file.equals(Path.of("scoreline.yaml")) ? " (found here)"
-                : " (the quickstart: no ./scoreline.yaml here)"));
+        notice(err, RunConfig.defaultNotice(file));
         return file;
     }
 

@@ -258,4 +258,10 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
         }
         return Path.of(System.getProperty("scoreline.home", "."), "examples", "quickstart", "scoreline.yaml");
     }
+
+    /** What a command says when it reads {@link #defaultFile()} (a command should never guess silently). */
+    static String defaultNotice(Path file) {
+        return "using " + file + (file.equals(Path.of("scoreline.yaml")) ? " (found here)"
+                : " (the quickstart: no ./scoreline.yaml here)");
+    }
 }

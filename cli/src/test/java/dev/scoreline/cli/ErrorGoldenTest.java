@@ -225,6 +225,45 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void suggestOnTooFewExamples() throws IOException {
+        // Three contacts, one of which converted: far from the 50 examples and 25 of each class a fit needs.
+        Path data = outcomeData();
+        check("too-few-examples", Main.USAGE, "suggest", "--quiet", "--type", "contact", "--data", data.toString(),
+                "--as-of", "2026-03-01", "--start", "lifecycle_change", "--end", "meeting_booked", "--within", "30d",
+                "--out", dir.resolve("s.score").toString());
+        assertThat(dir.resolve("s.score")).doesNotExist();
+    }
+
+    @Test
+    void aBadOutcomeEvent() throws IOException {
+        Files.writeString(dir.resolve("lead.score"), LEAD);
+        check("bad-outcome-event", Main.USAGE, "backtest", "--rules", dir.resolve("lead.score").toString(),
+                "--data", outcomeData().toString(), "--as-of", "2026-03-01", "--start", "lifecycle_change where to is",
+                "--end", "meeting_booked", "--within", "30d");
+    }
+
+    @Test
+    void aConfigTogetherWithADataFolder() throws IOException {
+        check("config-and-data", Main.USAGE, "backtest", "--config", config(quickstart()), "--data",
+                dir.resolve("data").toString(), "--start", "lifecycle_change", "--end", "meeting_booked", "--within", "30d");
+    }
+
+    /** Three contacts that became leads in 2025, one of which booked a meeting. */
+    private Path outcomeData() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        StringBuilder records = new StringBuilder(), events = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            records.append("{\"type\":\"contact\",\"id\":\"c").append(i).append("\"}\n");
+            events.append("{\"record\":\"contact:c").append(i)
+                    .append("\",\"type\":\"lifecycle_change\",\"at\":\"2025-06-01T00:00:00Z\"}\n");
+        }
+        events.append("{\"record\":\"contact:c1\",\"type\":\"meeting_booked\",\"at\":\"2025-09-10T00:00:00Z\"}\n");
+        Files.writeString(data.resolve("records.jsonl"), records);
+        Files.writeString(data.resolve("events.jsonl"), events);
+        return data;
+    }
+
+    @Test
     void debugShowsTheTraceBehindTheLine() throws IOException {
         CliRunner r = CliRunner.run("--debug", "run", dir.resolve("none.yaml").toString());
         assertThat(r.exit()).isEqualTo(Main.USAGE);

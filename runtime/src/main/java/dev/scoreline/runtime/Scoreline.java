@@ -62,6 +62,15 @@ public final class Scoreline {
         return new Builder();
     }
 
+    /**
+     * The texts {@link Builder#rulesFromCatalog()} runs: the active version of every active score
+     * of the store's catalog, for a host that scores them some other way (a backtest); none
+     * active is SL505.
+     */
+    public static List<ScoreParser.SourceText> catalogRules(dev.scoreline.store.ScoreStore store) {
+        return CatalogRules.active(store);
+    }
+
     public CompiledScores scores() {
         return setup.scores();
     }
