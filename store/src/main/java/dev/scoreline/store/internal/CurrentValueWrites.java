@@ -1,10 +1,10 @@
 package dev.scoreline.store.internal;
 
-import dev.scoreline.store.internal.StoreConnection.InsertBatch;
 import dev.scoreline.store.internal.StoreConnection.StatementBatch;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,24 +16,39 @@ import java.util.Map;
 public final class CurrentValueWrites implements AutoCloseable {
 
     private static final String INSERT_CURRENT = "INSERT INTO sl_current (score_name, record_key, score_value, status, "
-            + "updated_at, seen_run, next_change) VALUES ";
+            + "updated_at, seen_run, next_change) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_CURRENT = "UPDATE sl_current SET score_value = ?, status = ?, updated_at = ?, "
             + "seen_run = ?, next_change = ? WHERE score_name = ? AND record_key = ?";
     private static final String INSERT_HISTORY = "INSERT INTO sl_history (score_name, record_key, scored_at, run_id, "
-            + "old_value, old_status, new_value, new_status, cause, recorded_at) VALUES ";
+            + "old_value, old_status, new_value, new_status, cause, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private final InsertBatch insertCurrent;
+    private final StatementBatch insertCurrent;
     private final StatementBatch updateCurrent;
-    private final InsertBatch insertHistory;
+    private final StatementBatch insertHistory;
 
-    private CurrentValueWrites(InsertBatch insertCurrent, StatementBatch updateCurrent, InsertBatch insertHistory) {
+    private CurrentValueWrites(StatementBatch insertCurrent, StatementBatch updateCurrent, StatementBatch insertHistory) {
         this.insertCurrent = insertCurrent;
         this.updateCurrent = updateCurrent;
         this.insertHistory = insertHistory;
     }
 
     public static CurrentValueWrites prepare(StoreConnection c) throws SQLException {
-        return new CurrentValueWrites(c.insert(INSERT_CURRENT, 7), c.batch(UPDATE_CURRENT), c.insert(INSERT_HISTORY, 10));
+        List<StatementBatch> made = new ArrayList<>(3);
+        try {
+            for (String sql : List.of(INSERT_CURRENT, UPDATE_CURRENT, INSERT_HISTORY)) {
+                made.add(c.batch(sql));
+            }
+            return new CurrentValueWrites(made.get(0), made.get(1), made.get(2));
+        } catch (SQLException | RuntimeException e) {
+            for (StatementBatch b : made) {
+                try {
+                    b.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
     }
 
     /**

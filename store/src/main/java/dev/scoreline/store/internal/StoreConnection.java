@@ -241,14 +241,6 @@ public final class StoreConnection implements AutoCloseable {
         return new StatementBatch(connection.prepareStatement(sql));
     }
 
-    /**
-     * Rows for {@code insertPrefix} ({@code INSERT INTO t (a, b, …) VALUES }), {@code columns}
-     * values each, written as multi-row inserts: see {@link InsertBatch}.
-     */
-    public InsertBatch insert(String insertPrefix, int columns) {
-        return new InsertBatch(this, insertPrefix, columns);
-    }
-
     public PreparedStatement prepare(String sql, Object... args) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
@@ -330,76 +322,6 @@ public final class StoreConnection implements AutoCloseable {
         @Override
         public void close() throws SQLException {
             statement.close();
-        }
-    }
-
-    /**
-     * Rows to insert into one table, written {@value #ROWS_PER_STATEMENT} to a statement
-     * ({@code VALUES (…), (…), …}), those statements batched. A batch of one-row inserts costs H2
-     * a command per row; 100 rows per command cut the CPU time of writing history rows by more
-     * than half (docs/performance.md). The rows keep their order, so generated ids do too.
-     */
-    public static final class InsertBatch implements AutoCloseable {
-        static final int ROWS_PER_STATEMENT = 100;
-
-        private final StoreConnection db;
-        private final String prefix;
-        private final int columns;
-        private final List<Object[]> rows = new ArrayList<>();
-
-        private InsertBatch(StoreConnection db, String prefix, int columns) {
-            this.db = db;
-            this.prefix = prefix;
-            this.columns = columns;
-        }
-
-        public void add(Object... values) {
-            if (values.length != columns) {
-                throw new IllegalArgumentException("a row of " + values.length + " values for " + columns + " columns");
-            }
-            rows.add(values);
-        }
-
-        /** Writes the rows added since the last execute. */
-        public void execute() throws SQLException {
-            int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
-            if (full > 0) {
-                try (PreparedStatement ps = db.connection.prepareStatement(sql(ROWS_PER_STATEMENT))) {
-                    for (int from = 0; from < full; from += ROWS_PER_STATEMENT) {
-                        bind(ps, flat(from, from + ROWS_PER_STATEMENT));
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-            }
-            if (full < rows.size()) {
-                try (PreparedStatement ps = db.prepare(sql(rows.size() - full), flat(full, rows.size()))) {
-                    ps.executeUpdate();
-                }
-            }
-            rows.clear();
-        }
-
-        private String sql(int n) {
-            String tuple = placeholders(columns);
-            StringBuilder b = new StringBuilder(prefix.length() + n * (tuple.length() + 2)).append(prefix);
-            for (int i = 0; i < n; i++) {
-                b.append(i == 0 ? "" : ", ").append(tuple);
-            }
-            return b.toString();
-        }
-
-        private Object[] flat(int from, int to) {
-            Object[] out = new Object[(to - from) * columns];
-            for (int i = from; i < to; i++) {
-                System.arraycopy(rows.get(i), 0, out, (i - from) * columns, columns);
-            }
-            return out;
-        }
-
-        @Override
-        public void close() {
-            rows.clear();
         }
     }
 }
