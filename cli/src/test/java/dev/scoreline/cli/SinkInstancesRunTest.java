@@ -82,7 +82,8 @@ class SinkInstancesRunTest {
 
         CliRunner first = CliRunner.run("run", config.toString());
         assertThat(first.exit()).as(first.err()).isEqualTo(4);
-        assertThat(first.out()).contains("delivered to 4 sinks (jsonl, audit, crm-hook, chat-hook)");
+        assertThat(first.out()).contains("sink jsonl: 400 delivered", "sink audit: 400 delivered", "sink crm-hook: 400 delivered",
+                "sink chat-hook: 0 delivered, 400 kept for the next run");
         List<String> scores = Files.readAllLines(dir.resolve("out/scores.jsonl"));
         assertThat(scores).hasSize(400);
         assertThat(Files.readAllLines(dir.resolve("out/audit.jsonl"))).isEqualTo(scores);
