@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <pre>
  * BenchmarkRunner [--size small|medium|large] [--contacts N --companies N --events-per-contact N]
- *                 [--seed S] [--scenarios lead,fit,health,rollup,updates,compile] [--contenders hand-written-2t,duckdb-1t,…]
+ *                 [--seed S] [--scenarios lead,fit,health,rollup,updates,compile,job,store-write] [--contenders hand-written-2t,duckdb-1t,…]
  *                 [--updates N] [--passes N] [--warmups N] [--warmup-seconds S] [--data DIR] [--out FILE.md]
  *                 [--one-jvm]
  * </pre>
@@ -61,6 +61,7 @@ public final class BenchmarkRunner {
         long seed = 42;
         List<String> scenarios = List.of("lead", "fit", "health", "rollup", "updates", "compile");
         int updates = 20_000;
+        int storeRows = 200_000;
         List<String> contenders = null;
         int passes = 3, warmups = 2;
         double warmupSeconds = 0;
@@ -77,6 +78,7 @@ public final class BenchmarkRunner {
                 case "--scenarios" -> { scenarios = List.of(v.split(",")); i++; }
                 case "--contenders" -> { contenders = List.of(v.split(",")); i++; }
                 case "--updates" -> { updates = Integer.parseInt(v); i++; }
+                case "--store-rows" -> { storeRows = Integer.parseInt(v); i++; }
                 case "--passes" -> { passes = Integer.parseInt(v); i++; }
                 case "--warmups" -> { warmups = Integer.parseInt(v); i++; }
                 case "--warmup-seconds" -> { warmupSeconds = Double.parseDouble(v); i++; }
@@ -151,6 +153,18 @@ public final class BenchmarkRunner {
             }
             if (scName.equals("compile")) {
                 String t = CompileBenchmark.run();
+                System.out.print(t);
+                md.append(t);
+                continue;
+            }
+            if (scName.equals("job")) {
+                String t = JobBenchmark.run(data, asOf, Runtime.getRuntime().availableProcessors());
+                System.out.print(t);
+                md.append(t);
+                continue;
+            }
+            if (scName.equals("store-write")) {
+                String t = StoreWriteBenchmark.run(storeRows);
                 System.out.print(t);
                 md.append(t);
                 continue;

@@ -39,6 +39,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     OutcomeOptions outcome;
 
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "The outcome's object type (default: that of the first score). The config's rules on other "
+                    + "types are left out; --rules must all be on it.")
+    String type;
+
     @Option(names = "--json", description = "Print the results as one JSON object.")
     boolean json;
 
@@ -49,8 +54,8 @@ final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<ScoreDefinition> defs = RuleFiles.load(options.rules, "backtest", err);
-        Outcome o = outcome.outcome(defs.get(0).objectType());
+        List<ScoreDefinition> defs = onType(options.definitions("backtest", err), err);
+        Outcome o = outcome.outcome(type != null ? type : defs.get(0).objectType());
         Instant now = options.now();
         Backtest.Result result = Backtest.run(ScoreEngine.create(), defs, o, options::openAdapter,
                 new CountingProblems(err), now, outcome.every);
@@ -66,6 +71,27 @@ final class BacktestCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return Main.OK;
+    }
+
+    /**
+     * The scores to backtest: all of {@code --rules} (one on another type than --type is SL509 in the
+     * backtest), but of a config's rules, which were not picked for this outcome, only those on the
+     * outcome's type, saying on err which were left out.
+     */
+    private List<ScoreDefinition> onType(List<ScoreDefinition> defs, PrintWriter err) {
+        if (options.rules != null) {
+            return defs;
+        }
+        String on = type != null ? type : defs.get(0).objectType();
+        List<ScoreDefinition> kept = defs.stream().filter(d -> d.objectType().equalsIgnoreCase(on)).toList();
+        if (kept.isEmpty()) {
+            throw ScoresCommand.badArgument("no score of the config is on " + on + " records",
+                    "give --type the object type of one of its scores, or name the scores with --rules");
+        }
+        defs.stream().filter(d -> !kept.contains(d)).forEach(d -> err.println("scoreline backtest: left out score \""
+                + d.name() + "\" (on " + d.objectType() + " records, the outcome is on " + on + " records)"));
+        err.flush();
+        return kept;
     }
 
     static String describe(Backtest.Result r) {

@@ -38,7 +38,7 @@ final class CardCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ScoresCommand.StoreOptions storeOptions;
+    ScoresCommand.StoreOptions.WithConfig storeOptions;
 
     @Parameters(index = "0", paramLabel = "KEY", description = "The record, written type:id (e.g. company:a001).")
     String key;

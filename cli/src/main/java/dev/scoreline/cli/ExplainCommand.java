@@ -44,6 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
         DataOptions.Loaded loaded = options.load("explain", err, key);
         ScoreEngine engine = loaded.engine();
         ScoringData data = loaded.data();
+        storeOptions.config = options.source.config;
         java.util.Optional<dev.scoreline.store.ScoreStore> store = storeOptions.openIfAny();
         if (store.isPresent()) {
             try (dev.scoreline.store.ScoreStore s = store.get()) {
@@ -52,7 +53,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Optional<Explanation> explanation = engine.explain(data, key, options.now());
         if (explanation.isEmpty()) {
-            throw ScoresCommand.badArgument("--record " + key + " is not in the data of " + options.data,
+            throw ScoresCommand.badArgument("--record " + key + " is not in " + options.source.describe(),
                     "give the key of a record in the data folder (type:id)");
         }
         long others = loaded.problems().warningsAboutOthers();

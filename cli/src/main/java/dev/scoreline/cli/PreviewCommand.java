@@ -65,9 +65,9 @@ final class PreviewCommand implements Callable<Integer> {
         if (top < 1) {
             throw ScoresCommand.badArgument("--top must be at least 1, got " + top, "give how many records to list, e.g. --top 10");
         }
-        if ((storeOptions.store != null || storeOptions.config != null) && !Against.ACTIVE.equals(against)) {
-            throw ScoresCommand.badArgument("--store and --config are read only with --against active",
-                    "add --against active to compare with the store's active versions, or leave them out");
+        if (storeOptions.store != null && !Against.ACTIVE.equals(against)) {
+            throw ScoresCommand.badArgument("--store is read only with --against active",
+                    "add --against active to compare with the store's active versions, or leave it out");
         }
         if (against == null) {
             preview(options.load("preview", err), out);
@@ -98,16 +98,21 @@ final class PreviewCommand implements Callable<Integer> {
     /** Both sets scored over the same data at the same instant: the earlier first, then the previewed one. */
     private void whatIf(PrintWriter err, PrintWriter out) {
         // the earlier definitions are read before the data: a wrong --against fails at once
-        List<ScoreDefinition> previewed = RuleFiles.load(options.rules, "preview", err);
+        List<ScoreDefinition> previewed = options.definitions("preview", err);
         List<ScoreDefinition> earlier;
         String label;
         if (Against.ACTIVE.equals(against)) {
             StringBuilder where = new StringBuilder();
+            storeOptions.config = options.source.config;
             try (ScoreStore store = Against.openStore(storeOptions, where)) {
                 earlier = Against.active(store, where.toString(), previewed, err);
             }
             label = "the active versions in " + where;
         } else {
+            if (options.rules == null) {
+                throw ScoresCommand.badArgument("--against " + against + " replaces scores of --rules, and no --rules was given",
+                        "give the new version with --rules NEW.score");
+            }
             earlier = Against.file(Path.of(against), options.rules, previewed, err);
             label = against;
         }

@@ -2,7 +2,6 @@ package dev.scoreline.cli;
 
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.RecordKey;
-import dev.scoreline.api.ScorelinePlugins;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.Explanation;
@@ -73,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
         CompiledScores scores = engine.compile(defs);
         Instant now = cfg.asOf() == null ? Instant.now() : cfg.asOf();
         ScoringData data;
-        try (CrmAdapter adapter = DataOptions.adapter(ScorelinePlugins.discover(), cfg.adapter(), cfg.adapterSettings())) {
+        try (CrmAdapter adapter = DataSource.adapter(cfg.adapter(), cfg.adapterSettings(), "adapter:")) {
             data = engine.load(scores, adapter, new CountingProblems(new PrintWriter(java.io.Writer.nullWriter())));
         }
         Map<String, Performance> byScore = new LinkedHashMap<>();

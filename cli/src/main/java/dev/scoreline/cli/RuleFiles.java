@@ -82,7 +82,26 @@ final class RuleFiles {
      * errors, a {@link RuleErrorsException} that carries every diagnostic (printed with it).
      */
     static List<ScoreDefinition> load(List<Path> files, String command, PrintWriter err) {
-        ParseResult result = ScoreParser.parseAll(read(files, command));
+        return parse(read(files, command), err);
+    }
+
+    /**
+     * The definitions a run of the config scores: its files, or with {@code rules: catalog} the
+     * active version of every active score of its store's catalog (none active is SL505).
+     */
+    static List<ScoreDefinition> load(RunConfig config, String command, PrintWriter err) {
+        if (!config.fromCatalog()) {
+            return load(config.rules(), command, err);
+        }
+        List<ScoreParser.SourceText> texts;
+        try (var store = config.requireStore("rules: catalog reads the active scores of the store's catalog")) {
+            texts = dev.scoreline.runtime.Scoreline.catalogRules(store);
+        }
+        return parse(texts, err);
+    }
+
+    private static List<ScoreDefinition> parse(List<ScoreParser.SourceText> sources, PrintWriter err) {
+        ParseResult result = ScoreParser.parseAll(sources);
         if (result.hasErrors()) {
             throw new RuleErrorsException(result.diagnostics());
         }

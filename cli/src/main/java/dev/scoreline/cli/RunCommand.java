@@ -86,8 +86,8 @@ final class RunCommand implements Callable<Integer> {
             // outbox, attempts and backoff are the runtime's, for any sink; the rest is the plugin's.
             Map<String, Object> own = new java.util.LinkedHashMap<>(sink.settings());
             own.keySet().removeAll(SinkOutbox.SETTINGS.keySet());
-            modules.add(Plugins.module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), own));
-            outboxes.put(sink.name(), outbox(sink));
+            modules.add(Plugins.module(plugins, ScorelinePlugin.Kind.SINK, sink.name(), sink.id(), own));
+            outboxes.put(sink.id(), outbox(sink));
         }
         CountingProblems problems = new CountingProblems(err, null,
                 quiet ? 0 : verbose ? Long.MAX_VALUE : CountingProblems.WARNINGS_SHOWN);
@@ -147,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
 
     private static SinkOutbox outbox(RunConfig.Plugin sink) {
         try {
-            return SinkOutbox.fromSettings(sink.name(), sink.settings());
+            return SinkOutbox.fromSettings(sink.id(), sink.settings());
         } catch (PluginSettingsException e) {
             throw Failures.pluginSetting(e);
         }
@@ -156,8 +156,7 @@ final class RunCommand implements Callable<Integer> {
     /** Without CONFIG: ./scoreline.yaml, else the quickstart; says which on stderr (a run should never guess silently). */
     private Path defaultConfig(PrintWriter err) {
         Path file = RunConfig.defaultFile();
-        notice(err, "using " + file + (file.equals(Path.of("scoreline.yaml")) ? " (found here)"
-                : " (the quickstart: no ./scoreline.yaml here)"));
+        notice(err, RunConfig.defaultNotice(file));
         return file;
     }
 

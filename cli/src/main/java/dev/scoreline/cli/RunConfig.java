@@ -28,6 +28,7 @@ import java.util.Map;
  * adapter: {name: jsonl, dir: data}         # one adapter plugin and its settings
  * sinks:                                    # any number of sink plugins and their settings
  *   - {name: jsonl, file: out/scores.jsonl}    # any sink may add outbox: FILE, attempts: N, backoff: 200ms
+ *   - {name: jsonl, id: audit, file: out/audit.jsonl}   # a second of one kind needs an id of its own
  * store: embedded                           # or {url: jdbc:postgresql://…, user: …, password: …, batch: 5000}
  * as-of: 2026-03-01T00:00:00Z               # optional; default: now
  * outbox: out/outbox                        # where failing sinks keep what they owe
@@ -36,7 +37,11 @@ import java.util.Map;
 record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object> adapterSettings,
                  List<Plugin> sinks, Map<String, Object> store, Instant asOf, Path outbox) {
 
-    record Plugin(String name, Map<String, Object> settings) { }
+    /** A plugin entry: the plugin, the id its instance is bound under (the plugin's name unless given), its settings. */
+    record Plugin(String name, String id, Map<String, Object> settings) { }
+
+    /** An id names an outbox file and appears in messages: a letter or digit, then letters, digits, '.', '_', '-'. */
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** In the order the docs list them, so messages read the same every time. */
     private static final List<String> KEYS = List.of("rules", "adapter", "sinks", "store", "as-of", "outbox");
@@ -93,6 +98,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
             for (Object o : l) {
                 sinks.add(plugin(file, "sinks", o, base));
             }
+            checkDistinct(file, sinks);
         } else if (s != null) {
             throw invalid(file, "\"sinks\" must be a list", "write each sink as {name: PLUGIN, setting: value}; " + SEE);
         }
@@ -160,14 +166,49 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
             throw invalid(file, "each \"" + key + "\" entry must be a map with a \"name\" (the plugin) and its settings",
                     "write e.g. {name: jsonl, dir: data}");
         }
+        String id = name;
+        if (key.equals("sinks") && m.containsKey("id")) {
+            id = String.valueOf(m.get("id"));
+            if (!ID.matcher(id).matches()) {
+                throw invalid(file, "sink id \"" + id + "\" is not usable",
+                        "write an id of letters, digits, '.', '_' or '-' (it names the sink's outbox file), e.g. id: crm-hook");
+            }
+        }
         Map<String, Object> settings = new LinkedHashMap<>();
         for (var e : m.entrySet()) {
             String k = String.valueOf(e.getKey());
-            if (!k.equals("name")) {
+            if (!k.equals("name") && !(k.equals("id") && key.equals("sinks"))) {
                 settings.put(k, isPath(k) && e.getValue() instanceof String p ? base.resolve(p).toString() : e.getValue());
             }
         }
-        return new Plugin(name, settings);
+        return new Plugin(name, id, settings);
+    }
+
+    /**
+     * Two sinks writing one file are refused (SL502), and so are two sinks with one id (SL507),
+     * rather than numbered: the id names the sink's outbox, so an
+     * id that depended on the order of the entries would hand one webhook's kept updates to another
+     * the day someone reorders the list.
+     */
+    private static void checkDistinct(Path file, List<Plugin> sinks) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        Map<Path, Integer> files = new LinkedHashMap<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            Plugin sink = sinks.get(i);
+            Path target = sink.settings().get("file") instanceof String f ? Path.of(f).toAbsolutePath().normalize() : null;
+            Integer sameFile = target == null ? null : files.putIfAbsent(target, i + 1);
+            if (sameFile != null) {
+                // Two sinks appending to one file would interleave their lines into neither's format.
+                throw invalid(file, "sinks " + sameFile + " and " + (i + 1) + " both write " + target,
+                        "give each sink a file of its own");
+            }
+            Integer before = seen.putIfAbsent(sink.id(), i + 1);
+            if (before != null) {
+                throw new ScorelineException(ErrorCode.DUPLICATE_SINK, file + ": sinks " + before + " and " + (i + 1)
+                        + " both have the id \"" + sink.id() + "\"", "give each " + sink.name()
+                        + " sink its own id, e.g. id: " + sink.id() + "-" + (i + 1) + " (the id names its outbox; keep it when reordering)");
+            }
+        }
     }
 
     /** Settings that name files or folders are resolved against the config file's folder. */
@@ -216,5 +257,11 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
             return here;
         }
         return Path.of(System.getProperty("scoreline.home", "."), "examples", "quickstart", "scoreline.yaml");
+    }
+
+    /** What a command says when it reads {@link #defaultFile()} (a command should never guess silently). */
+    static String defaultNotice(Path file) {
+        return "using " + file + (file.equals(Path.of("scoreline.yaml")) ? " (found here)"
+                : " (the quickstart: no ./scoreline.yaml here)");
     }
 }

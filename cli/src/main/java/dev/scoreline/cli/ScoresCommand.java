@@ -60,8 +60,20 @@ final class ScoresCommand implements Runnable {
                 "a scores command is required: list, add, activate, deactivate, clone, delete, show or quota");
     }
 
-    /** {@code --store} and its credentials; shared with {@code scoreline history}. */
-    static final class StoreOptions {
+    /**
+     * {@code --store} and its credentials; shared with {@code scoreline history}. The commands that
+     * read data take {@code --config} from their data options; the others take it here ({@link WithConfig}).
+     */
+    static class StoreOptions {
+
+        /** The store options with {@code --config}: for the commands whose only config is the store's. */
+        static final class WithConfig extends StoreOptions {
+            @Option(names = "--config", paramLabel = "CONFIG",
+                    description = "A run config (scoreline.yaml): read the store it names, the one `scoreline run CONFIG` writes.")
+            void config(Path file) {
+                this.config = file;
+            }
+        }
 
         @Option(names = "--store", paramLabel = "JDBC_URL",
                 description = "The score store: a JDBC URL (jdbc:postgresql://host/db, jdbc:h2:…) or the folder of an "
@@ -70,8 +82,7 @@ final class ScoresCommand implements Runnable {
                         + "./scoreline-data.")
         String store;
 
-        @Option(names = "--config", paramLabel = "CONFIG",
-                description = "A run config (scoreline.yaml): read the store it names, the one `scoreline run CONFIG` writes.")
+        /** A run config whose store is read ({@link WithConfig}'s --config, or a data command's own). */
         Path config;
 
         @Option(names = "--store-user", paramLabel = "USER",
@@ -133,6 +144,9 @@ final class ScoresCommand implements Runnable {
          * work without a store and show what it adds (explain shows the adjustments it keeps).
          */
         java.util.Optional<ScoreStore> openIfAny() {
+            if (config != null && store == null) {
+                return java.util.Optional.ofNullable(RunConfig.read(config).openStore());
+            }
             boolean named = store != null || (System.getenv("SCORELINE_STORE") != null
                     && !System.getenv("SCORELINE_STORE").isBlank());
             return named || Files.isDirectory(ScoreStore.DEFAULT_DIR) ? java.util.Optional.of(open())
@@ -153,7 +167,7 @@ final class ScoresCommand implements Runnable {
         CommandSpec spec;
 
         @Mixin
-        StoreOptions storeOptions;
+        StoreOptions.WithConfig storeOptions;
 
         PrintWriter out;
         PrintWriter err;

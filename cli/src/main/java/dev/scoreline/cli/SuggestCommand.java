@@ -49,30 +49,25 @@ final class SuggestCommand implements Callable<Integer> {
     @Option(names = "--against", paramLabel = "FILE", description = "A .score file to backtest beside the suggestion.")
     Path against;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "The data folder.")
-    Path data;
+    @Mixin
+    DataSource source;
 
-    @Option(names = "--adapter", defaultValue = "jsonl", paramLabel = "NAME", description = "The adapter: jsonl (default) or csv.")
-    String adapter;
-
-    @Option(names = "--as-of", converter = AsOf.class, paramLabel = "INSTANT",
-            description = "NOW: the snapshots end where their window would pass it. Default: the current time.")
-    Instant asOf;
+    @Option(names = {"-q", "--quiet"}, description = "Print no progress lines on stderr, only the results and errors.")
+    boolean quiet;
 
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        DataOptions source = new DataOptions();
-        source.data = data;
-        source.adapter = adapter;
-        source.asOf = asOf;
         List<ScoreDefinition> others = against == null ? List.of() : RuleFiles.load(List.of(against), "suggest", err);
+        Instant now = source.now("suggest", err);
         long t0 = System.nanoTime();
-        Suggest.Suggestion s = Suggest.run(ScoreEngine.create(), outcome.outcome(type), source::openAdapter,
-                new CountingProblems(err), new Suggest.Options(name, kind(), source.now(), outcome.every, others, line -> {
-                    err.println(line);
-                    err.flush();
+        Suggest.Suggestion s = Suggest.run(ScoreEngine.create(), outcome.outcome(type), () -> source.openAdapter("suggest", err),
+                new CountingProblems(err), new Suggest.Options(name, kind(), now, outcome.every, others, line -> {
+                    if (!quiet) {
+                        err.println(line);
+                        err.flush();
+                    }
                 }));
         o.printf(Locale.ROOT, "%d candidate criteria from the data; %d examples, %d converted; fitted on %d snapshots "
                         + "(%s to %s), held out %d%n", s.candidates(), s.examples(), s.converted(), s.training().size(),

@@ -123,6 +123,26 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void twoSinksGivenOneId() throws IOException {
+        check("duplicate-sink-id", Main.USAGE, "run", config(quickstart() + "sinks:\n"
+                + "  - {name: webhook, id: hook, url: \"http://127.0.0.1:9/a\"}\n"
+                + "  - {name: jsonl, file: a.jsonl}\n"
+                + "  - {name: webhook, id: hook, url: \"http://127.0.0.1:9/b\", secret: whsec_c2VjcmV0}\n"));
+    }
+
+    @Test
+    void twoSinksWritingOneFile() throws IOException {
+        check("sink-file-shared", Main.USAGE, "run", config(quickstart()
+                + "sinks:\n  - {name: jsonl, file: out/a.jsonl}\n  - {name: jsonl, id: audit, file: out/../out/a.jsonl}\n"));
+    }
+
+    @Test
+    void aSinkIdThatCannotNameAnOutbox() throws IOException {
+        check("sink-id-invalid", Main.USAGE, "run",
+                config(quickstart() + "sinks:\n  - {name: jsonl, id: \"../audit\", file: a.jsonl}\n"));
+    }
+
+    @Test
     void rulesWithErrors() throws IOException {
         Files.writeString(dir.resolve("bad.score"),
                 "score \"Bad\" on contact\n  type engagement\n  group \"G\"\n    add ten for each call\n");
@@ -202,6 +222,45 @@ class ErrorGoldenTest {
                 "--store", url, "--reason", "met at the fair", "--author", "alice"));
         args.addAll(List.of(more).subList(Math.min(1, more.length), more.length));
         return args.toArray(String[]::new);
+    }
+
+    @Test
+    void suggestOnTooFewExamples() throws IOException {
+        // Three contacts, one of which converted: far from the 50 examples and 25 of each class a fit needs.
+        Path data = outcomeData();
+        check("too-few-examples", Main.USAGE, "suggest", "--quiet", "--type", "contact", "--data", data.toString(),
+                "--as-of", "2026-03-01", "--start", "lifecycle_change", "--end", "meeting_booked", "--within", "30d",
+                "--out", dir.resolve("s.score").toString());
+        assertThat(dir.resolve("s.score")).doesNotExist();
+    }
+
+    @Test
+    void aBadOutcomeEvent() throws IOException {
+        Files.writeString(dir.resolve("lead.score"), LEAD);
+        check("bad-outcome-event", Main.USAGE, "backtest", "--rules", dir.resolve("lead.score").toString(),
+                "--data", outcomeData().toString(), "--as-of", "2026-03-01", "--start", "lifecycle_change where to is",
+                "--end", "meeting_booked", "--within", "30d");
+    }
+
+    @Test
+    void aConfigTogetherWithADataFolder() throws IOException {
+        check("config-and-data", Main.USAGE, "backtest", "--config", config(quickstart()), "--data",
+                dir.resolve("data").toString(), "--start", "lifecycle_change", "--end", "meeting_booked", "--within", "30d");
+    }
+
+    /** Three contacts that became leads in 2025, one of which booked a meeting. */
+    private Path outcomeData() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        StringBuilder records = new StringBuilder(), events = new StringBuilder();
+        for (int i = 1; i <= 3; i++) {
+            records.append("{\"type\":\"contact\",\"id\":\"c").append(i).append("\"}\n");
+            events.append("{\"record\":\"contact:c").append(i)
+                    .append("\",\"type\":\"lifecycle_change\",\"at\":\"2025-06-01T00:00:00Z\"}\n");
+        }
+        events.append("{\"record\":\"contact:c1\",\"type\":\"meeting_booked\",\"at\":\"2025-09-10T00:00:00Z\"}\n");
+        Files.writeString(data.resolve("records.jsonl"), records);
+        Files.writeString(data.resolve("events.jsonl"), events);
+        return data;
     }
 
     @Test

@@ -233,7 +233,7 @@ class PreviewAgainstTest {
     void aStoreWithoutAgainstActiveIsSL509() {
         CliRunner r = preview(HEALTH, "--store", dir.toString());
         assertThat(r.exit()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).startsWith("error[SL509]: --store and --config are read only with --against active; fix: ");
+        assertThat(r.err()).startsWith("error[SL509]: --store is read only with --against active; fix: ");
     }
 
     @Test

@@ -74,7 +74,13 @@ public record Outcome(String objectType, EventFilter start, EventFilter end, int
         if (parsed.hasErrors()) {
             Diagnostic d = parsed.errors().get(0);
             int column = Math.max(1, d.position().column() - prefix.length());
-            throw bad(option + " \"" + text.strip() + "\"", "column " + column + ": " + d.message(), fix);
+            String message = d.message();
+            if (column > text.strip().length()) {
+                // The parser met the words this method added after the event: to the user, the event just ended.
+                column = text.strip().length() + 1;
+                message = message.replace("found \"occurs\"", "found the end of the event");
+            }
+            throw bad(option + " \"" + text.strip() + "\"", "column " + column + ": " + message, fix);
         }
         Rule rule = parsed.definitions().get(0).groups().get(0).rules().get(0);
         if (!(rule instanceof Rule.FrequencyRule f) || f.timeframe() != null || f.association() != null

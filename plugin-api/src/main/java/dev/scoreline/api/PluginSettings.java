@@ -28,21 +28,47 @@ import java.util.TreeSet;
 public final class PluginSettings {
 
     private final String plugin;
+    private final String id;
     private final Map<String, Object> values;
     private final Set<String> read = new LinkedHashSet<>();
 
-    private PluginSettings(String plugin, Map<String, Object> values) {
+    private PluginSettings(String plugin, String id, Map<String, Object> values) {
         this.plugin = plugin;
+        this.id = id;
         this.values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public static PluginSettings of(ScorelinePlugin plugin, Map<String, Object> values) {
-        return new PluginSettings(plugin.kind().label() + " \"" + plugin.name() + "\"", values);
+        return of(plugin, plugin.name(), values);
+    }
+
+    /**
+     * The settings of one instance of {@code plugin}, bound under {@code id}; messages name the
+     * instance by its id, and the plugin too when they differ ({@code sink "crm-hook" (webhook)}).
+     */
+    public static PluginSettings of(ScorelinePlugin plugin, String id, Map<String, Object> values) {
+        Objects.requireNonNull(id, "id");
+        String owner = plugin.kind().label() + " \"" + id + "\"" + (id.equals(plugin.name()) ? "" : " (" + plugin.name() + ")");
+        return new PluginSettings(owner, id, values);
     }
 
     /** For settings read outside a plugin; {@code owner} names them in messages. */
     public static PluginSettings of(String owner, Map<String, Object> values) {
-        return new PluginSettings(owner, values);
+        return new PluginSettings(owner, null, values);
+    }
+
+    /**
+     * The id the instance is bound under: the plugin's name unless a config gives the entry an
+     * {@code id}. A plugin uses it for whatever must differ between two instances, e.g. a default
+     * file name; null for settings read outside a plugin.
+     */
+    public String id() {
+        return id;
+    }
+
+    /** How messages name the owner of these settings, e.g. {@code sink "crm-hook" (webhook)}. */
+    public String owner() {
+        return plugin;
     }
 
     public boolean has(String key) {

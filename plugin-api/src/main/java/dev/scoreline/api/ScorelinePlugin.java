@@ -57,18 +57,37 @@ public interface ScorelinePlugin {
     Module module(Map<String, Object> settings);
 
     /**
+     * A module that binds one instance of this plugin under {@code id}, for a config that lists the
+     * plugin more than once (two webhooks, two jsonl files); the id names its outbox and its errors.
+     * Plugins made with {@link #adapter adapter(...)} or {@link #sink sink(...)} support any id; a
+     * plugin with a module of its own supports only its {@link #name()} unless it overrides this.
+     *
+     * @throws PluginSettingsException as {@link #module(Map)}, and when the plugin cannot take that id
+     */
+    default Module module(String id, Map<String, Object> settings) {
+        if (id.equals(name())) {
+            return module(settings);
+        }
+        throw new PluginSettingsException(kind().label() + " \"" + id + "\" (" + name() + ")", "id",
+                "cannot be used: plugin " + name() + " binds itself under its own name; list it once, without an id");
+    }
+
+    /**
      * An adapter plugin: {@code make} reads the settings it needs from a {@link PluginSettings}
      * (whose errors name the plugin and the key); a setting it does not read is refused as unknown.
      */
     static ScorelinePlugin adapter(String name, String description, Map<String, String> settings,
                                    Function<PluginSettings, ? extends CrmAdapter> make) {
         return new SimplePlugin(name, Kind.ADAPTER, description, settings,
-                s -> ScorelineModule.adapter(name, make.apply(s)));
+                s -> ScorelineModule.adapter(s.id(), make.apply(s)));
     }
 
-    /** A sink plugin, as {@link #adapter}; the sink is bound under the plugin's name. */
+    /**
+     * A sink plugin, as {@link #adapter}; the sink is bound under its id ({@link PluginSettings#id()},
+     * the plugin's name unless the config gives the entry an {@code id}).
+     */
     static ScorelinePlugin sink(String name, String description, Map<String, String> settings,
                                 Function<PluginSettings, ? extends ScoreSink> make) {
-        return new SimplePlugin(name, Kind.SINK, description, settings, s -> ScorelineModule.sink(name, make.apply(s)));
+        return new SimplePlugin(name, Kind.SINK, description, settings, s -> ScorelineModule.sink(s.id(), make.apply(s)));
     }
 }

@@ -84,6 +84,11 @@ public final class ScorelinePlugins {
         return get(kind, name).module(settings == null ? Map.of() : settings);
     }
 
+    /** The module of one instance of a named plugin, bound under {@code id}; see {@link ScorelinePlugin#module(String, Map)}. */
+    public Module module(ScorelinePlugin.Kind kind, String name, String id, Map<String, Object> settings) {
+        return get(kind, name).module(Objects.requireNonNull(id, "id"), settings == null ? Map.of() : settings);
+    }
+
     public List<String> names(ScorelinePlugin.Kind kind) {
         return List.copyOf(new TreeSet<>(byKind.get(kind).keySet()));
     }

@@ -20,7 +20,12 @@ record SimplePlugin(String name, Kind kind, String description, Map<String, Stri
 
     @Override
     public Module module(Map<String, Object> values) {
-        PluginSettings s = PluginSettings.of(this, values);
+        return module(name, values);
+    }
+
+    @Override
+    public Module module(String id, Map<String, Object> values) {
+        PluginSettings s = PluginSettings.of(this, id, values);
         Module module = make.apply(s);
         s.rejectUnknown();
         return module;

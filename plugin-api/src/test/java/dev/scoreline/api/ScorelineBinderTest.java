@@ -154,4 +154,34 @@ class ScorelineBinderTest {
         assertThat(s.choice("g", ScorelinePlugin.Kind.class, ScorelinePlugin.Kind.SINK)).isEqualTo(ScorelinePlugin.Kind.SINK);
         s.rejectUnknown();
     }
+
+    @Test
+    void aSinkPluginMakesOneInstancePerIdAndItsSettingsErrorsNameTheInstance() {
+        ScorelinePlugin recording = ScorelinePlugin.sink("rec", "keeps updates", Map.of("tag", "a label"),
+                s -> new RecordingSink(s.id() + ":" + s.string("tag", "")));
+        ScorelinePlugins plugins = ScorelinePlugins.of(recording);
+        Injector injector = Guice.createInjector(plugins.module(ScorelinePlugin.Kind.SINK, "rec", Map.of("tag", "x")),
+                plugins.module(ScorelinePlugin.Kind.SINK, "rec", "audit", Map.of("tag", "y")));
+
+        Map<String, ScoreSink> sinks = injector.getInstance(ScorelineBinder.SINKS);
+        assertThat(sinks).containsOnlyKeys("rec", "audit");
+        assertThat(sinks.get("rec").name()).isEqualTo("rec:x");
+        assertThat(sinks.get("audit").name()).isEqualTo("audit:y");
+        assertThatThrownBy(() -> recording.module("audit", Map.of("colour", "red")))
+                .isInstanceOf(PluginSettingsException.class)
+                .hasMessage("sink \"audit\" (rec): unknown setting \"colour\"; known settings: tag");
+    }
+
+    @Test
+    void aPluginWithAModuleOfItsOwnTakesOnlyItsOwnNameAsAnId() {
+        ScorelinePlugin own = new ScorelinePlugin() {
+            @Override public String name() { return "own"; }
+            @Override public Kind kind() { return Kind.SINK; }
+            @Override public Module module(Map<String, Object> settings) { return ScorelineModule.sink(new RecordingSink("own")); }
+        };
+        assertThat(own.module("own", Map.of())).isNotNull();
+        assertThatThrownBy(() -> own.module("second", Map.of()))
+                .isInstanceOf(PluginSettingsException.class)
+                .hasMessageContaining("sink \"second\" (own): setting \"id\" cannot be used");
+    }
 }

@@ -78,7 +78,7 @@ public final class Failures {
             if (dup.find()) {
                 String kind = dup.group(2).endsWith("CrmAdapter") ? "adapter" : "sink";
                 return new ScorelineException(ErrorCode.DUPLICATE_SINK, "two " + kind + "s are named \"" + dup.group(1) + "\"",
-                        "give each " + kind + " a name of its own (a config lists each " + kind + " plugin once)", e);
+                        "give each " + kind + " a name of its own (in a config, an id: on each sink entry)", e);
             }
             if (m.getCause() != null) {
                 Optional<ScorelineException> inner = known(m.getCause());

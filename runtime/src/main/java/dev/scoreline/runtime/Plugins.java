@@ -25,12 +25,18 @@ public final class Plugins {
     /** The module of the named plugin with its settings. */
     public static Module module(ScorelinePlugins plugins, ScorelinePlugin.Kind kind, String name,
                                 Map<String, Object> settings) {
+        return module(plugins, kind, name, name, settings);
+    }
+
+    /** The module of one instance of the named plugin, bound under {@code id} (a config's {@code id:}). */
+    public static Module module(ScorelinePlugins plugins, ScorelinePlugin.Kind kind, String name, String id,
+                                Map<String, Object> settings) {
         if (plugins.find(kind, name).isEmpty()) {
             throw new ScorelineException(ErrorCode.UNKNOWN_PLUGIN, "no " + kind.label() + " plugin named \"" + name + "\"",
                     "use one of " + plugins.names(kind) + ", or put the plugin's jar on the class path");
         }
         try {
-            return plugins.module(kind, name, settings);
+            return plugins.module(kind, name, id, settings);
         } catch (PluginSettingsException e) {
             throw Failures.pluginSetting(e);
         }

@@ -55,11 +55,20 @@ public final class Scoreline {
 
     private Scoreline(Builder b, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks) {
         this.setup = new RunSetup(b.engine, scores, adapter, sinks, b.asOf, b.problems, b.batch, b.store, b.fullRun,
-                b.storeWait, b.storeNotices);
+                b.storeWait, b.storeNotices, b.store != null && !b.fromCatalog ? List.copyOf(b.rules) : List.of());
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The texts {@link Builder#rulesFromCatalog()} runs: the active version of every active score
+     * of the store's catalog, for a host that scores them some other way (a backtest); none
+     * active is SL505.
+     */
+    public static List<ScoreParser.SourceText> catalogRules(dev.scoreline.store.ScoreStore store) {
+        return CatalogRules.active(store);
     }
 
     public CompiledScores scores() {
@@ -248,15 +257,12 @@ public final class Scoreline {
             if (parsed.hasErrors()) {
                 throw new RuleErrorsException(parsed.diagnostics());
             }
-            if (store != null && !fromCatalog) {
-                CatalogRules.saveAndActivate(store, rules);
-            }
             Injector injector = Plugins.injector(modules);
             CrmAdapter adapter = Plugins.adapter(injector, adapterName, "adapter(name)");
             Map<String, ScoreSink> sinks = new LinkedHashMap<>();
             injector.getInstance(ScorelineBinder.SINKS).forEach((name, sink) -> {
                 SinkOutbox outbox = outboxes.getOrDefault(name, SinkOutbox.DEFAULT);
-                sinks.put(name, ReliableSink.wrap(sink, outbox.fileIn(outboxDir, name), outbox));
+                sinks.put(name, ReliableSink.wrap(name, sink, outbox.fileIn(outboxDir, name), outbox));
             });
             return new Scoreline(this, engine.compile(parsed.definitions()), adapter, sinks);
         }

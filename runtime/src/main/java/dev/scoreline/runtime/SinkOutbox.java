@@ -79,6 +79,17 @@ public record SinkOutbox(Path file, int attempts, Duration firstBackoff, Duratio
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 
+    /**
+     * The wait actually slept before attempt {@code n + 1}: at random between half of
+     * {@link #backoff(int)} and all of it, so sinks (or processes) that failed together do not all
+     * come back at the same instant.
+     */
+    public Duration jitteredBackoff(int n) {
+        long max = backoff(n).toMillis();
+        long half = max / 2;
+        return Duration.ofMillis(half + java.util.concurrent.ThreadLocalRandom.current().nextLong(max - half + 1));
+    }
+
     /** This outbox's file, or {@code NAME.outbox} in {@code dir} when none was chosen. */
     public Path fileIn(Path dir, String sinkName) {
         return file != null ? file : dir.resolve(sinkName + ".outbox");

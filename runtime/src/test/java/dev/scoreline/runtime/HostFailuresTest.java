@@ -52,7 +52,7 @@ class HostFailuresTest {
                 .build(), ScorelineException.class);
         assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_SINK);
         assertThat(e.line()).isEqualTo("error[SL507]: two sinks are named \"out\"; fix: give each sink a name of its own "
-                + "(a config lists each sink plugin once)");
+                + "(in a config, an id: on each sink entry)");
         assertThat(e.getCause()).isInstanceOf(CreationException.class);
     }
 

@@ -23,6 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SinkOutboxTest {
 
     @Test
+    void theWaitBetweenTriesIsJitteredBetweenHalfTheBackoffAndAllOfIt() {
+        SinkOutbox outbox = SinkOutbox.DEFAULT.withBackoff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(30));
+        java.util.Set<Long> waits = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            long wait = outbox.jitteredBackoff(2).toMillis();   // backoff(2) is 400 ms
+            assertThat(wait).isBetween(200L, 400L);
+            waits.add(wait);
+        }
+        assertThat(waits).hasSizeGreaterThan(20);   // spread out, not one fixed wait
+    }
+
+    @Test
     void aSinkEntrysOutboxSettingsAreTheRuntimesForAnySink() {
         SinkOutbox outbox = SinkOutbox.fromSettings("jsonl", Map.of("outbox", "state/j.outbox", "attempts", 5,
                 "backoff", "50ms", "file", "ignored: the plugin's"));

@@ -66,12 +66,7 @@ public final class StoreConnection implements AutoCloseable {
      */
     public static StoreConnection open(String url, String user, String password, int batchSize) {
         Objects.requireNonNull(url, "url");
-        Connection c;
-        try {
-            c = DriverManager.getConnection(url, user, password);
-        } catch (SQLException e) {
-            throw StoreErrors.cannotOpen(url, e);
-        }
+        Connection c = connect(url, user, password);
         try {
             Schema.migrate(url, user, password);
             Dialect dialect = Dialect.of(c);
@@ -178,6 +173,24 @@ public final class StoreConnection implements AutoCloseable {
             }
         }
         throw StoreErrors.cannotOpen(url, last);
+    }
+
+    /**
+     * A connection to {@code url}. An embedded H2 store that another process is just opening (it holds
+     * the file before its AUTO_SERVER port is published) answers "already in use" for a moment: that
+     * is tried again for a few seconds, so two runs started together meet at the store lock instead.
+     */
+    private static Connection connect(String url, String user, String password) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return DriverManager.getConnection(url, user, password);
+            } catch (SQLException e) {
+                if (!StoreErrors.alreadyInUse(e) || attempt >= RECONNECT_ATTEMPTS) {
+                    throw StoreErrors.cannotOpen(url, e);
+                }
+                pause();
+            }
+        }
     }
 
     /** Commits reach the disk before they return (H2 delays them otherwise), and transactions are ours. */

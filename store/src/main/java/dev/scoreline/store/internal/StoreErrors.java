@@ -30,6 +30,12 @@ public final class StoreErrors {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
+    /** Whether H2 says another process has the database file open. */
+    static boolean alreadyInUse(Throwable cause) {
+        SQLException sql = sqlCause(cause);
+        return sql != null && sql.getErrorCode() == H2_ALREADY_IN_USE;
+    }
+
     /**
      * The store could not be opened or reached ({@code SL601}), it is read-only ({@code SL602}), or
      * another process holds the embedded store ({@code SL604}).
@@ -38,8 +44,7 @@ public final class StoreErrors {
         if (isReadOnly(cause)) {
             return readOnly(url, cause);
         }
-        SQLException sql = sqlCause(cause);
-        if (sql != null && sql.getErrorCode() == H2_ALREADY_IN_USE) {
+        if (alreadyInUse(cause)) {
             return new ScorelineException(ErrorCode.STORE_LOCKED, "the score store at " + redact(url)
                     + " is held by another process", "wait for the other Scoreline run (or command) to finish, or stop it",
                     cause);

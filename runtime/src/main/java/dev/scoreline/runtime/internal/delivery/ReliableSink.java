@@ -30,6 +30,7 @@ public final class ReliableSink implements ScoreSink {
     /** Updates read from the outbox and offered to the sink at a time. */
     static final int DRAIN_BATCH = 1000;
 
+    private final String name;
     private final ScoreSink delegate;
     private final DurableQueue outbox;
     private final SinkOutbox policy;
@@ -40,7 +41,8 @@ public final class ReliableSink implements ScoreSink {
     private long delivered;
     private long retries;
 
-    private ReliableSink(ScoreSink delegate, DurableQueue outbox, SinkOutbox policy) {
+    private ReliableSink(String name, ScoreSink delegate, DurableQueue outbox, SinkOutbox policy) {
+        this.name = name;
         this.delegate = delegate;
         this.outbox = outbox;
         this.policy = policy;
@@ -48,13 +50,19 @@ public final class ReliableSink implements ScoreSink {
 
     /** Wraps {@code delegate}, keeping what it has not taken in {@code file}; the policy's own file is not read. */
     public static ReliableSink wrap(ScoreSink delegate, Path file, SinkOutbox policy) {
-        return new ReliableSink(Objects.requireNonNull(delegate, "delegate"), new DurableQueue(file),
-                Objects.requireNonNull(policy, "policy"));
+        return wrap(delegate.name(), delegate, file, policy);
     }
 
+    /** As {@link #wrap(ScoreSink, Path, SinkOutbox)}, for a sink bound under {@code name} (its id in a config). */
+    public static ReliableSink wrap(String name, ScoreSink delegate, Path file, SinkOutbox policy) {
+        return new ReliableSink(Objects.requireNonNull(name, "name"), Objects.requireNonNull(delegate, "delegate"),
+                new DurableQueue(file), Objects.requireNonNull(policy, "policy"));
+    }
+
+    /** The name the sink is bound under, which messages use: two webhooks differ by it, not by their kind. */
     @Override
     public String name() {
-        return delegate.name();
+        return name;
     }
 
     public ScoreSink delegate() {
@@ -225,7 +233,7 @@ public final class ReliableSink implements ScoreSink {
 
     private void sleep(int attempt) {
         try {
-            Thread.sleep(policy.backoff(attempt).toMillis());
+            Thread.sleep(policy.jitteredBackoff(attempt).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
