@@ -115,7 +115,7 @@ class RunCommandTest {
         CliRunner deactivated = CliRunner.run("run", catalog.toString());
         assertThat(deactivated.out()).contains("; 0 changed", "Lead score: {} (before: {");
         assertThat(CliRunner.run("history", "contact:c116", "--score", "Lead score", "--store", store).out())
-                .contains("no longer in scope: the score was deactivated");
+                .contains("left scope: the score was deactivated");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.util.Objects;
  * {@code groups} keeps the order of the score's groups (a {@link GroupValues}, immutable).
  * {@code engagement} and {@code fit} are set for combined scores only. {@code properties} names
  * the record properties the score is stored in (what sinks write, {@link #propertyValues()}); one
- * made without them, or with {@code null}, has the names derived from the score's name.
+ * made without them, or with {@code null}, has the names derived from the score's name. A result
+ * with no value ({@link #noValue}) has neither value nor status, groups, engagement or fit: what a
+ * {@linkplain ScoreUpdate#leftScope left-scope update} carries so a sink clears the properties.
  */
 public record ScoreResult(String score, RecordKey record, BigDecimal value, String status,
                           Map<String, BigDecimal> groups, BigDecimal engagement, BigDecimal fit,
@@ -19,15 +21,21 @@ public record ScoreResult(String score, RecordKey record, BigDecimal value, Stri
     public ScoreResult {
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(record, "record");
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(status, "status");
+        if ((value == null) != (status == null)) {
+            throw new IllegalArgumentException("a result has both a value and a status, or neither (no value)");
+        }
         groups = GroupValues.copyOf(groups);
-        if ((engagement == null) != (fit == null)) {
+        if (value == null) {
+            if (engagement != null || fit != null || !groups.isEmpty()) {
+                throw new IllegalArgumentException("a result with no value has no groups, engagement or fit");
+            }
+            properties = properties == null ? ScoreProperties.derived(score, false) : properties;
+        } else if ((engagement == null) != (fit == null)) {
             throw new IllegalArgumentException("a combined result has both engagement and fit, other results neither");
         }
         if (properties == null) {
             properties = ScoreProperties.derived(score, engagement != null);
-        } else if (properties.combined() != (engagement != null)) {
+        } else if (value != null && properties.combined() != (engagement != null)) {
             throw new IllegalArgumentException("score \"" + score + "\" is " + (engagement != null ? "" : "not ")
                     + "combined but its properties " + properties.names() + " say otherwise");
         }
@@ -39,14 +47,29 @@ public record ScoreResult(String score, RecordKey record, BigDecimal value, Stri
         this(score, record, value, status, groups, engagement, fit, null);
     }
 
+    /**
+     * No value for the record in the properties {@code properties} names (null: those derived from
+     * the score's name), so a sink clears them.
+     */
+    public static ScoreResult noValue(String score, RecordKey record, ScoreProperties properties) {
+        return new ScoreResult(score, record, null, null, Map.of(), null, null, properties);
+    }
+
+    /** False for a {@link #noValue} result. */
+    public boolean hasValue() {
+        return value != null;
+    }
+
+    /** A combined score's result (one with no value: when its properties are a combined score's). */
     public boolean isCombined() {
-        return engagement != null;
+        return properties.combined();
     }
 
     /**
      * The result as the {@code score} command writes it (data-and-cli.md), in this order:
      * {@code score, record, value, status, groups}, then {@code engagement, fit} for a combined
-     * score. Every JSON writer of results and updates starts from this map, so they agree.
+     * score (a {@link #noValue} result: {@code null} value and status, and for a combined score
+     * {@code null} engagement and fit). Every JSON writer of results and updates starts from this map, so they agree.
      */
     public Map<String, Object> fields() {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -8,22 +8,52 @@ import java.util.Objects;
 /**
  * A score that a sink should store: the new result, what it was before ({@code null} when the
  * record had no value), when it was computed and why.
+ *
+ * <p>A record that left the score's scope (a list membership removed, the record deleted, the
+ * score deactivated) gets one {@linkplain #leftScope() left-scope} update: its result has no value
+ * and no status ({@link ScoreResult#noValue}), the previous value and status are what the record
+ * had, and the cause starts with {@value #LEFT_SCOPE} (the change part), so a sink clears the
+ * properties.
  */
 public record ScoreUpdate(ScoreResult result, BigDecimal previousValue, String previousStatus,
                           Instant at, String cause) {
+
+    /** The change part of a left-scope update's cause, as the spec words it. */
+    public static final String LEFT_SCOPE = "left scope";
 
     public ScoreUpdate {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(at, "at");
         cause = cause == null ? "" : cause;
+        if (!result.hasValue() && !cause.startsWith(LEFT_SCOPE)) {
+            cause = cause.isEmpty() ? LEFT_SCOPE : LEFT_SCOPE + ": " + cause;
+        }
+    }
+
+    /**
+     * The update of a record that left the score's scope: no value, no status, what it had before.
+     * {@code reason} (null or empty: none) follows {@value #LEFT_SCOPE} in the cause unless it
+     * already starts with it.
+     */
+    public static ScoreUpdate leftScope(String score, RecordKey record, ScoreProperties properties,
+                                        BigDecimal previousValue, String previousStatus, Instant at, String reason) {
+        return new ScoreUpdate(ScoreResult.noValue(score, record, properties), previousValue, previousStatus, at, reason);
+    }
+
+    /** True for a record that left the score's scope: the sink should clear its properties. */
+    public boolean leftScope() {
+        return !result.hasValue();
     }
 
     public boolean statusChanged() {
-        return !result.status().equals(previousStatus);
+        return !Objects.equals(result.status(), previousStatus);
     }
 
     public boolean valueChanged() {
-        return previousValue == null || previousValue.compareTo(result.value()) != 0;
+        if (previousValue == null || result.value() == null) {
+            return previousValue != result.value();
+        }
+        return previousValue.compareTo(result.value()) != 0;
     }
 
     /**

@@ -168,9 +168,14 @@ public final class SinkTestKit {
         for (ScoreUpdate u : updates) {
             var r = u.result();
             out.computeIfAbsent(r.record() + " / " + r.score(), k -> new ArrayList<>())
-                    .add(r.value().stripTrailingZeros().toPlainString() + " " + r.status() + "@" + u.at());
+                    .add(valueText(u) + " " + r.status() + "@" + u.at());
         }
         return out;
+    }
+
+    /** An update's value as text; "left scope" for a record that left the score's scope (no value). */
+    private static String valueText(ScoreUpdate u) {
+        return u.leftScope() ? ScoreUpdate.LEFT_SCOPE : u.result().value().stripTrailingZeros().toPlainString();
     }
 
     private static Map<String, List<ScoreUpdate>> byRecord(List<ScoreUpdate> updates) {
@@ -184,7 +189,7 @@ public final class SinkTestKit {
     private static String describe(List<ScoreUpdate> updates) {
         List<String> values = new ArrayList<>();
         for (ScoreUpdate u : updates) {
-            values.add(u.result().value().toPlainString() + "@" + u.at());
+            values.add(valueText(u) + "@" + u.at());
         }
         return values.toString();
     }

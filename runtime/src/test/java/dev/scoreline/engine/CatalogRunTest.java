@@ -83,10 +83,11 @@ class CatalogRunTest {
                 .rulesFromCatalog().store(store).asOf(NOW).outbox(outbox).build().run();
     }
 
-    /** What the last run delivered, as "score record value". */
+    /** What the last run delivered, as "score record value" ("score record left scope, was value"). */
     List<String> delivered() {
-        return sink.received().stream().map(ScoreUpdate::result)
-                .map(r -> r.score() + " " + r.record() + " " + r.value().stripTrailingZeros().toPlainString()).sorted().toList();
+        return sink.received().stream().map(u -> u.result().score() + " " + u.result().record() + " " + (u.leftScope()
+                        ? u.cause() + ", was " + u.previousValue().stripTrailingZeros().toPlainString()
+                        : u.result().value().stripTrailingZeros().toPlainString())).sorted().toList();
     }
 
     @ParameterizedTest
@@ -110,7 +111,9 @@ class CatalogRunTest {
         store.deactivate("Lead");
         crm.event(IncrementalRunTest.C1, "meeting_booked", Instant.parse("2026-02-25T00:00:00Z"));
         RunReport deactivated = runCatalog();
-        assertThat(delivered()).as("a deactivated score is not scored any more").isEmpty();
+        assertThat(delivered()).as("a deactivated score is not scored any more: its values are cleared in the sinks")
+                .containsExactly("Lead contact:c1 " + CatalogRules.DEACTIVATED + ", was 10",
+                        "Lead contact:c2 " + CatalogRules.DEACTIVATED + ", was 0");
         assertThat(deactivated.statusCounts().get("Lead")).as("its values are cleared").isEmpty();
         assertThat(store.current("Lead", IncrementalRunTest.C1)).isEmpty();
         List<HistoryEntry> leadHistory = store.history(IncrementalRunTest.C1, Optional.of("Lead"));

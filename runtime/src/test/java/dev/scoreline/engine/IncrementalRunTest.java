@@ -213,7 +213,7 @@ class IncrementalRunTest {
             assertThat(store.current("Lead", C1)).isPresent();
             assertThat(store.current("Lead", C3)).isPresent();
             assertThat(store.historyOfRun(report.runId())).extracting(h -> h.record() + " " + h.newStatus() + " " + h.cause())
-                    .containsExactly("contact:c2 null no longer in scope");
+                    .containsExactly("contact:c2 null left scope");
         });
     }
 

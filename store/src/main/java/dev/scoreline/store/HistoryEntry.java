@@ -1,6 +1,7 @@
 package dev.scoreline.store;
 
 import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreUpdate;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -23,5 +24,14 @@ public record HistoryEntry(String score, RecordKey record, Instant at, String ru
 
     public boolean added() {
         return oldStatus == null;
+    }
+
+    /**
+     * A removal as what a sink receives: the {@linkplain ScoreUpdate#leftScope left-scope update}
+     * with the previous value and status, in the properties derived from the score's name (the
+     * store does not keep a score's property names; {@code Delivery} puts the running score's).
+     */
+    public ScoreUpdate leftScope() {
+        return ScoreUpdate.leftScope(score, record, null, oldValue, oldStatus, at, cause);
     }
 }

@@ -387,7 +387,10 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
             delete.execute();
         }
         db.update("UPDATE sl_run SET removed = removed + ? WHERE run_id = ? AND score_name = ?", (long) gone.size(), runId, score);
-        return new ScoreDiff.Batch(score, runId, ++batches, List.of(), 0, gone, 0);
+        ScoreDiff.Batch b = new ScoreDiff.Batch(score, runId, ++batches, List.of(), 0, gone, 0);
+        // Logged in the same transaction as the removal: a sink that missed it is re-sent it.
+        long logged = DeliveryLog.log(db, journal, runId, b.updates());
+        return new ScoreDiff.Batch(score, runId, b.number(), List.of(), 0, gone, logged);
     }
 
     /** Keeps the feed position, the status counts after the run, and marks the run done; returns the counts. */

@@ -46,5 +46,13 @@ public record ScoreDiff(String score, String runId, Instant at, List<ScoreUpdate
      * seq in the delivery log (0: not logged), what the sinks acknowledge once they have it.
      */
     public record Batch(String score, String runId, int number, List<ScoreUpdate> changes, int recovered,
-                        List<HistoryEntry> removals, long logged) { }
+                        List<HistoryEntry> removals, long logged) {
+
+        /** What the sinks receive: the changes, then one left-scope update per removal ({@link HistoryEntry#leftScope}). */
+        public List<ScoreUpdate> updates() {
+            List<ScoreUpdate> out = new java.util.ArrayList<>(changes);
+            removals.forEach(r -> out.add(r.leftScope()));
+            return out;
+        }
+    }
 }

@@ -45,7 +45,7 @@ public final class ScoreStore implements AutoCloseable {
     /** Longest cause kept; longer causes are cut with an ellipsis. */
     public static final int MAX_CAUSE = Values.MAX_CAUSE;
     /** The cause of a history entry of a record that left the scope, unless the caller gives one. */
-    public static final String LEFT_SCOPE = "no longer in scope";
+    public static final String LEFT_SCOPE = "left scope";
 
     private final StoreConnection db;
     private final ScoreCatalog catalog;

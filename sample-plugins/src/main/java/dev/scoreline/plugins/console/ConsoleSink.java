@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * Prints one line per update for a person watching a run:
  * {@code Lead score  contact:c1  42 High  (was 10 Low)  cause}. With {@code changesOnly} it prints
- * only updates whose value or status moved.
+ * only updates whose value or status moved. A record that left the score's scope prints
+ * {@code (no value)} in place of value and status: {@code Lead score  contact:c1  (no value)  (was 42 High)  left scope}.
  */
 public final class ConsoleSink implements ScoreSink {
 
@@ -39,9 +40,13 @@ public final class ConsoleSink implements ScoreSink {
                 continue;
             }
             var r = u.result();
-            text.append(r.score()).append("  ").append(r.record()).append("  ")
-                    .append(r.value().toPlainString()).append(' ').append(r.status());
-            if (r.isCombined()) {
+            text.append(r.score()).append("  ").append(r.record()).append("  ");
+            if (u.leftScope()) {
+                text.append("(no value)");
+            } else {
+                text.append(r.value().toPlainString()).append(' ').append(r.status());
+            }
+            if (r.hasValue() && r.isCombined()) {
                 text.append("  [engagement ").append(r.engagement().toPlainString())
                         .append(", fit ").append(r.fit().toPlainString()).append(']');
             }

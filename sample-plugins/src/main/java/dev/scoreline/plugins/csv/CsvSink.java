@@ -73,7 +73,7 @@ public final class CsvSink extends FileSink {
     @Override
     protected void append(ScoreUpdate u, StringBuilder text) {
         var r = u.result();
-        String[] cells = {r.score(), r.record().toString(), plain(r.value()), r.status(), plain(r.engagement()),
+        String[] cells = {r.score(), r.record().toString(), plain(r.value()), r.status() == null ? "" : r.status(), plain(r.engagement()),
                 plain(r.fit()), UpdateJson.line(r.groups()), plain(u.previousValue()),
                 u.previousStatus() == null ? "" : u.previousStatus(), u.at().toString(), u.cause(),
                 UpdateJson.line(r.propertyValues())};

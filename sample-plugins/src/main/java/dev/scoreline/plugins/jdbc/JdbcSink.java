@@ -6,6 +6,7 @@ import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.plugins.internal.UpdateJson;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -26,7 +27,9 @@ import javax.sql.DataSource;
  * lines give or derive), typed as the CRM property table is, so a score reads as record properties.
  *
  * <p>Each batch is one transaction, committed before {@link #write} returns: a batch the sink
- * accepted is stored. Updates of one record are applied in batch order, so the last one stays.
+ * accepted is stored. Updates of one record are applied in batch order, so the last one stays. A
+ * {@linkplain ScoreUpdate#leftScope() left-scope} update deletes the record's row of that score
+ * and its property rows.
  * How a row is upserted on each database is {@link Upsert}'s.
  */
 public final class JdbcSink implements ScoreSink {
@@ -83,20 +86,17 @@ public final class JdbcSink implements ScoreSink {
         }
         List<Object[]> scores = new ArrayList<>();
         List<Object[]> properties = new ArrayList<>();
-        for (ScoreUpdate u : updates) {
-            ScoreResult r = u.result();
-            OffsetDateTime at = OffsetDateTime.ofInstant(u.at(), ZoneOffset.UTC);
-            scores.add(new Object[] {r.record().type(), r.record().id(), r.score(), r.value(), r.status(), r.engagement(),
-                    r.fit(), UpdateJson.line(r.groups()), u.previousValue(), u.previousStatus(), u.cause(), at});
-            for (Map.Entry<String, Object> p : r.propertyValues().entrySet()) {
-                PropertyRows.Row row = PropertyRows.rows(p.getValue()).get(0);
-                properties.add(new Object[] {r.record().type(), r.record().id(), p.getKey(), row.value(), row.type(),
-                        r.score(), at});
-            }
-        }
         try {
-            SCORES.write(connection, dialect, scores);
-            PROPERTIES.write(connection, dialect, properties);
+            for (ScoreUpdate u : updates) {
+                if (u.leftScope()) {
+                    // Upserts before it first: updates of one record stay in batch order.
+                    upsert(scores, properties);
+                    delete(u.result());
+                } else {
+                    rows(u, scores, properties);
+                }
+            }
+            upsert(scores, properties);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             try {
@@ -106,6 +106,44 @@ public final class JdbcSink implements ScoreSink {
                 closeQuietly();  // a broken connection: reconnect on the next write
             }
             throw e;
+        }
+    }
+
+    private static void rows(ScoreUpdate u, List<Object[]> scores, List<Object[]> properties) {
+        ScoreResult r = u.result();
+        OffsetDateTime at = OffsetDateTime.ofInstant(u.at(), ZoneOffset.UTC);
+        scores.add(new Object[] {r.record().type(), r.record().id(), r.score(), r.value(), r.status(), r.engagement(),
+                r.fit(), UpdateJson.line(r.groups()), u.previousValue(), u.previousStatus(), u.cause(), at});
+        for (Map.Entry<String, Object> p : r.propertyValues().entrySet()) {
+            PropertyRows.Row row = PropertyRows.rows(p.getValue()).get(0);
+            properties.add(new Object[] {r.record().type(), r.record().id(), p.getKey(), row.value(), row.type(),
+                    r.score(), at});
+        }
+    }
+
+    private void upsert(List<Object[]> scores, List<Object[]> properties) throws SQLException {
+        if (scores.isEmpty()) {
+            return;
+        }
+        SCORES.write(connection, dialect, scores);
+        PROPERTIES.write(connection, dialect, properties);
+        scores.clear();
+        properties.clear();
+    }
+
+    /**
+     * A record that left the score's scope has no score: its row and its property rows go (a
+     * reader of the property table then finds no such property, as for a record never scored).
+     */
+    private void delete(ScoreResult r) throws SQLException {
+        for (String table : List.of("scoreline_scores", "scoreline_score_properties")) {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE record_type = ? AND record_id = ? AND score = ?")) {
+                st.setString(1, r.record().type());
+                st.setString(2, r.record().id());
+                st.setString(3, r.score());
+                st.executeUpdate();
+            }
         }
     }
 

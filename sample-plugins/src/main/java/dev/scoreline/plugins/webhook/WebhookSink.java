@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * POSTs a JSON notification for each status transition (e.g. Low to High) and each threshold a
- * score crosses, to one URL.
+ * score crosses, and a {@code left_scope} notification for each record that left a score's scope,
+ * to one URL.
  *
  * <p>A plain sink: it sends a batch's notifications one POST each, in up to {@code parallelism}
  * lanes at once, each record always in the same lane (by the hash of its key), so a record's
@@ -372,10 +373,18 @@ public final class WebhookSink implements ScoreSink {
         return post == null ? null : post.lastFailure();
     }
 
-    /** The notifications an update gives: a status transition and/or threshold crossings. */
+    /**
+     * The notifications an update gives: a status transition and/or threshold crossings; for a
+     * record that left the score's scope, one {@code left_scope} notification (value and status
+     * null, the previous ones set) whatever the settings, so a receiver can clear what it keeps.
+     */
     public List<Map<String, Object>> notifications(ScoreUpdate update) {
         ScoreResult r = update.result();
         List<Map<String, Object>> out = new ArrayList<>();
+        if (update.leftScope()) {
+            out.add(withId(base("left_scope", update), ""));
+            return out;
+        }
         if (statusChanges && update.previousStatus() != null && update.statusChanged()) {
             Map<String, Object> n = base("status_changed", update);
             out.add(withId(n, ""));

@@ -1,13 +1,16 @@
 package dev.scoreline.plugins.jdbc;
 
+import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.testkit.SinkTestKit;
 import dev.scoreline.testkit.TestUpdates;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -72,6 +75,25 @@ class JdbcSinkTest {
                 "contact:c2 lead_score_status Low text Lead score",
                 "deal:d1 hs_deal 55.5 number Deal score",
                 "deal:d1 hs_deal_tier Medium text Deal score");
+        leavingTheScopeDeletesTheRecordsRows(db);
+    }
+
+    /** A left-scope update of contact:c1's Lead score, after a later value in the same batch is upserted. */
+    private static void leavingTheScopeDeletesTheRecordsRows(DataSource db) throws Exception {
+        ScoreUpdate left = ScoreUpdate.leftScope("Lead score", RecordKey.parse("contact:c1"), null, new BigDecimal("42.25"),
+                "High", Instant.parse("2026-03-01T00:00:00Z"), "list \"Leads\" removed");
+        ScoreUpdate c2 = TestUpdates.update("Lead score", "contact:c2", "30", "Medium").previous("20.5", "Low").build();
+        SinkTestKit.drive(new JdbcSink(db), List.of(List.of(c2, left)));
+        List<String> scores = new ArrayList<>();
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT record_id, score, score_value FROM scoreline_scores ORDER BY record_id, score")) {
+            while (rs.next()) {
+                scores.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3).toPlainString());
+            }
+        }
+        assertThat(scores).containsExactly("c1 Combined 80.00", "c2 Lead score 30.00", "d1 Deal score 55.50");
+        assertThat(properties(db)).filteredOn(p -> p.startsWith("contact:c1 lead_score")).isEmpty();
+        assertThat(properties(db)).contains("contact:c1 combined 80 number Combined", "contact:c2 lead_score 30 number Lead score");
     }
 
     private static List<String> properties(DataSource db) throws Exception {

@@ -44,6 +44,10 @@ public final class LiveRecords {
                 for (Map.Entry<String, ScoreUpdate> entry : collapsed.entrySet()) {
                     ScoreUpdate u = entry.getValue();
                     ScoreResult r = u.result();
+                    if (u.leftScope()) {
+                        leave(db, runId, current.get(entry.getKey()), u, now).ifPresent(out::add);
+                        continue;
+                    }
                     BigDecimal value = Values.storable(r.value());
                     CurrentRow cur = current.get(entry.getKey());
                     if (cur != null && cur.holds(value, r.status())) {
@@ -64,6 +68,24 @@ public final class LiveRecords {
                     keysByScore.keySet().toArray());
             return out;
         });
+    }
+
+    /**
+     * A record that left the score's scope: its current value goes, with a history entry of no new
+     * value; the update sinks get has the store's previous value. None when the store held no value.
+     */
+    private static java.util.Optional<ScoreUpdate> leave(StoreConnection db, String runId, CurrentRow cur, ScoreUpdate u,
+                                                         Instant now) throws java.sql.SQLException {
+        if (cur == null) {
+            return java.util.Optional.empty();
+        }
+        ScoreResult r = u.result();
+        String why = Values.cut(u.cause());
+        db.update("INSERT INTO sl_history (score_name, record_key, scored_at, run_id, old_value, old_status, new_value, "
+                + "new_status, cause, recorded_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)", r.score(),
+                r.record().toString(), u.at(), runId, Values.storable(cur.value()), cur.status(), why, now);
+        db.update("DELETE FROM sl_current WHERE score_name = ? AND record_key = ?", r.score(), r.record().toString());
+        return java.util.Optional.of(new ScoreUpdate(r, cur.value(), cur.status(), u.at(), why));
     }
 
     /**

@@ -134,7 +134,8 @@ public final class LiveEngine {
             int[] others = data.remove(r.key());
             List<ScoreUpdate> updates = new ArrayList<>();
             if (rec != null) {
-                results.remove(rec);
+                // The deleted record left every score's scope: one left-scope update per value it had.
+                leave(results.remove(rec), Instant.ofEpochMilli(matcher.now()), cause, (old, u) -> updates.add(u));
                 nextChange.remove(rec);
             }
             for (int o : others) {
@@ -291,11 +292,30 @@ public final class LiveEngine {
                 if (changed(before, now[i]) && now[i] != null) {
                     out.accept(before, new ScoreUpdate(now[i], before == null ? null : before.value(),
                             before == null ? null : before.status(), when, cause + groupChanges(before, now[i])));
+                } else if (before != null && now[i] == null) {
+                    out.accept(before, leftScope(before, when, cause));
                 }
             }
             results.put(rec, now);
             schedule(rec);
         }
+    }
+
+    /** The left-scope updates of a removed record: one per score it had a value of. */
+    private static void leave(ScoreResult[] had, Instant when, String cause, BiConsumer<ScoreResult, ScoreUpdate> out) {
+        if (had == null) {
+            return;
+        }
+        for (ScoreResult before : had) {
+            if (before != null) {
+                out.accept(before, leftScope(before, when, cause));
+            }
+        }
+    }
+
+    private static ScoreUpdate leftScope(ScoreResult before, Instant when, String cause) {
+        return ScoreUpdate.leftScope(before.score(), before.record(), before.properties(), before.value(),
+                before.status(), when, cause);
     }
 
     private static boolean changed(ScoreResult a, ScoreResult b) {

@@ -92,11 +92,12 @@ public final class Delivery {
     }
 
     /**
-     * Hands a batch the store committed to every sink; once a sink flushed it, the sink
+     * Hands a batch the store committed to every sink (its changes, then a left-scope update per
+     * record that left the scope); once a sink flushed it, the sink
      * acknowledges it in the store's delivery log, so a crash later does not re-send it.
      */
     public void deliverCommitted(ScoreDiff.Batch committed) {
-        deliverAll(committed.changes());
+        deliverAll(committed.updates());
         if (committed.logged() > 0) {
             List<String> flushed = new ArrayList<>();
             sinks.forEach((name, s) -> {

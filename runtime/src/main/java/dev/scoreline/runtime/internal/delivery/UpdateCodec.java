@@ -76,7 +76,7 @@ final class UpdateCodec {
         Map<String, BigDecimal> groups = new LinkedHashMap<>();
         n.path("groups").fields().forEachRemaining(g -> groups.put(g.getKey(), g.getValue().decimalValue()));
         ScoreResult result = new ScoreResult(n.path("score").asText(), RecordKey.parse(n.path("record").asText()),
-                decimal(n, "value"), n.path("status").asText(), groups, decimal(n, "engagement"), decimal(n, "fit"),
+                decimal(n, "value"), text(n, "status"), groups, decimal(n, "engagement"), decimal(n, "fit"),
                 properties(n.get("properties")));
         return new ScoreUpdate(result, decimal(n, "previousValue"), text(n, "previousStatus"),
                 Instant.parse(n.path("at").asText()), text(n, "cause"));
