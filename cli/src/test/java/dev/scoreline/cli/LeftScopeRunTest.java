@@ -25,7 +25,7 @@ class LeftScopeRunTest {
             score "Lead" on contact
               type engagement
               include lists "Leads"
-              property lead
+              property lead_points
               group "Sales"
                 add 10 for each meeting_booked
             """;
@@ -94,8 +94,10 @@ class LeftScopeRunTest {
         assertThat(u.get("previousValue").decimalValue()).isEqualByComparingTo("10");
         assertThat(u.get("previousStatus").isNull()).isFalse();
         assertThat(u.get("cause").asText()).startsWith("left scope");
-        assertThat(u.get("properties").get("lead").isNull()).isTrue();
-        assertThat(u.get("properties").get("lead_status").isNull()).isTrue();
+        // the definition's property, not one derived from the score's name ("lead")
+        assertThat(u.get("properties").has("lead_points")).isTrue();
+        assertThat(u.get("properties").get("lead_points").isNull()).isTrue();
+        assertThat(u.get("properties").get("lead_points_status").isNull()).isTrue();
         assertThat(csvLeftScope(dir)).singleElement().satisfies(row -> assertThat(row).startsWith("Lead,contact:c2,,,"));
 
         CliRunner third = CliRunner.run("run", config.toString());
@@ -120,6 +122,8 @@ class LeftScopeRunTest {
                 .containsExactlyInAnyOrder("contact:c1 10 left scope: the score was deactivated",
                         "contact:c2 10 left scope: the score was deactivated",
                         "contact:c3 10 left scope: the score was deactivated");
+        // the deactivated score's properties come from its version in the catalog
+        assertThat(leftScope(dir)).allSatisfy(n -> assertThat(n.get("properties").has("lead_points")).isTrue());
         assertThat(csvLeftScope(dir)).hasSize(3);
         CliRunner again = CliRunner.run("run", catalog.toString());
         assertThat(leftScope(dir)).as("cleared once " + cleared.out() + again.err()).hasSize(3);

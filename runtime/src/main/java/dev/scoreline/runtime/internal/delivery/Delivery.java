@@ -2,6 +2,7 @@ package dev.scoreline.runtime.internal.delivery;
 
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScoreProperties;
 import dev.scoreline.api.ScoreSink;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.api.ScorelineException;
@@ -34,6 +35,8 @@ public final class Delivery {
     private final DataProblems problems;
     private final DeliveryLog log;
     private final List<ScoreUpdate> pending;
+    /** The properties each score is stored in: the store's left-scope updates know only the score's name. */
+    private final Map<String, ScoreProperties> properties = new HashMap<>();
     /** Per sink: updates re-sent from the log, and why its last flush failed (absent: it did not). */
     private final Map<String, Long> resent = new HashMap<>();
     private final Map<String, String> flushFailures = new HashMap<>();
@@ -97,7 +100,7 @@ public final class Delivery {
      * acknowledges it in the store's delivery log, so a crash later does not re-send it.
      */
     public void deliverCommitted(ScoreDiff.Batch committed) {
-        deliverAll(committed.updates());
+        deliverAll(committed.updates().stream().map(this::named).toList());
         if (committed.logged() > 0) {
             List<String> flushed = new ArrayList<>();
             sinks.forEach((name, s) -> {
@@ -107,6 +110,18 @@ public final class Delivery {
             });
             log.acknowledge(flushed, committed.logged());
         }
+    }
+
+    /** Names the properties {@code score} is stored in, for its left-scope updates. */
+    public void knowProperties(String score, ScoreProperties names) {
+        properties.put(score, names);
+    }
+
+    /** A left-scope update from the store, with the properties of its score's definition where known. */
+    private ScoreUpdate named(ScoreUpdate u) {
+        ScoreProperties names = properties.get(u.result().score());
+        return !u.leftScope() || names == null ? u : ScoreUpdate.leftScope(u.result().score(), u.result().record(), names,
+                u.previousValue(), u.previousStatus(), u.at(), u.cause());
     }
 
     public void flushAll() {

@@ -1,8 +1,10 @@
 package dev.scoreline.runtime.internal.running;
 
 import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScoreProperties;
 import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.ScoreParser;
+import dev.scoreline.runtime.internal.delivery.Delivery;
 import dev.scoreline.store.DeliveryLog;
 import dev.scoreline.store.ScoreApplication;
 import dev.scoreline.store.ScoreDefinitionText;
@@ -66,14 +68,25 @@ public final class CatalogRules {
      * dropped, so activating it again scores every record. Returns each cleared score's diff (its
      * status counts before, none after), by name.
      */
-    static Map<String, ScoreDiff> clearDeactivated(ScoreStore store, Instant now, String runId,
-                                                   Consumer<ScoreDiff.Batch> listener, DeliveryLog.Journal journal) {
+    static Map<String, ScoreDiff> clearDeactivated(ScoreStore store, Instant now, String runId, Delivery delivery) {
+        Consumer<ScoreDiff.Batch> listener = delivery::deliverCommitted;
+        DeliveryLog.Journal journal = delivery.journal();
         Map<String, ScoreDiff> cleared = new LinkedHashMap<>();
         for (String score : store.catalog().deactivatedWithValues()) {
+            propertiesOf(store, score).ifPresent(names -> delivery.knowProperties(score, names));
             ScoreApplication a = store.ledger().begin(score, now, runId, r -> DEACTIVATED, k -> DEACTIVATED, listener,
                     journal);
             cleared.put(score, a.finish());
         }
         return cleared;
+    }
+
+    /** The properties of the version of {@code score} whose values the store holds (else its latest). */
+    private static java.util.Optional<ScoreProperties> propertiesOf(ScoreStore store, String score) {
+        return store.catalog().entry(score).flatMap(e -> store.catalog().version(score,
+                        e.appliedVersion() != null ? e.appliedVersion() : e.version()))
+                .map(v -> ScoreParser.parseAll(List.of(new ScoreParser.SourceText(score, v.sourceText()))))
+                .filter(parsed -> !parsed.hasErrors() && !parsed.definitions().isEmpty())
+                .map(parsed -> parsed.definitions().get(0).properties());
     }
 }

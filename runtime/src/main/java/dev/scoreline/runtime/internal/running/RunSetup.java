@@ -58,6 +58,8 @@ public record RunSetup(ScoreEngine engine, CompiledScores scores, CrmAdapter ada
 
     /** A fresh delivery to the sinks, for one run. */
     Delivery delivery() {
-        return new Delivery(sinks, batch, problems, store == null ? null : store.deliveries());
+        Delivery delivery = new Delivery(sinks, batch, problems, store == null ? null : store.deliveries());
+        scores.definitions().forEach(d -> delivery.knowProperties(d.name(), d.properties()));
+        return delivery;
     }
 }

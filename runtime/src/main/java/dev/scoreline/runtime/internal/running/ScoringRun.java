@@ -69,8 +69,7 @@ public final class ScoringRun {
             lock.check();
             counts.takeFromStore(application.finish(plan::position));
             plan.adjustments().applied(store);
-            counts.takeFromStore(CatalogRules.clearDeactivated(store, now, plan.runId(), delivery::deliverCommitted,
-                    delivery.journal()));
+            counts.takeFromStore(CatalogRules.clearDeactivated(store, now, plan.runId(), delivery));
             // The store's counts of the run, over every attempt: exact however often it was resumed.
             RunCounts run = RunCounts.of(store, plan.runId(), setup.scoreNames());
             results = run.results();
