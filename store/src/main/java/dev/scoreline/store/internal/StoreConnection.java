@@ -160,19 +160,11 @@ public final class StoreConnection implements AutoCloseable {
     /** A new connection to the same store, tried for a few seconds while the serving process hands the file over. */
     private void reconnect() {
         closeQuietly(connection);
-        SQLException last = null;
-        for (int i = 0; i < RECONNECT_ATTEMPTS; i++) {
-            try {
-                Connection c = DriverManager.getConnection(url, user, password);
-                prepare(c, dialect);
-                connection = c;
-                return;
-            } catch (SQLException e) {
-                last = e;
-                pause();
-            }
-        }
-        throw StoreErrors.cannotOpen(url, last);
+        connection = retrying(url, e -> true, () -> {
+            Connection c = DriverManager.getConnection(url, user, password);
+            prepare(c, dialect);
+            return c;
+        });
     }
 
     /**
@@ -181,11 +173,20 @@ public final class StoreConnection implements AutoCloseable {
      * is tried again for a few seconds, so two runs started together meet at the store lock instead.
      */
     private static Connection connect(String url, String user, String password) {
-        for (int attempt = 1; ; attempt++) {
+        return retrying(url, StoreErrors::alreadyInUse, () -> DriverManager.getConnection(url, user, password));
+    }
+
+    /**
+     * {@code attempt}, tried again every 250 ms (up to {@value #RECONNECT_ATTEMPTS} times in all) while
+     * it fails in a way {@code worthRetrying} accepts; the last failure is a coded open failure.
+     */
+    private static Connection retrying(String url, java.util.function.Predicate<SQLException> worthRetrying,
+                                       SqlWork<Connection> attempt) {
+        for (int tries = 1; ; tries++) {
             try {
-                return DriverManager.getConnection(url, user, password);
+                return attempt.run();
             } catch (SQLException e) {
-                if (!StoreErrors.alreadyInUse(e) || attempt >= RECONNECT_ATTEMPTS) {
+                if (!worthRetrying.test(e) || tries >= RECONNECT_ATTEMPTS) {
                     throw StoreErrors.cannotOpen(url, e);
                 }
                 pause();
