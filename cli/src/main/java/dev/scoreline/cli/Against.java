@@ -89,10 +89,7 @@ final class Against {
      * ./scoreline-data); one that is not there is not made.
      */
     static ScoreStore openStore(ScoresCommand.StoreOptions options, StringBuilder where) {
-        Path config = options.config;
-        if (config == null && options.where() == null && Files.isRegularFile(RunConfig.defaultFile())) {
-            config = RunConfig.defaultFile();
-        }
+        Path config = options.config != null ? options.config : options.defaultConfig();
         String fix = "give --store FOLDER|JDBC_URL or --config scoreline.yaml (where the scores were activated),"
                 + " or compare with a file: --against OLD.score";
         if (config != null) {

@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private List<Performance> build(PrintWriter err) throws Exception {
         RunConfig cfg = RunConfig.read(config == null ? RunConfig.defaultFile() : config);
-        List<ScoreDefinition> defs = RuleFiles.load(cfg.rules(), "report", err);
+        List<ScoreDefinition> defs = RuleFiles.load(cfg, "report", err);
         ScoreEngine engine = ScoreEngine.create();
         CompiledScores scores = engine.compile(defs);
         Instant now = cfg.asOf() == null ? Instant.now() : cfg.asOf();

@@ -120,8 +120,8 @@ final class ScoresCommand implements Runnable {
             String p = password != null ? password : System.getenv("SCORELINE_STORE_PASSWORD");
             String where = where();
             if (where == null) {
-                Path runs = RunConfig.defaultFile();
-                if (Files.isRegularFile(runs)) {
+                Path runs = defaultConfig();
+                if (runs != null) {
                     ScoreStore opened = RunConfig.read(runs).openStore();
                     if (opened != null) {
                         return opened;
@@ -130,6 +130,15 @@ final class ScoresCommand implements Runnable {
                 where = ScoreStore.DEFAULT_DIR.toString();
             }
             return open(where, u, p);
+        }
+
+        /**
+         * The config whose store a command reads when neither --store, --config nor $SCORELINE_STORE
+         * names one: the config {@code run} reads without an argument, when it exists; else null.
+         */
+        Path defaultConfig() {
+            Path runs = RunConfig.defaultFile();
+            return config == null && where() == null && Files.isRegularFile(runs) ? runs : null;
         }
 
         /** The store --store or $SCORELINE_STORE names (a JDBC URL or an embedded store's folder), or null. */
