@@ -1,7 +1,6 @@
 package dev.scoreline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ListMembership;
@@ -62,13 +61,36 @@ class RecordScorerTest {
                 .isEqualTo(expected);
     }
 
-    /** A chain of scores two associations long cannot be scored from one hop's summaries: refused, not scored wrong. */
+    /** The whole second wave: the priority reads its companies' account score, which reads their contacts' leads. */
+    private static final CompiledScores CHAIN = Fixture.compile(LiveScoresPropertiesTest.WAVE_TWO);
+    private static final RecordScorer CHAIN_SCORER = RecordScorer.create(CHAIN, DataProblems.IGNORE);
+
+    /**
+     * A chain two associations long: one hop stage passes each company's account score (and the
+     * next change of the contacts it reads) to its contacts, whose priority then scores as one run does.
+     */
+    @Property(tries = 60)
+    void chainOfTwoHopsKeyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
+        LiveScoresPropertiesTest.World world = new LiveScoresPropertiesTest.World();
+        Instant now = LiveScoresPropertiesTest.START;
+        for (LiveScoresPropertiesTest.Step step : steps) {
+            if (step.advanceHours() > 0) {
+                now = now.plus(Duration.ofHours(step.advanceHours()));
+            } else {
+                step.applyTo(world, now);
+            }
+        }
+        assertThat(CHAIN_SCORER.hopStages()).isEqualTo(1);
+        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, CHAIN, world.adapter(), now);
+        assertThat(RecordFactsByKey.scoreKeyByKey(CHAIN_SCORER, RecordFactsByKey.of(world.adapter()), now))
+                .isEqualTo(expected);
+    }
+
+    /** Scores within one hop need no hop stage. */
     @Test
-    void scoresReadingScoresThatReadAssociationsAreRefused() {
-        CompiledScores chain = Fixture.compile(LiveScoresPropertiesTest.WAVE_TWO);
-        assertThatThrownBy(() -> RecordScorer.create(chain, DataProblems.IGNORE))
-                .isInstanceOf(dev.scoreline.api.ScorelineException.class)
-                .hasMessageContaining("one association hop");
+    void oneHopScoresNeedNoHopStage() {
+        assertThat(SCORER.hopStages()).isZero();
+        assertThat(WAVE_TWO_SCORER.hopStages()).isZero();
     }
 
     @net.jqwik.api.Provide
