@@ -25,19 +25,7 @@ class RecordScorerTest {
 
     @Property(tries = 80)
     void keyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
-        LiveScoresPropertiesTest.World world = new LiveScoresPropertiesTest.World();
-        Instant now = LiveScoresPropertiesTest.START;
-        for (LiveScoresPropertiesTest.Step step : steps) {
-            if (step.advanceHours() > 0) {
-                now = now.plus(Duration.ofHours(step.advanceHours()));
-            } else {
-                step.applyTo(world, now);
-            }
-        }
-        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, SCORES, world.adapter(), now);
-        Map<String, String> actual = RecordFactsByKey.scoreKeyByKey(SCORER,
-                RecordFactsByKey.of(world.adapter()), now);
-        assertThat(actual).isEqualTo(expected);
+        assertKeyByKeyEqualsOneRun(SCORES, SCORER, steps);
     }
 
     /** The second wave's forms within one association hop: the wave-two scores without the priority that reads the account. */
@@ -47,18 +35,7 @@ class RecordScorerTest {
 
     @Property(tries = 60)
     void secondWaveKeyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
-        LiveScoresPropertiesTest.World world = new LiveScoresPropertiesTest.World();
-        Instant now = LiveScoresPropertiesTest.START;
-        for (LiveScoresPropertiesTest.Step step : steps) {
-            if (step.advanceHours() > 0) {
-                now = now.plus(Duration.ofHours(step.advanceHours()));
-            } else {
-                step.applyTo(world, now);
-            }
-        }
-        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, WAVE_TWO, world.adapter(), now);
-        assertThat(RecordFactsByKey.scoreKeyByKey(WAVE_TWO_SCORER, RecordFactsByKey.of(world.adapter()), now))
-                .isEqualTo(expected);
+        assertKeyByKeyEqualsOneRun(WAVE_TWO, WAVE_TWO_SCORER, steps);
     }
 
     /** The whole second wave: the priority reads its companies' account score, which reads their contacts' leads. */
@@ -71,19 +48,23 @@ class RecordScorerTest {
      */
     @Property(tries = 60)
     void chainOfTwoHopsKeyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
+        assertThat(CHAIN_SCORER.hopStages()).isEqualTo(1);
+        assertKeyByKeyEqualsOneRun(CHAIN, CHAIN_SCORER, steps);
+    }
+
+    /** The steps applied to a fresh world (clock moves included), then scored key by key and in one run. */
+    private static void assertKeyByKeyEqualsOneRun(CompiledScores scores, RecordScorer scorer, List<Step> steps) {
         LiveScoresPropertiesTest.World world = new LiveScoresPropertiesTest.World();
         Instant now = LiveScoresPropertiesTest.START;
-        for (LiveScoresPropertiesTest.Step step : steps) {
+        for (Step step : steps) {
             if (step.advanceHours() > 0) {
                 now = now.plus(Duration.ofHours(step.advanceHours()));
             } else {
                 step.applyTo(world, now);
             }
         }
-        assertThat(CHAIN_SCORER.hopStages()).isEqualTo(1);
-        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, CHAIN, world.adapter(), now);
-        assertThat(RecordFactsByKey.scoreKeyByKey(CHAIN_SCORER, RecordFactsByKey.of(world.adapter()), now))
-                .isEqualTo(expected);
+        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, scores, world.adapter(), now);
+        assertThat(RecordFactsByKey.scoreKeyByKey(scorer, RecordFactsByKey.of(world.adapter()), now)).isEqualTo(expected);
     }
 
     /** Scores within one hop need no hop stage. */
