@@ -73,12 +73,15 @@ class HopChainJobTest {
         assertThat(expected).anyMatch(l -> l.contains("\"priority\"") && !l.contains("\"priority\":0,"));
     }
 
-    /** Random chains two to four associations long over random data, each at parallelism 1 and 2. */
+    /**
+     * Random chains three and four associations long (two, the chain above) over random data, each
+     * at parallelism 1 and 2.
+     */
     @ParameterizedTest(name = "seed {0}, parallelism {1}")
-    @CsvSource({"1, 1", "1, 2", "2, 1", "2, 2", "3, 1", "3, 2"})
+    @CsvSource({"1, 1", "1, 2", "2, 1", "2, 2"})
     void randomChainsScoreAsOneJvm(long seed, int parallelism, @TempDir Path tmp) throws Exception {
         Random r = new Random(seed);
-        int depth = 2 + (int) (seed % 3);
+        int depth = 2 + (int) seed;
         RuleTexts rules = RuleTexts.of("random-chain.score", RandomChain.definitions(r, depth));
         assertThat(RecordScorer.create(rules.compile(), DataProblems.IGNORE).hopStages()).isEqualTo(depth - 1);
         Path data = Files.createDirectories(tmp.resolve("data"));

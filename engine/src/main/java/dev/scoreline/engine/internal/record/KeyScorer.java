@@ -18,7 +18,9 @@ import dev.scoreline.engine.internal.eval.Evaluator;
 import dev.scoreline.engine.internal.eval.NextChange;
 import dev.scoreline.engine.internal.match.DroolsShapeMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,7 +183,7 @@ public final class KeyScorer {
     }
 
     private static ProgramScore[] given(CompiledRuleBase program) {
-        Set<String> readThroughAssociations = new java.util.HashSet<>();
+        Set<String> readThroughAssociations = new HashSet<>();
         for (ProgramScore s : program.scores) {
             for (ScoreReference ref : ScoreReference.of(s.definition)) {
                 if (ref.associated()) {
@@ -189,7 +191,7 @@ public final class KeyScorer {
                 }
             }
         }
-        return java.util.Arrays.stream(program.scores)
+        return Arrays.stream(program.scores)
                 .filter(s -> readThroughAssociations.contains(s.definition.name())
                         && program.typesReadingAssociations.contains(s.type))
                 .toArray(ProgramScore[]::new);
