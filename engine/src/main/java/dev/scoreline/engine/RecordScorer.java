@@ -4,10 +4,8 @@ import dev.scoreline.api.Association;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.DataProblems;
-import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
-import dev.scoreline.api.ScorelineException;
 import dev.scoreline.engine.internal.eval.NextChange;
 import dev.scoreline.engine.internal.record.KeyScorer;
 import java.time.Instant;
@@ -26,7 +24,8 @@ import java.util.Objects;
  * <pre>{@code
  * RecordScorer scorer = RecordScorer.create(engine.compile(definitions), problems);
  * // stage 1, per key: send facts.summary() to each associated record that scorer.readsAssociations(..)
- * // stage 2, per key: scorer.score(facts, summariesByKey, now)
+ * // then scorer.hopStages() times, per key: send scorer.give(facts, summariesByKey, now) likewise
+ * // last stage, per key: scorer.score(facts, summariesByKey, now)
  * }</pre>
  *
  * <p>Not thread-safe: one per task (thread).
@@ -50,15 +49,36 @@ public final class RecordScorer {
         }
     }
 
-    /** What a record's associated records read of it: its properties and lists, and its events. */
-    public record Summary(CrmRecord record, List<CrmEvent> events) {
+    /**
+     * What a record's associated records read of it: its properties and lists, its events, and
+     * (from a hop stage, {@link #give}) what its own scoring gave it; {@code given} is null in a
+     * summary of the record's data alone.
+     */
+    public record Summary(CrmRecord record, List<CrmEvent> events, Given given) {
         public Summary {
             Objects.requireNonNull(record, "record");
             events = events == null ? List.of() : events;
         }
 
+        /** The record's data alone. */
+        public Summary(CrmRecord record, List<CrmEvent> events) {
+            this(record, events, null);
+        }
+
         public RecordKey key() {
             return record.key();
+        }
+    }
+
+    /**
+     * What a record's scoring with its own neighbours gives the records associated with it, for
+     * scores {@link #hopStages() two or more association hops deep}: its results (none when out of
+     * scope) of the scores read through an association that themselves read associations, and the
+     * earliest next change of the records it reads, up to one hop less than the scores' depth.
+     */
+    public record Given(List<ScoreResult> scores, Instant nextChange) {
+        public Given {
+            scores = List.copyOf(scores);
         }
     }
 
@@ -71,20 +91,20 @@ public final class RecordScorer {
         this.scorer = scorer;
     }
 
-    /**
-     * A scorer for compiled scores; warnings about the scored records' own data go to {@code problems}.
-     * Scores that read, through an association, a score that itself reads associations (a record's
-     * value then depends on records two associations away) are refused: a summary carries one
-     * record's own data, not its neighbours'.
-     */
+    /** A scorer for compiled scores; warnings about the scored records' own data go to {@code problems}. */
     public static RecordScorer create(CompiledScores scores, DataProblems problems) {
-        if (scores.program.associationHops > 1) {
-            throw new ScorelineException(ErrorCode.CONFIG_INVALID, "these scores read, through an association, a score"
-                    + " that itself reads associations; scoring record by record supports one association hop",
-                    "score them with a one-JVM run (scoreline score), or read the associated records' data"
-                    + " rather than a score that reads associations");
-        }
         return new RecordScorer(new KeyScorer(scores.program, problems, 0L, RuleText::of));
+    }
+
+    /**
+     * How many stages must pass summaries on before the last one scores: 0 when no score reads,
+     * through an association, a score that itself reads associations; else one less than the
+     * longest such chain of associations (a deal's priority reading its company's health, which
+     * averages the company's contacts' lead scores: 1). Stage {@code h} sends each record's
+     * {@link #give} of the summaries it gathered from stage {@code h - 1} (the first, of their data alone).
+     */
+    public int hopStages() {
+        return scorer.hopStages();
     }
 
     /** Whether the record's scores read associated records: only then does it need their summaries. */
@@ -101,6 +121,20 @@ public final class RecordScorer {
     public Scored score(Facts facts, Map<RecordKey, Summary> neighbours, Instant now) {
         List<ScoreResult> results = new ArrayList<>(2);
         long next = scorer.score(facts, neighbours, now.toEpochMilli(), results::add);
-        return new Scored(results, next == NextChange.NEVER ? null : Instant.ofEpochMilli(next));
+        return new Scored(results, instant(next));
+    }
+
+    /**
+     * The record's summary for a hop stage: its data and what its scoring at {@code now} with
+     * {@code neighbours} (the previous stage's summaries) gives the records associated with it.
+     */
+    public Summary give(Facts facts, Map<RecordKey, Summary> neighbours, Instant now) {
+        List<ScoreResult> given = new ArrayList<>(1);
+        long next = scorer.give(facts, neighbours, now.toEpochMilli(), given::add);
+        return new Summary(facts.record(), facts.events(), new Given(given, instant(next)));
+    }
+
+    private static Instant instant(long next) {
+        return next == NextChange.NEVER ? null : Instant.ofEpochMilli(next);
     }
 }

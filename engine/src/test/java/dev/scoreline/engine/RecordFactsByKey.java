@@ -49,27 +49,47 @@ public final class RecordFactsByKey {
         return facts;
     }
 
-    /** Every result keyed "score/record", each with its next change ("never" for none). */
+    /**
+     * Every result keyed "score/record", each with its next change ("never" for none): the
+     * summaries of the records' data, passed on through {@link RecordScorer#hopStages} hop stages
+     * as a partitioned job passes them, then each record scored with its neighbours' summaries.
+     */
     public static Map<String, String> scoreKeyByKey(RecordScorer scorer, Map<RecordKey, RecordScorer.Facts> facts,
                                                      Instant now) {
+        Map<RecordKey, RecordScorer.Summary> summaries = new HashMap<>();
+        facts.forEach((key, f) -> summaries.put(key, f.summary()));
+        for (int hop = 0; hop < scorer.hopStages(); hop++) {
+            Map<RecordKey, RecordScorer.Summary> given = new HashMap<>();
+            for (RecordScorer.Facts f : facts.values()) {
+                given.put(f.record().key(), scorer.give(f, neighbours(scorer, f, summaries), now));
+            }
+            summaries.clear();
+            summaries.putAll(given);
+        }
         Map<String, String> out = new TreeMap<>();
         for (RecordScorer.Facts f : facts.values()) {
-            Map<RecordKey, RecordScorer.Summary> neighbours = new HashMap<>();
-            if (scorer.readsAssociations(f.record().key())) {
-                for (Association a : f.associations()) {
-                    for (RecordKey k : List.of(a.from(), a.to())) {
-                        if (facts.containsKey(k)) {
-                            neighbours.put(k, facts.get(k).summary());
-                        }
-                    }
-                }
-            }
-            RecordScorer.Scored scored = scorer.score(f, neighbours, now);
+            RecordScorer.Scored scored = scorer.score(f, neighbours(scorer, f, summaries), now);
             for (ScoreResult r : scored.results()) {
                 out.put(r.score() + "/" + r.record(), line(r, scored.nextChange()));
             }
         }
         return out;
+    }
+
+    /** The summaries a record's stage gathers: those of the records associated with it, when its scores read them. */
+    private static Map<RecordKey, RecordScorer.Summary> neighbours(RecordScorer scorer, RecordScorer.Facts f,
+                                                                   Map<RecordKey, RecordScorer.Summary> summaries) {
+        Map<RecordKey, RecordScorer.Summary> neighbours = new HashMap<>();
+        if (scorer.readsAssociations(f.record().key())) {
+            for (Association a : f.associations()) {
+                for (RecordKey k : List.of(a.from(), a.to())) {
+                    if (summaries.containsKey(k)) {
+                        neighbours.put(k, summaries.get(k));
+                    }
+                }
+            }
+        }
+        return neighbours;
     }
 
     /** The engine's run of the same data, in the same form. */

@@ -1,7 +1,6 @@
 package dev.scoreline.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ListMembership;
@@ -26,19 +25,7 @@ class RecordScorerTest {
 
     @Property(tries = 80)
     void keyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
-        LiveScoresPropertiesTest.World world = new LiveScoresPropertiesTest.World();
-        Instant now = LiveScoresPropertiesTest.START;
-        for (LiveScoresPropertiesTest.Step step : steps) {
-            if (step.advanceHours() > 0) {
-                now = now.plus(Duration.ofHours(step.advanceHours()));
-            } else {
-                step.applyTo(world, now);
-            }
-        }
-        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, SCORES, world.adapter(), now);
-        Map<String, String> actual = RecordFactsByKey.scoreKeyByKey(SCORER,
-                RecordFactsByKey.of(world.adapter()), now);
-        assertThat(actual).isEqualTo(expected);
+        assertKeyByKeyEqualsOneRun(SCORES, SCORER, steps);
     }
 
     /** The second wave's forms within one association hop: the wave-two scores without the priority that reads the account. */
@@ -48,27 +35,43 @@ class RecordScorerTest {
 
     @Property(tries = 60)
     void secondWaveKeyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
+        assertKeyByKeyEqualsOneRun(WAVE_TWO, WAVE_TWO_SCORER, steps);
+    }
+
+    /** The whole second wave: the priority reads its companies' account score, which reads their contacts' leads. */
+    private static final CompiledScores CHAIN = Fixture.compile(LiveScoresPropertiesTest.WAVE_TWO);
+    private static final RecordScorer CHAIN_SCORER = RecordScorer.create(CHAIN, DataProblems.IGNORE);
+
+    /**
+     * A chain two associations long: one hop stage passes each company's account score (and the
+     * next change of the contacts it reads) to its contacts, whose priority then scores as one run does.
+     */
+    @Property(tries = 60)
+    void chainOfTwoHopsKeyByKeyEqualsOneRun(@ForAll @Size(max = 30) List<@From("steps") Step> steps) {
+        assertThat(CHAIN_SCORER.hopStages()).isEqualTo(1);
+        assertKeyByKeyEqualsOneRun(CHAIN, CHAIN_SCORER, steps);
+    }
+
+    /** The steps applied to a fresh world (clock moves included), then scored key by key and in one run. */
+    private static void assertKeyByKeyEqualsOneRun(CompiledScores scores, RecordScorer scorer, List<Step> steps) {
         LiveScoresPropertiesTest.World world = new LiveScoresPropertiesTest.World();
         Instant now = LiveScoresPropertiesTest.START;
-        for (LiveScoresPropertiesTest.Step step : steps) {
+        for (Step step : steps) {
             if (step.advanceHours() > 0) {
                 now = now.plus(Duration.ofHours(step.advanceHours()));
             } else {
                 step.applyTo(world, now);
             }
         }
-        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, WAVE_TWO, world.adapter(), now);
-        assertThat(RecordFactsByKey.scoreKeyByKey(WAVE_TWO_SCORER, RecordFactsByKey.of(world.adapter()), now))
-                .isEqualTo(expected);
+        Map<String, String> expected = RecordFactsByKey.scoreInOneRun(Fixture.ENGINE, scores, world.adapter(), now);
+        assertThat(RecordFactsByKey.scoreKeyByKey(scorer, RecordFactsByKey.of(world.adapter()), now)).isEqualTo(expected);
     }
 
-    /** A chain of scores two associations long cannot be scored from one hop's summaries: refused, not scored wrong. */
+    /** Scores within one hop need no hop stage. */
     @Test
-    void scoresReadingScoresThatReadAssociationsAreRefused() {
-        CompiledScores chain = Fixture.compile(LiveScoresPropertiesTest.WAVE_TWO);
-        assertThatThrownBy(() -> RecordScorer.create(chain, DataProblems.IGNORE))
-                .isInstanceOf(dev.scoreline.api.ScorelineException.class)
-                .hasMessageContaining("one association hop");
+    void oneHopScoresNeedNoHopStage() {
+        assertThat(SCORER.hopStages()).isZero();
+        assertThat(WAVE_TWO_SCORER.hopStages()).isZero();
     }
 
     @net.jqwik.api.Provide

@@ -19,13 +19,16 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * A retroactive run on Flink: every record of a data folder scored at one NOW, results to a sink.
  * The adapter's four streams are read by one task each; a first keyed stage gathers each record's
- * facts and sends its summary to the associated records whose scores read it; a second keyed stage
- * scores each record with its task's {@link dev.scoreline.engine.RecordScorer}. The scores are the
+ * facts and sends its summary to the associated records whose scores read it; for scores that read,
+ * through an association, scores that read associations, a hop stage per further association
+ * passes on summaries carrying those scores; the last keyed stage scores each record with its
+ * task's {@link dev.scoreline.engine.RecordScorer}. The scores are the
  * one-JVM run's, record by record.
  *
  * <pre>
@@ -44,11 +47,12 @@ public final class BatchScoringJob {
     public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Instant asOf,
                              SinkTarget sink) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        // Refused on the client, before the cluster sees the job, when the scores cannot run record by record.
-        dev.scoreline.engine.RecordScorer.create(rules.compile(), dev.scoreline.api.DataProblems.IGNORE);
+        // Rule errors are refused on the client, before the cluster sees the job.
+        int hopStages = dev.scoreline.engine.RecordScorer.create(rules.compile(), dev.scoreline.api.DataProblems.IGNORE)
+                .hopStages();
         Stages.Rules compiled = rules::compile;
-        env.fromData(List.of(StreamReader.RECORDS, StreamReader.LISTS, StreamReader.EVENTS, StreamReader.ASSOCIATIONS),
-                        Types.STRING)
+        DataStream<Gathered> gathered = env.fromData(List.of(StreamReader.RECORDS, StreamReader.LISTS,
+                        StreamReader.EVENTS, StreamReader.ASSOCIATIONS), Types.STRING)
                 .setParallelism(1)
                 .rebalance()
                 .flatMap(new StreamReader(data::open)).returns(Bundle.TYPE).name("read " + data.format() + " " + data.dir())
@@ -56,8 +60,17 @@ public final class BatchScoringJob {
                 .reduce(Bundle::merge).returns(Bundle.TYPE).name("gather each record's facts")
                 .flatMap(new Stages.Neighbours(compiled)).returns(Gathered.TYPE).name("send summaries to neighbours")
                 .keyBy(g -> g.key().toString(), Types.STRING)
-                .reduce(Gathered::merge).returns(Gathered.TYPE).name("gather each record's neighbours")
-                .flatMap(new Stages.Score(compiled, asOf)).returns(UpdateType.TYPE).name("score at " + asOf)
+                .reduce(Gathered::merge).returns(Gathered.TYPE).name("gather each record's neighbours");
+        // One more keyed stage per association hop past the first: a summary then carries the
+        // scores its record's own neighbours gave it (a company's account score, for its contacts).
+        for (int hop = 2; hop <= hopStages + 1; hop++) {
+            gathered = gathered
+                    .flatMap(new Stages.Hop(compiled, asOf)).returns(Gathered.TYPE)
+                    .name("send summaries with scores to neighbours (hop " + hop + ")")
+                    .keyBy(g -> g.key().toString(), Types.STRING)
+                    .reduce(Gathered::merge).returns(Gathered.TYPE).name("gather each record's neighbours (hop " + hop + ")");
+        }
+        gathered.flatMap(new Stages.Score(compiled, asOf)).returns(UpdateType.TYPE).name("score at " + asOf)
                 .sinkTo(new SinkWriterAdapter(sink)).name("sink");
     }
 

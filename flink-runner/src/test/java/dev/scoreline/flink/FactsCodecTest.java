@@ -1,15 +1,11 @@
 package dev.scoreline.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.RecordKey;
-import dev.scoreline.api.ScorelineException;
 import dev.scoreline.flink.internal.FactsCodec;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -17,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
 class FactsCodecTest {
@@ -42,30 +37,5 @@ class FactsCodecTest {
         back.properties().forEach((k, v) -> assertThat(v == null ? null : v.getClass())
                 .as(k).isEqualTo(props.get(k) == null ? null : props.get(k).getClass()));
         assertThat(back.properties().get("decimal")).hasToString("5.00");
-    }
-
-    /** The job is refused on the client when its scores read scores two association hops deep. */
-    @Test
-    void twoHopScoresAreRefusedBeforeSubmission() {
-        RuleTexts chain = RuleTexts.of("chain.score", """
-                score "Lead" on contact
-                  type engagement
-                  group "Activity"
-                    add 10 for each visit
-
-                score "Account" on company
-                  type health
-                  group "Contacts" limit 100
-                    add value of score "Lead" on associated contact aggregate average
-
-                score "Priority" on contact
-                  type fit
-                  group "Account"
-                    add value of score "Account" times 0.5 on associated company aggregate max
-                """);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(BatchScoringJob.configuration());
-        assertThatThrownBy(() -> BatchScoringJob.build(env, chain, DataFolder.jsonl(Path.of("none")),
-                Instant.EPOCH, SinkTarget.jsonlFolder(Path.of("none"))))
-                .isInstanceOf(ScorelineException.class).hasMessageContaining("one association hop");
     }
 }

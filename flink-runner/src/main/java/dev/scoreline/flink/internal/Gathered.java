@@ -12,8 +12,9 @@ import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * What the second stage gathers for one record key: the record's own facts (from its first-stage
- * key) and the summaries its associated records sent it. A key with summaries but no facts has
+ * What a keyed stage after the first gathers for one record key: the record's own facts (from its
+ * key in the stage before) and the summaries its associated records sent it (from a hop stage,
+ * with the scores their own neighbours gave them). A key with summaries but no facts has
  * no record: nothing is scored for it.
  */
 public final class Gathered {
@@ -40,6 +41,15 @@ public final class Gathered {
         return g;
     }
 
+    /** The summaries by the key of the record each one is of. */
+    java.util.Map<RecordKey, RecordScorer.Summary> neighbours() {
+        java.util.Map<RecordKey, RecordScorer.Summary> byKey = new java.util.HashMap<>();
+        for (RecordScorer.Summary s : summaries) {
+            byKey.put(s.key(), s);
+        }
+        return byKey;
+    }
+
     public Gathered merge(Gathered other) {
         if (other.facts != null) {
             facts = other.facts;
@@ -63,10 +73,7 @@ public final class Gathered {
                 FactsCodec.writeList(g.facts.events(), out, FactsCodec::writeEvent);
                 FactsCodec.writeList(g.facts.associations(), out, FactsCodec::writeAssociation);
             }
-            FactsCodec.writeList(g.summaries, out, (s, o) -> {
-                FactsCodec.writeRecord(s.record(), o);
-                FactsCodec.writeList(s.events(), o, FactsCodec::writeEvent);
-            });
+            FactsCodec.writeList(g.summaries, out, Serializer::writeSummary);
         }
 
         @Override
@@ -77,9 +84,31 @@ public final class Gathered {
                 g.facts = new RecordScorer.Facts(FactsCodec.readRecord(in), FactsCodec.readList(in, FactsCodec::readEvent),
                         FactsCodec.readList(in, FactsCodec::readAssociation));
             }
-            g.summaries = FactsCodec.readList(in, i -> new RecordScorer.Summary(FactsCodec.readRecord(i),
-                    FactsCodec.readList(i, FactsCodec::readEvent)));
+            g.summaries = FactsCodec.readList(in, Serializer::readSummary);
             return g;
+        }
+
+        private static void writeSummary(RecordScorer.Summary s, java.io.DataOutput out) throws IOException {
+            FactsCodec.writeRecord(s.record(), out);
+            FactsCodec.writeList(s.events(), out, FactsCodec::writeEvent);
+            RecordScorer.Given given = s.given();
+            out.writeBoolean(given != null);
+            if (given != null) {
+                FactsCodec.writeList(given.scores(), out, FactsCodec::writeResult);
+                out.writeLong(given.nextChange() == null ? Long.MAX_VALUE : given.nextChange().toEpochMilli());
+            }
+        }
+
+        private static RecordScorer.Summary readSummary(java.io.DataInput in) throws IOException {
+            var record = FactsCodec.readRecord(in);
+            var events = FactsCodec.readList(in, FactsCodec::readEvent);
+            RecordScorer.Given given = null;
+            if (in.readBoolean()) {
+                var scores = FactsCodec.readList(in, FactsCodec::readResult);
+                long next = in.readLong();
+                given = new RecordScorer.Given(scores, next == Long.MAX_VALUE ? null : java.time.Instant.ofEpochMilli(next));
+            }
+            return new RecordScorer.Summary(record, events, given);
         }
 
         @Override

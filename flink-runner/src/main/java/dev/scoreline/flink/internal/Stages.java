@@ -8,16 +8,17 @@ import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.RecordScorer;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** The two keyed stages' per-key work, each with the task's one {@link RecordScorer}. */
+/**
+ * The keyed stages' per-key work, each with the task's one {@link RecordScorer}: gathering
+ * neighbours, a hop stage per association hop past the first, scoring.
+ */
 public final class Stages {
 
     private Stages() { }
@@ -49,19 +50,59 @@ public final class Stages {
             if (facts == null) {
                 return; // events, lists or associations of a record not in the data: a one-JVM run drops them too
             }
-            out.collect(Gathered.own(facts));
-            RecordKey self = facts.record().key();
-            Set<RecordKey> others = new LinkedHashSet<>();
-            for (Association a : facts.associations()) {
-                RecordKey other = a.from().equals(self) ? a.to() : a.from();
-                if (!other.equals(self) && scorer.readsAssociations(other)) {
-                    others.add(other);
-                }
+            send(scorer, facts, facts::summary, out);
+        }
+    }
+
+    /**
+     * A hop stage, per record key, when scores read through an association scores that read
+     * associations ({@link RecordScorer#hopStages}): the record's facts to its own key again, and
+     * to its neighbours a summary that carries what its scoring with the neighbours' summaries of
+     * the stage before gives them (a company's account score, for its contacts' priority).
+     */
+    public static final class Hop extends RichFlatMapFunction<Gathered, Gathered> {
+        private static final long serialVersionUID = 1L;
+        private final Rules rules;
+        private final long now;
+        private transient RecordScorer scorer;
+
+        public Hop(Rules rules, Instant now) {
+            this.rules = rules;
+            this.now = now.toEpochMilli();
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            scorer = RecordScorer.create(rules.get(), DataProblems.IGNORE); // the scoring stage warns
+        }
+
+        @Override
+        public void flatMap(Gathered g, Collector<Gathered> out) {
+            if (g.facts == null) {
+                return; // summaries sent to a record that is not in the data
             }
-            RecordScorer.Summary summary = others.isEmpty() ? null : facts.summary();
-            for (RecordKey other : others) {
-                out.collect(Gathered.summary(other, summary));
+            send(scorer, g.facts, () -> scorer.give(g.facts, g.neighbours(), Instant.ofEpochMilli(now)), out);
+        }
+    }
+
+    /**
+     * The record's facts to its own key, and its summary to each associated record whose scores
+     * read associations (no other needs it; the summary is made only when one does).
+     */
+    private static void send(RecordScorer scorer, RecordScorer.Facts facts, Supplier<RecordScorer.Summary> summary,
+                             Collector<Gathered> out) {
+        out.collect(Gathered.own(facts));
+        RecordKey self = facts.record().key();
+        Set<RecordKey> others = new LinkedHashSet<>();
+        for (Association a : facts.associations()) {
+            RecordKey other = a.from().equals(self) ? a.to() : a.from();
+            if (!other.equals(self) && scorer.readsAssociations(other)) {
+                others.add(other);
             }
+        }
+        RecordScorer.Summary made = others.isEmpty() ? null : summary.get();
+        for (RecordKey other : others) {
+            out.collect(Gathered.summary(other, made));
         }
     }
 
@@ -89,12 +130,8 @@ public final class Stages {
             if (g.facts == null) {
                 return; // summaries sent to a record that is not in the data
             }
-            Map<RecordKey, RecordScorer.Summary> neighbours = new HashMap<>();
-            for (RecordScorer.Summary s : g.summaries) {
-                neighbours.put(s.key(), s);
-            }
             Instant at = Instant.ofEpochMilli(now);
-            for (ScoreResult r : scorer.score(g.facts, neighbours, at).results()) {
+            for (ScoreResult r : scorer.score(g.facts, g.neighbours(), at).results()) {
                 out.collect(new ScoreUpdate(r, null, null, at, CAUSE));
             }
         }

@@ -142,6 +142,15 @@ public final class Evaluator {
     }
 
     /**
+     * Keeps {@code result} (null: out of scope) as the record's result of a score that others
+     * read, at the matcher's NOW, as if evaluated here: a partitioned job's earlier stage scored
+     * the record with its own neighbours, which this data does not hold.
+     */
+    public void keep(ProgramScore s, int rec, ScoreResult result) {
+        references.keep(s.index(), rec, result);
+    }
+
+    /**
      * What a record's events give a layout's rules ({@link EventRuleCounter}); null when no event
      * counts. In live scoring, kept with the record's partials, unless they depend on the scored
      * record (a since bound).

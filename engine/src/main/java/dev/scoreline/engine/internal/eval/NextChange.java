@@ -103,7 +103,7 @@ public final class NextChange {
     }
 
     /** The same for the record's own data alone, associations left out. */
-    long ownNext(DataView data, int rec, long now) {
+    public long ownNext(DataView data, int rec, long now) {
         long next = NEVER;
         CompiledRuleBase.TimeDependence time = program.time;
         for (int e = 0; e < data.eventCount(rec); e++) {

@@ -104,6 +104,24 @@ final class ScoreReferences {
         if (!s.type.equals(typeOf(rec))) {
             return null; // the validator allows only same-type references; other data has no value
         }
+        keepAtMatcherNow();
+        long key = ((long) index << 32) | (rec & 0xffffffffL);
+        ScoreResult r = kept.get(key);
+        if (r == null) {
+            r = evaluator.evaluate(s, rec, batch);
+            kept.put(key, r == null ? OUT_OF_SCOPE : r);
+        }
+        return r == OUT_OF_SCOPE ? null : r;
+    }
+
+    /** Keeps a result evaluated elsewhere (null: out of scope) as the record's, at the matcher's NOW. */
+    void keep(int index, int rec, ScoreResult r) {
+        keepAtMatcherNow();
+        kept.put(((long) index << 32) | (rec & 0xffffffffL), r == null ? OUT_OF_SCOPE : r);
+    }
+
+    /** Results kept at another NOW no longer hold. */
+    private void keepAtMatcherNow() {
         long now = evaluator.matcher.now();
         if (now != keptAt) {
             synchronized (this) {
@@ -113,13 +131,6 @@ final class ScoreReferences {
                 }
             }
         }
-        long key = ((long) index << 32) | (rec & 0xffffffffL);
-        ScoreResult r = kept.get(key);
-        if (r == null) {
-            r = evaluator.evaluate(s, rec, batch);
-            kept.put(key, r == null ? OUT_OF_SCOPE : r);
-        }
-        return r == OUT_OF_SCOPE ? null : r;
     }
 
     /** The record's data (or a record it reads) changed: its kept results no longer hold. */

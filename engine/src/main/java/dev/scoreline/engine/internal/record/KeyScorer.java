@@ -7,6 +7,7 @@ import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.api.ScoreResult;
 import dev.scoreline.dsl.model.Rule;
+import dev.scoreline.dsl.model.ScoreReference;
 import dev.scoreline.engine.RecordScorer;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase;
 import dev.scoreline.engine.internal.compile.CompiledRuleBase.ProgramScore;
@@ -17,7 +18,9 @@ import dev.scoreline.engine.internal.eval.Evaluator;
 import dev.scoreline.engine.internal.eval.NextChange;
 import dev.scoreline.engine.internal.match.DroolsShapeMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +55,18 @@ public final class KeyScorer {
     private final LoadedData.Warnings warnings;
     private final LoadedData.Warnings neighbourWarnings = new LoadedData.Warnings(SILENT);
 
+    /**
+     * The scores a record gives its neighbours in a hop stage: those read through an association
+     * that themselves read associations (a neighbour's scoring cannot evaluate them: it does not
+     * hold their records' neighbours). Others read through an association are evaluated there.
+     */
+    private final ProgramScore[] given;
+    /** Per record of the view, what its summary says its scoring gave it (null: its data alone). */
+    private final List<RecordScorer.Given> carried = new ArrayList<>();
+    private long scoredAt;
+
     public KeyScorer(CompiledRuleBase program, DataProblems problems, long now, Function<Rule, String> ruleText) {
+        this.given = given(program);
         this.program = program;
         this.shapes = new ShapeInterner(program);
         this.view = new RecordView(shapes);
@@ -67,6 +81,11 @@ public final class KeyScorer {
         return program.typesReadingAssociations.contains(DataValue.fold(key.type()));
     }
 
+    /** Stages that pass summaries on before the last one scores ({@link RecordScorer#hopStages}). */
+    public int hopStages() {
+        return Math.max(0, program.associationHops - 1);
+    }
+
     /**
      * Scores a record at {@code now}: its results, in score order, to {@code out} (none for the
      * scores it is out of scope of); returns its next change ({@link NextChange#NEVER}: none).
@@ -75,24 +94,74 @@ public final class KeyScorer {
      */
     public long score(RecordScorer.Facts facts, Map<RecordKey, RecordScorer.Summary> neighbours, long now,
                       Consumer<ScoreResult> out) {
+        load(facts, neighbours, now);
+        return evaluate(program.scores, out) ? nextChange() : NextChange.NEVER;
+    }
+
+    /**
+     * What the record's scoring gives its neighbours (a hop stage): its results of the scores read
+     * through an association that read associations, to {@code out}; returns the earliest next
+     * change of the records it reads, itself included, whether or not it is in scope.
+     */
+    public long give(RecordScorer.Facts facts, Map<RecordKey, RecordScorer.Summary> neighbours, long now,
+                     Consumer<ScoreResult> out) {
+        load(facts, neighbours, now);
+        evaluate(given, out);
+        return nextChange();
+    }
+
+    /**
+     * The view holds the record (0) and the neighbours it reads, linked to it; what a neighbour's
+     * summary says its scoring gave it is kept as its results, since its own neighbours are not here.
+     */
+    private void load(RecordScorer.Facts facts, Map<RecordKey, RecordScorer.Summary> neighbours, long now) {
+        this.scoredAt = now;
         matcher.moveTo(now);
         view.clear();
+        carried.clear();
         CrmRecord own = facts.record();
         add(own, facts.events(), warnings);
+        carried.add(null);
         if (readsAssociations(own.key())) {
             for (Map.Entry<RecordKey, Set<String>> link : links(own.key(), facts.associations(), neighbours).entrySet()) {
                 RecordScorer.Summary other = neighbours.get(link.getKey());
                 int rec = add(other.record(), other.events(), neighbourWarnings);
                 view.link(rec, shapes.internLabels(link.getValue()));
+                carried.add(other.given());
             }
         }
         for (int rec = 0; rec < view.size(); rec++) {
             evaluator.forget(rec); // results kept for scores other scores read belong to the record scored before
         }
+        for (int rec = 1; rec < view.size(); rec++) {
+            RecordScorer.Given g = carried.get(rec);
+            if (g != null) {
+                keepGiven(rec, g);
+            }
+        }
+    }
+
+    private void keepGiven(int rec, RecordScorer.Given g) {
+        String type = view.shapes().recordShape(view.recordShape(rec)).type();
+        for (ProgramScore s : given) {
+            if (s.type.equals(type)) {
+                ScoreResult r = null;
+                for (ScoreResult candidate : g.scores()) {
+                    if (candidate.score().equals(s.definition.name())) {
+                        r = candidate;
+                    }
+                }
+                evaluator.keep(s, rec, r);
+            }
+        }
+    }
+
+    /** Evaluates those of {@code scores} on the record's type; whether it is in scope of any. */
+    private boolean evaluate(ProgramScore[] scores, Consumer<ScoreResult> out) {
         DroolsShapeMatcher.Batch alone = new DroolsShapeMatcher.Batch(new int[] {0}, 0, 1);
         String type = view.shapes().recordShape(view.recordShape(0)).type();
         boolean inScope = false;
-        for (ProgramScore s : program.scores) {
+        for (ProgramScore s : scores) {
             if (s.type.equals(type)) {
                 ScoreResult r = evaluator.score(s, 0, alone);
                 if (r != null) {
@@ -101,7 +170,31 @@ public final class KeyScorer {
                 }
             }
         }
-        return inScope ? nextChange.of(view, 0, now) : NextChange.NEVER;
+        return inScope;
+    }
+
+    /** The record's next change: a neighbour's own, or what its summary says its reads' next change is. */
+    private long nextChange() {
+        return nextChange.of(view, 0, scoredAt, rec -> {
+            RecordScorer.Given g = carried.get(rec);
+            return g == null ? nextChange.ownNext(view, rec, scoredAt)
+                    : g.nextChange() == null ? NextChange.NEVER : g.nextChange().toEpochMilli();
+        });
+    }
+
+    private static ProgramScore[] given(CompiledRuleBase program) {
+        Set<String> readThroughAssociations = new HashSet<>();
+        for (ProgramScore s : program.scores) {
+            for (ScoreReference ref : ScoreReference.of(s.definition)) {
+                if (ref.associated()) {
+                    readThroughAssociations.add(ref.score());
+                }
+            }
+        }
+        return Arrays.stream(program.scores)
+                .filter(s -> readThroughAssociations.contains(s.definition.name())
+                        && program.typesReadingAssociations.contains(s.type))
+                .toArray(ProgramScore[]::new);
     }
 
     /** Per other record in the data, the folded labels of every association with it, in key order. */
