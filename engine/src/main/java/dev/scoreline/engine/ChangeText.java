@@ -2,6 +2,10 @@ package dev.scoreline.engine;
 
 import dev.scoreline.api.DataChange;
 import dev.scoreline.api.RecordKey;
+import dev.scoreline.api.ScoreResult;
+import dev.scoreline.api.ScoreUpdate;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,7 +14,55 @@ import java.util.List;
  */
 public final class ChangeText {
 
+    /** The cause of a record re-scored because its next change came (a decay step, a timeframe edge). */
+    public static final String TIME_MOVED = "time: decay or timeframe moved";
+
     private ChangeText() {
+    }
+
+    /**
+     * The update a re-score at {@code at} gives a record's score: {@code after} with what it had
+     * before, when its value, status or a group changed (the cause then names the groups that
+     * moved); a left-scope update when it had a value and has none now; null when nothing changed.
+     * Live scoring and the Flink streaming job decide it here, so both emit the same updates.
+     */
+    public static ScoreUpdate update(ScoreResult before, ScoreResult after, Instant at, String cause) {
+        if (after != null && changed(before, after)) {
+            return new ScoreUpdate(after, before == null ? null : before.value(),
+                    before == null ? null : before.status(), at, cause + groupChanges(before, after));
+        }
+        if (before != null && after == null) {
+            return leftScope(before, at, cause);
+        }
+        return null;
+    }
+
+    /** The update of a score a record had a value of and no longer has (it left scope, or was removed). */
+    public static ScoreUpdate leftScope(ScoreResult before, Instant at, String cause) {
+        return ScoreUpdate.leftScope(before.score(), before.record(), before.properties(), before.value(),
+                before.status(), at, cause);
+    }
+
+    private static boolean changed(ScoreResult a, ScoreResult b) {
+        if (a == null || b == null) {
+            return a != b;
+        }
+        return a.value().compareTo(b.value()) != 0 || !a.status().equals(b.status()) || !a.groups().equals(b.groups());
+    }
+
+    private static String groupChanges(ScoreResult before, ScoreResult after) {
+        if (before == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        after.groups().forEach((g, v) -> {
+            BigDecimal old = before.groups().get(g);
+            if (old == null || old.compareTo(v) != 0) {
+                sb.append(sb.length() == 0 ? "; " : ", ").append(g).append(' ')
+                        .append(old == null ? "-" : old.toPlainString()).append(" -> ").append(v.toPlainString());
+            }
+        });
+        return sb.toString();
     }
 
     public static String describe(DataChange change) {

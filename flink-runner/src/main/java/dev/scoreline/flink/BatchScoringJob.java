@@ -106,7 +106,7 @@ public final class BatchScoringJob {
         env.execute("scoreline batch run at " + asOf);
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 == args.length) {
@@ -118,7 +118,7 @@ public final class BatchScoringJob {
         return options;
     }
 
-    private static String required(Map<String, String> options, String name) {
+    static String required(Map<String, String> options, String name) {
         String value = options.get(name);
         if (value == null) {
             throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "--" + name + " is missing",

@@ -87,7 +87,10 @@ public final class FactsCodec {
         out.writeUTF(r.score());
         writeKey(r.record(), out);
         writeDecimal(r.value(), out);
-        out.writeUTF(r.status());
+        out.writeBoolean(r.status() != null); // a left-scope update's result has no status
+        if (r.status() != null) {
+            out.writeUTF(r.status());
+        }
         out.writeInt(r.groups().size());
         for (Map.Entry<String, BigDecimal> g : r.groups().entrySet()) {
             out.writeUTF(g.getKey());
@@ -102,7 +105,7 @@ public final class FactsCodec {
         String score = in.readUTF();
         RecordKey key = readKey(in);
         BigDecimal value = readDecimal(in);
-        String status = in.readUTF();
+        String status = in.readBoolean() ? in.readUTF() : null;
         int n = in.readInt();
         Map<String, BigDecimal> groups = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {

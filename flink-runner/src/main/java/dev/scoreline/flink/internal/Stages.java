@@ -138,7 +138,7 @@ public final class Stages {
     }
 
     /** The scored records' data warnings (a value that does not read as a number), to the task's log. */
-    static final class Logged implements DataProblems {
+    public static final class Logged implements DataProblems {
         private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Stages.class);
 
         @Override public void badLine(String source, long line, String reason) {

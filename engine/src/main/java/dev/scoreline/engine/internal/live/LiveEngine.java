@@ -16,7 +16,6 @@ import dev.scoreline.engine.internal.eval.AdjustmentIndex;
 import dev.scoreline.engine.internal.eval.Evaluator;
 import dev.scoreline.engine.internal.eval.NextChange;
 import dev.scoreline.engine.internal.match.DroolsShapeMatcher;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -233,7 +232,7 @@ public final class LiveEngine {
             }
         }
         List<ScoreUpdate> updates = new ArrayList<>();
-        rescore(recs, "time: decay or timeframe moved", (old, u) -> updates.add(u));
+        rescore(recs, ChangeText.TIME_MOVED, (old, u) -> updates.add(u));
         expired.forEach((why, expiring) -> rescore(expiring, why, (old, u) -> updates.add(u)));
         return updates;
     }
@@ -289,11 +288,9 @@ public final class LiveEngine {
                 }
                 now[i] = evaluator.score(s, rec, batch);
                 ScoreResult before = old == null ? null : old[i];
-                if (changed(before, now[i]) && now[i] != null) {
-                    out.accept(before, new ScoreUpdate(now[i], before == null ? null : before.value(),
-                            before == null ? null : before.status(), when, cause + groupChanges(before, now[i])));
-                } else if (before != null && now[i] == null) {
-                    out.accept(before, leftScope(before, when, cause));
+                ScoreUpdate update = ChangeText.update(before, now[i], when, cause);
+                if (update != null) {
+                    out.accept(before, update);
                 }
             }
             results.put(rec, now);
@@ -308,36 +305,9 @@ public final class LiveEngine {
         }
         for (ScoreResult before : had) {
             if (before != null) {
-                out.accept(before, leftScope(before, when, cause));
+                out.accept(before, ChangeText.leftScope(before, when, cause));
             }
         }
-    }
-
-    private static ScoreUpdate leftScope(ScoreResult before, Instant when, String cause) {
-        return ScoreUpdate.leftScope(before.score(), before.record(), before.properties(), before.value(),
-                before.status(), when, cause);
-    }
-
-    private static boolean changed(ScoreResult a, ScoreResult b) {
-        if (a == null || b == null) {
-            return a != b;
-        }
-        return a.value().compareTo(b.value()) != 0 || !a.status().equals(b.status()) || !a.groups().equals(b.groups());
-    }
-
-    private static String groupChanges(ScoreResult before, ScoreResult after) {
-        if (before == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        after.groups().forEach((g, v) -> {
-            BigDecimal old = before.groups().get(g);
-            if (old == null || old.compareTo(v) != 0) {
-                sb.append(sb.length() == 0 ? "; " : ", ").append(g).append(' ')
-                        .append(old == null ? "-" : old.toPlainString()).append(" -> ").append(v.toPlainString());
-            }
-        });
-        return sb.toString();
     }
 
     /** Computes when the record's value can next change with time alone, and queues it. */
