@@ -48,9 +48,11 @@ class PackagedJobTest {
         File jar = new File(jarPath);
         assertThat(jar).exists();
         Configuration conf = BatchScoringJob.configuration();
+        Path config = tmp.resolve("scoreline.yaml");
+        Files.writeString(config, "rules: [" + String.join(", ", rules) + "]\nadapter: {name: jsonl, dir: " + dir.resolve("data")
+                + "}\nsinks: [{name: jsonl, file: " + out.resolve("scores.jsonl") + "}]\nas-of: " + asOf + "\n");
         PackagedProgram program = PackagedProgram.newBuilder().setJarFile(jar).setConfiguration(conf)
-                .setArguments("--rules", String.join(",", rules), "--format", "jsonl", "--data", dir.resolve("data").toString(),
-                        "--as-of", asOf.toString(), "--out", out.toString(), "--parallelism", "2")
+                .setArguments(config.toString(), "--parallelism", "2")
                 .build();
         JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, 2, false);
         assertThat(graph.getUserJars()).as("the job ships its jar").isNotEmpty();
