@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PreviewCommand.class,
                 RunCommand.class, ScoresCommand.class, HistoryCommand.class, CardCommand.class, ReportCommand.class,
-                BacktestCommand.class, SuggestCommand.class, AdjustCommand.class,
+                BacktestCommand.class, SuggestCommand.class, AdjustCommand.class, FlinkCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -128,7 +128,8 @@ public final class Main implements Runnable {
         return Failures.exitCode(code);
     }
 
-    private static boolean debug(CommandLine.ParseResult parsed) {
+    /** Whether {@code --debug} was given, before or after the command. */
+    static boolean debug(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--debug")) {
                 return true;
