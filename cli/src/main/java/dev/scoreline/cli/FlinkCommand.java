@@ -164,7 +164,11 @@ final class FlinkCommand implements Runnable {
             errors.join();
             return job.waitFor();
         } finally {
-            Runtime.getRuntime().removeShutdownHook(stop);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                // this JVM is shutting down: the hook stops the job
+            }
             out.flush();
             err.flush();
         }
