@@ -1,9 +1,7 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.runtime.RunConfig;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 
@@ -12,12 +10,7 @@ final class AsOf implements CommandLine.ITypeConverter<Instant> {
 
     /** An ISO-8601 instant ({@code 2026-03-01T00:00:00Z}, an offset allowed) or a date (00:00 UTC). */
     static Instant parse(String value) throws DateTimeParseException {
-        String v = value.strip();
-        if (v.length() == 10) {
-            return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        return v.endsWith("Z") || v.endsWith("z") ? Instant.parse(v.toUpperCase(java.util.Locale.ROOT))
-                : OffsetDateTime.parse(v).toInstant();
+        return RunConfig.asOf(value);
     }
 
     @Override

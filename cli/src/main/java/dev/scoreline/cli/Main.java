@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
                 ExplainCommand.class,
                 PreviewCommand.class,
                 RunCommand.class, ScoresCommand.class, HistoryCommand.class, CardCommand.class, ReportCommand.class,
-                BacktestCommand.class, SuggestCommand.class, AdjustCommand.class,
+                BacktestCommand.class, SuggestCommand.class, AdjustCommand.class, FlinkCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -80,6 +80,8 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        // Flyway's migration lines stay quiet for every store a command opens, a config's too (RunConfig opens those).
+        ScoresCommand.StoreOptions.quietMigrations();
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // A bad command line is a usage error (2), whatever picocli would say by default.
@@ -123,19 +125,11 @@ public final class Main implements Runnable {
 
     /** The exit code of data-and-cli.md for a kind of failure. */
     static int exitCode(ErrorCode code) {
-        return switch (code) {
-            case RULE_ERRORS -> RULE_ERRORS;
-            // The catalog refusing an operation: exit 1, as the scores commands always did.
-            case UNKNOWN_SCORE, QUOTA_EXCEEDED, CATALOG_CONFLICT, UNKNOWN_RECORD, UNKNOWN_ADJUSTMENT -> RULE_ERRORS;
-            case BAD_DATA -> BAD_DATA;
-            case SINK_OPEN, SINK_FAILED, UNDELIVERED, OUTBOX_FAILED -> UNDELIVERED;
-            case STORE_UNREACHABLE, STORE_READ_ONLY, STORE_FAILED, STORE_LOCKED, STORE_SCHEMA -> STORE_UNAVAILABLE;
-            case INTERNAL_ERROR -> INTERNAL;
-            default -> USAGE;
-        };
+        return Failures.exitCode(code);
     }
 
-    private static boolean debug(CommandLine.ParseResult parsed) {
+    /** Whether {@code --debug} was given, before or after the command. */
+    static boolean debug(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
             if (p.hasMatchedOption("--debug")) {
                 return true;

@@ -1,5 +1,6 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.runtime.RunConfig;
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.dsl.model.ScoreDefinition;

@@ -1,5 +1,6 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.runtime.RunConfig;
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.Diagnostic;

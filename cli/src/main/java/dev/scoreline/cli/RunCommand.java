@@ -1,5 +1,6 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.runtime.RunConfig;
 import com.google.inject.Module;
 import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.PluginSettingsException;

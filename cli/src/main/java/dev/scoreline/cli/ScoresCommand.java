@@ -1,5 +1,6 @@
 package dev.scoreline.cli;
 
+import dev.scoreline.runtime.RunConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

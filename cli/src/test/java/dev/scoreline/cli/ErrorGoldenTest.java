@@ -264,6 +264,11 @@ class ErrorGoldenTest {
     }
 
     @Test
+    void aFlinkJobJarThatIsNotThere() throws IOException {
+        check("flink-jar-missing", Main.USAGE, "flink", "run", config(quickstart()), "--jar", dir.resolve("job.jar").toString());
+    }
+
+    @Test
     void debugShowsTheTraceBehindTheLine() throws IOException {
         CliRunner r = CliRunner.run("--debug", "run", dir.resolve("none.yaml").toString());
         assertThat(r.exit()).isEqualTo(Main.USAGE);

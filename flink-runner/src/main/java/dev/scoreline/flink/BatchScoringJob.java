@@ -1,58 +1,56 @@
 package dev.scoreline.flink;
 
-import dev.scoreline.api.ErrorCode;
-import dev.scoreline.api.ScorelineException;
+import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.flink.internal.Bundle;
 import dev.scoreline.flink.internal.Gathered;
 import dev.scoreline.flink.internal.SinkWriterAdapter;
 import dev.scoreline.flink.internal.Stages;
 import dev.scoreline.flink.internal.StreamReader;
 import dev.scoreline.flink.internal.UpdateType;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * A retroactive run on Flink: every record of a data folder scored at one NOW, results to a sink.
  * The adapter's four streams are read by one task each; a first keyed stage gathers each record's
- * facts and sends its summary to the associated records whose scores read it; for scores that read,
- * through an association, scores that read associations, a hop stage per further association
- * passes on summaries carrying those scores; the last keyed stage scores each record with its
- * task's {@link dev.scoreline.engine.RecordScorer}. The scores are the
+ * facts and sends its summary to the associated records whose scores read it; a second keyed stage
+ * scores each record with its task's {@link dev.scoreline.engine.RecordScorer}. The scores are the
  * one-JVM run's, record by record.
  *
  * <pre>
- * flink run -c dev.scoreline.flink.BatchScoringJob scoreline-flink-runner.jar \
- *     --rules lead.score --format jsonl --data /shared/crm --as-of 2026-03-01T00:00:00Z --out /shared/scores
+ * flink run -c dev.scoreline.flink.BatchScoringJob scoreline-flink-runner-job.jar /shared/scoreline.yaml [--parallelism 8]
  * </pre>
+ * <p>The entry point reads a run config ({@link JobConfig}); {@code scoreline flink run CONFIG}
+ * starts it in a JVM of its own.
  */
 public final class BatchScoringJob {
-
-    private static final String USAGE = "use --rules FILES --format jsonl|csv --data DIR --as-of INSTANT --out DIR"
-            + " [--out-format jsonl|csv] [--parallelism N]";
 
     private BatchScoringJob() { }
 
     /** Adds the job to {@code env}, in batch mode. */
     public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Instant asOf,
                              SinkTarget sink) {
+        build(env, rules, data, asOf, List.of(sink));
+    }
+
+    /** Adds the job to {@code env}, in batch mode, every result to each of {@code sinks}. */
+    public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Instant asOf,
+                             List<SinkTarget> sinks) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         // Rule errors are refused on the client, before the cluster sees the job.
         int hopStages = dev.scoreline.engine.RecordScorer.create(rules.compile(), dev.scoreline.api.DataProblems.IGNORE)
                 .hopStages();
         Stages.Rules compiled = rules::compile;
-        DataStream<Gathered> gathered = env.fromData(List.of(StreamReader.RECORDS, StreamReader.LISTS,
-                        StreamReader.EVENTS, StreamReader.ASSOCIATIONS), Types.STRING)
+        DataStream<Gathered> gathered = env.fromData(
+                        List.of(StreamReader.RECORDS, StreamReader.LISTS, StreamReader.EVENTS, StreamReader.ASSOCIATIONS),
+                        Types.STRING)
                 .setParallelism(1)
                 .rebalance()
                 .flatMap(new StreamReader(data::open)).returns(Bundle.TYPE).name("read " + data.format() + " " + data.dir())
@@ -70,8 +68,14 @@ public final class BatchScoringJob {
                     .keyBy(g -> g.key().toString(), Types.STRING)
                     .reduce(Gathered::merge).returns(Gathered.TYPE).name("gather each record's neighbours (hop " + hop + ")");
         }
-        gathered.flatMap(new Stages.Score(compiled, asOf)).returns(UpdateType.TYPE).name("score at " + asOf)
-                .sinkTo(new SinkWriterAdapter(sink)).name("sink");
+        DataStream<ScoreUpdate> scored = gathered.flatMap(new Stages.Score(compiled, asOf)).returns(UpdateType.TYPE)
+                .name("score at " + asOf);
+        for (SinkTarget sink : sinks) {
+            DataStreamSink<ScoreUpdate> writer = scored.sinkTo(new SinkWriterAdapter(sink)).name(sink.label());
+            if (sink.singleWriter()) {
+                writer.setParallelism(1);
+            }
+        }
     }
 
     /** The configuration the job runs with: generic types off, so every type has its explicit serializer. */
@@ -81,49 +85,10 @@ public final class BatchScoringJob {
         return conf;
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        List<Path> ruleFiles = new ArrayList<>();
-        for (String f : required(options, "rules").split(",")) {
-            ruleFiles.add(Path.of(f.trim()));
+    public static void main(String[] args) {
+        int exit = JobMain.run(args, System.out, System.err);
+        if (exit != 0) {
+            System.exit(exit);
         }
-        DataFolder data = new DataFolder(options.getOrDefault("format", "jsonl"), required(options, "data"));
-        Instant asOf;
-        try {
-            asOf = options.containsKey("as-of") ? Instant.parse(options.get("as-of")) : Instant.now();
-        } catch (DateTimeParseException e) {
-            throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "--as-of \"" + options.get("as-of") + "\" is not an instant",
-                    "give an ISO-8601 instant such as 2026-03-01T00:00:00Z", e);
-        }
-        Path out = Path.of(required(options, "out"));
-        SinkTarget sink = options.getOrDefault("out-format", "jsonl").equals("csv")
-                ? SinkTarget.csvFolder(out) : SinkTarget.jsonlFolder(out);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
-        if (options.containsKey("parallelism")) {
-            env.setParallelism(Integer.parseInt(options.get("parallelism")));
-        }
-        build(env, RuleTexts.read(ruleFiles), data, asOf, sink);
-        env.execute("scoreline batch run at " + asOf);
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 == args.length) {
-                throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "argument \"" + args[i] + "\" is not --name value",
-                        USAGE);
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
-
-    static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "--" + name + " is missing",
-                    USAGE);
-        }
-        return value;
     }
 }

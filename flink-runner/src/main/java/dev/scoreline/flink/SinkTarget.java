@@ -16,6 +16,16 @@ public interface SinkTarget extends Serializable {
     /** The sink of the writing task {@code task} (0-based). */
     ScoreSink open(int task);
 
+    /** Whether one task writes it all (a sink plugin writing one file); else every task of the job writes. */
+    default boolean singleWriter() {
+        return false;
+    }
+
+    /** The name of its writing operator in the job graph. */
+    default String label() {
+        return "sink";
+    }
+
     static SinkTarget jsonlFolder(Path dir) {
         String folder = dir.toString();
         return task -> new JsonlSink(Path.of(folder, "scores-" + task + ".jsonl"));

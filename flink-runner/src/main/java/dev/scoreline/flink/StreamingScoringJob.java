@@ -15,6 +15,7 @@ import dev.scoreline.flink.streaming.RecordKeeper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -43,8 +44,13 @@ public final class StreamingScoringJob {
      */
     public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Duration poll,
                              boolean untilCaughtUp, SinkTarget sink) {
-        // Refused on the client, before the cluster sees the job, when the scores cannot run record by record.
-        RecordScorer.create(rules.compile(), DataProblems.IGNORE);
+        // Refused on the client, before the cluster sees the job: the streaming stages carry
+        // neighbours' summaries one association hop, so a score of a score across two hops cannot run here yet.
+        if (RecordScorer.create(rules.compile(), DataProblems.IGNORE).hopStages() > 0) {
+            throw new ScorelineException(ErrorCode.CONFIG_INVALID,
+                    "the streaming job scores within one association hop; these scores read scores two or more hops away",
+                    "run them with the batch job (BatchScoringJob) or with scoreline run --follow in one JVM");
+        }
         Stages.Rules compiled = rules::compile;
         env.fromSource(new ChangeFeedSource(data::open, poll, untilCaughtUp), WatermarkStrategy.noWatermarks(),
                         "change feed of " + data.format() + " " + data.dir(), FeedChange.TYPE)
@@ -58,13 +64,13 @@ public final class StreamingScoringJob {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = BatchScoringJob.options(args);
+        Map<String, String> options = options(args);
         List<Path> ruleFiles = new ArrayList<>();
-        for (String f : BatchScoringJob.required(options, "rules").split(",")) {
+        for (String f : required(options, "rules").split(",")) {
             ruleFiles.add(Path.of(f.trim()));
         }
-        DataFolder data = new DataFolder(options.getOrDefault("format", "jsonl"), BatchScoringJob.required(options, "data"));
-        Path out = Path.of(BatchScoringJob.required(options, "out"));
+        DataFolder data = new DataFolder(options.getOrDefault("format", "jsonl"), required(options, "data"));
+        Path out = Path.of(required(options, "out"));
         SinkTarget sink = options.getOrDefault("out-format", "jsonl").equals("csv")
                 ? SinkTarget.csvFolder(out) : SinkTarget.jsonlFolder(out);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(BatchScoringJob.configuration());
@@ -90,5 +96,27 @@ public final class StreamingScoringJob {
         }
         throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "--" + name + " \"" + text + "\" is not a number of seconds",
                 "give a whole number of seconds above 0, such as --" + name + " " + otherwise);
+    }
+
+    private static final String USAGE = "use --rules FILES --format jsonl|csv --data DIR --out DIR"
+            + " [--out-format jsonl|csv] [--parallelism N] [--poll SECONDS] [--checkpoints SECONDS] [--until-caught-up true]";
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 == args.length) {
+                throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "argument \"" + args[i] + "\" is not --name value", USAGE);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new ScorelineException(ErrorCode.BAD_ARGUMENT, "--" + name + " is missing", USAGE);
+        }
+        return value;
     }
 }

@@ -44,17 +44,22 @@ final class Cases {
     }
 
     static List<String> oneJvm(RuleTexts rules, DataFolder data, Instant asOf, Path tmp) throws Exception {
+        Path file = tmp.resolve("one-jvm.jsonl");
+        try (JsonlSink sink = new JsonlSink(file)) {
+            sink.open();
+            sink.write(oneJvmUpdates(rules, data, asOf));
+        }
+        return sortedLines(List.of(file));
+    }
+
+    /** The one-JVM run's results as the updates the job gives (its cause, no previous value). */
+    static List<ScoreUpdate> oneJvmUpdates(RuleTexts rules, DataFolder data, Instant asOf) {
         CompiledScores scores = rules.compile();
         ScoreEngine engine = ScoreEngine.create();
         ScoringData loaded = engine.load(scores, data.open(), DataProblems.IGNORE);
         List<ScoreUpdate> updates = new ArrayList<>();
         engine.score(loaded, asOf, r -> updates.add(new ScoreUpdate(r, null, null, asOf, Stages.Score.CAUSE)));
-        Path file = tmp.resolve("one-jvm.jsonl");
-        try (JsonlSink sink = new JsonlSink(file)) {
-            sink.open();
-            sink.write(updates);
-        }
-        return sortedLines(List.of(file));
+        return updates;
     }
 
     /** Every line of the files, sorted: the job's tasks write in no order across files. */

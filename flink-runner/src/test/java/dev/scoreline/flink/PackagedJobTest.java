@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,22 +34,11 @@ class PackagedJobTest {
 
     @Test
     void packagedJarScoresAsOneJvm(@InjectMiniCluster MiniCluster cluster, @TempDir Path tmp) throws Exception {
-        Path dir = Cases.all().stream().filter(d -> d.getFileName().toString().startsWith("08-")).findFirst().orElseThrow();
-        List<String> rules = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> p.toString().endsWith(".score")).forEach(p -> rules.add(p.toString()));
-        }
-        Instant asOf = Cases.asOf(dir);
+        File jar = jobJar();
         Path out = tmp.resolve("out");
-        String jarPath = System.getProperty("scoreline.jobJar");
-        // Set by the surefire execution of the package phase; -Dtest=... also runs this in the test phase, before the jar.
-        org.junit.jupiter.api.Assumptions.assumeTrue(jarPath != null, "runs in the package phase, once the job jar is built");
-        File jar = new File(jarPath);
-        assertThat(jar).exists();
         Configuration conf = BatchScoringJob.configuration();
         PackagedProgram program = PackagedProgram.newBuilder().setJarFile(jar).setConfiguration(conf)
-                .setArguments("--rules", String.join(",", rules), "--format", "jsonl", "--data", dir.resolve("data").toString(),
-                        "--as-of", asOf.toString(), "--out", out.toString(), "--parallelism", "2")
+                .setArguments(config(tmp, out).toString(), "--parallelism", "2")
                 .build();
         JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, 2, false);
         assertThat(graph.getUserJars()).as("the job ships its jar").isNotEmpty();
@@ -58,7 +46,59 @@ class PackagedJobTest {
         JobResult result = cluster.requestJobResult(graph.getJobID()).get();
         assertThat(result.getSerializedThrowable()).as("the job's failure").isEmpty();
 
-        List<String> expected = Cases.oneJvm(Cases.rules(dir), dir.resolve("data"), asOf, tmp);
-        assertThat(Cases.sortedLines(Cases.filesIn(out))).isEqualTo(expected).isNotEmpty();
+        assertThat(Cases.sortedLines(Cases.filesIn(out))).isEqualTo(oneJvm(tmp)).isNotEmpty();
+    }
+
+    /**
+     * The jar's entry point in a JVM of its own with Flink's jars of flink-lib/ (as scoreline flink run
+     * starts it), submitting to a JobManager's REST address ({@code --jobmanager}): the job jar travels
+     * to the cluster and its tasks run there.
+     */
+    @Test
+    void theEntryPointSubmitsToAJobManager(@InjectMiniCluster MiniCluster cluster, @TempDir Path tmp) throws Exception {
+        File jar = jobJar();
+        Path out = tmp.resolve("out");
+        java.net.URI rest = cluster.getRestAddress().get();
+        Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=error", "-cp",
+                jar + File.pathSeparator + jar.toPath().resolveSibling("flink-lib").resolve("*"),
+                BatchScoringJob.class.getName(), config(tmp, out).toString(), "--jobmanager", rest.getHost() + ":" + rest.getPort(),
+                "--parallelism", "2").redirectErrorStream(true).start();
+        String output = new String(job.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(job.waitFor()).as(output).isZero();
+        assertThat(output).contains("on the JobManager " + rest.getHost() + ":" + rest.getPort() + " (parallelism 2)");
+        assertThat(Cases.sortedLines(Cases.filesIn(out))).isEqualTo(oneJvm(tmp)).isNotEmpty();
+    }
+
+    /** Conformance case 08 (associations). */
+    private static Path caseDir() throws Exception {
+        return Cases.all().stream().filter(d -> d.getFileName().toString().startsWith("08-")).findFirst().orElseThrow();
+    }
+
+    /** A run config of case 08 whose jsonl sink writes into {@code out}. */
+    private static Path config(Path tmp, Path out) throws Exception {
+        Path dir = caseDir();
+        List<String> rules = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.filter(p -> p.toString().endsWith(".score")).forEach(p -> rules.add(p.toString()));
+        }
+        Path config = tmp.resolve("scoreline.yaml");
+        Files.writeString(config, "rules: [" + String.join(", ", rules) + "]\nadapter: {name: jsonl, dir: " + dir.resolve("data")
+                + "}\nsinks: [{name: jsonl, file: " + out.resolve("scores.jsonl") + "}]\nas-of: " + Cases.asOf(dir) + "\n");
+        return config;
+    }
+
+    private static List<String> oneJvm(Path tmp) throws Exception {
+        Path dir = caseDir();
+        return Cases.oneJvm(Cases.rules(dir), dir.resolve("data"), Cases.asOf(dir), tmp);
+    }
+
+    private static File jobJar() {
+        String jarPath = System.getProperty("scoreline.jobJar");
+        // Set by the surefire execution of the package phase; -Dtest=... also runs this in the test phase, before the jar.
+        org.junit.jupiter.api.Assumptions.assumeTrue(jarPath != null, "runs in the package phase, once the job jar is built");
+        File jar = new File(jarPath);
+        assertThat(jar).exists();
+        return jar;
     }
 }

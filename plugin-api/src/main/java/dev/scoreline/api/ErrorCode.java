@@ -34,6 +34,8 @@ public enum ErrorCode {
     PLUGIN_WIRING(510, "plugins cannot be wired"),
     /** A rules file named to a host or in a config that cannot be read. */
     RULES_UNREADABLE(511, "rules file cannot be read"),
+    /** {@code scoreline flink run}: the Flink job's jar (or the Flink jars beside it) cannot be found. */
+    FLINK_JAR_MISSING(512, "Flink job jar not found"),
 
     /** The store cannot be opened: unreachable server, bad URL, bad credentials. */
     STORE_UNREACHABLE(601, "store cannot be opened"),

@@ -65,6 +65,25 @@ public final class Failures {
                 "this is a bug in Scoreline; please report it", t));
     }
 
+    /**
+     * The exit code of data-and-cli.md for a kind of failure: 1 rule errors (and the catalog refusing
+     * an operation), 2 usage or configuration, 3 bad data, 4 undelivered, 5 the store unavailable,
+     * 70 a bug. The one mapping, for every process that ends on a failure (the command line, the
+     * Flink job's entry point).
+     */
+    public static int exitCode(ErrorCode code) {
+        return switch (code) {
+            case RULE_ERRORS -> 1;
+            // The catalog refusing an operation: exit 1, as the scores commands always did.
+            case UNKNOWN_SCORE, QUOTA_EXCEEDED, CATALOG_CONFLICT, UNKNOWN_RECORD, UNKNOWN_ADJUSTMENT -> 1;
+            case BAD_DATA -> 3;
+            case SINK_OPEN, SINK_FAILED, UNDELIVERED, OUTBOX_FAILED -> 4;
+            case STORE_UNREACHABLE, STORE_READ_ONLY, STORE_FAILED, STORE_LOCKED, STORE_SCHEMA -> 5;
+            case INTERNAL_ERROR -> 70;
+            default -> 2;
+        };
+    }
+
     /** A plugin setting that cannot be used; the plugin's message names the plugin and the key. */
     public static ScorelineException pluginSetting(PluginSettingsException e) {
         return new ScorelineException(ErrorCode.PLUGIN_SETTING, firstLine(e.getMessage()),

@@ -1,4 +1,4 @@
-package dev.scoreline.cli;
+package dev.scoreline.runtime;
 
 import dev.scoreline.api.PluginSettings;
 
@@ -12,15 +12,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The config file of {@code scoreline run} (YAML). Paths in it are relative to the file's folder,
- * the embedded store's too ({@code store: embedded} is {@code scoreline-data/} beside the file),
- * so every command given the same config reads the store the run wrote, from any folder.
+ * The config file of {@code scoreline run} (YAML), the one reading of it: the command line's
+ * commands and the Flink job ({@code scoreline flink run}) read a config through it. Paths in it
+ * are relative to the file's folder, the embedded store's too ({@code store: embedded} is
+ * {@code scoreline-data/} beside the file), so every command given the same config reads the store
+ * the run wrote, from any folder.
  *
  * <pre>
  * rules: [lead.score, health.score]        # score files (saved to the store's catalog and activated), or
@@ -34,11 +40,11 @@ import java.util.Map;
  * outbox: out/outbox                        # where failing sinks keep what they owe
  * </pre>
  */
-record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object> adapterSettings,
+public record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object> adapterSettings,
                  List<Plugin> sinks, Map<String, Object> store, Instant asOf, Path outbox) {
 
     /** A plugin entry: the plugin, the id its instance is bound under (the plugin's name unless given), its settings. */
-    record Plugin(String name, String id, Map<String, Object> settings) { }
+    public record Plugin(String name, String id, Map<String, Object> settings) { }
 
     /** An id names an outbox file and appears in messages: a letter or digit, then letters, digits, '.', '_', '-'. */
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -49,20 +55,20 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     private static final String SEE = "see examples/quickstart/scoreline.yaml";
 
     /** The value of {@code rules} that runs the store's catalog rather than files. */
-    static final String CATALOG = "catalog";
+    public static final String CATALOG = "catalog";
 
     /** Whether the run scores the active scores of the store's catalog ({@code rules: catalog}). */
-    boolean fromCatalog() {
+    public boolean fromCatalog() {
         return rules.isEmpty();
     }
 
     /** A config file that cannot be used (SL502): the message names the file and the key. */
-    static ScorelineException invalid(Path file, String message, String fix) {
+    public static ScorelineException invalid(Path file, String message, String fix) {
         return new ScorelineException(ErrorCode.CONFIG_INVALID, file + ": " + message, fix);
     }
 
     /** The config at {@code file}; a missing or unreadable file is SL501, one that cannot be used SL502. */
-    static RunConfig read(Path file) {
+    public static RunConfig read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ScorelineException(ErrorCode.CONFIG_UNREADABLE, "no config file at " + file,
                     "give the path of a YAML config, e.g. scoreline run examples/quickstart/scoreline.yaml");
@@ -121,13 +127,24 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
         Instant asOf = null;
         if (map.get("as-of") != null) {
             try {
-                asOf = new AsOf().convert(String.valueOf(map.get("as-of")));
-            } catch (RuntimeException e) {
-                throw invalid(file, "\"as-of\": " + e.getMessage(), "write e.g. as-of: 2026-03-01T00:00:00Z");
+                asOf = asOf(String.valueOf(map.get("as-of")));
+            } catch (DateTimeParseException e) {
+                throw invalid(file, "\"as-of\": --as-of takes an ISO-8601 instant such as 2026-03-01T00:00:00Z or a date such as"
+                        + " 2026-03-01, not \"" + map.get("as-of") + "\"", "write e.g. as-of: 2026-03-01T00:00:00Z");
             }
         }
         Path outbox = base.resolve(map.get("outbox") == null ? "scoreline-data/outbox" : String.valueOf(map.get("outbox")));
         return new RunConfig(file, rules, adapter.name(), adapter.settings(), sinks, store, asOf, outbox);
+    }
+
+    /** An as-of instant as configs and {@code --as-of} write it: ISO-8601 (an offset allowed), or a date meaning 00:00 UTC. */
+    public static Instant asOf(String value) throws DateTimeParseException {
+        String v = value.strip();
+        if (v.length() == 10) {
+            return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+        }
+        return v.endsWith("Z") || v.endsWith("z") ? Instant.parse(v.toUpperCase(java.util.Locale.ROOT))
+                : OffsetDateTime.parse(v).toInstant();
     }
 
     /** The file's YAML, which must be a map. */
@@ -212,7 +229,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     }
 
     /** Settings that name files or folders are resolved against the config file's folder. */
-    static boolean isPath(String key) {
+    public static boolean isPath(String key) {
         return key.equals("dir") || key.equals("file") || key.equals("outbox") || key.equals("rejected") || key.endsWith("_dir")
                 || key.endsWith("_file") || key.endsWith("_path");
     }
@@ -222,11 +239,11 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     }
 
     /** The store the config names, opened; null when it names none. */
-    dev.scoreline.store.ScoreStore openStore() {
+    public dev.scoreline.store.ScoreStore openStore() {
         if (store == null) {
             return null;
         }
-        dev.scoreline.store.ScoreStore opened = ScoresCommand.StoreOptions.open(
+        dev.scoreline.store.ScoreStore opened = Stores.open(
                 String.valueOf(store.getOrDefault("url", store.get("embedded"))), (String) store.get("user"),
                 (String) store.get("password"));
         Object batch = store.get("batch");
@@ -239,7 +256,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     }
 
     /** The store the config names, opened; a config without one is SL502, {@code why} saying what needs it. */
-    dev.scoreline.store.ScoreStore requireStore(String why) {
+    public dev.scoreline.store.ScoreStore requireStore(String why) {
         dev.scoreline.store.ScoreStore opened = openStore();
         if (opened == null) {
             throw invalid(file, "names no store", "add a store: to the config (store: embedded); " + why);
@@ -251,7 +268,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
      * The config {@code run} reads when given none, and so the one whose store the other commands
      * read by default: {@code ./scoreline.yaml} when there is one, else the installation's quickstart.
      */
-    static Path defaultFile() {
+    public static Path defaultFile() {
         Path here = Path.of("scoreline.yaml");
         if (Files.isRegularFile(here)) {
             return here;
@@ -260,7 +277,7 @@ record RunConfig(Path file, List<Path> rules, String adapter, Map<String, Object
     }
 
     /** What a command says when it reads {@link #defaultFile()} (a command should never guess silently). */
-    static String defaultNotice(Path file) {
+    public static String defaultNotice(Path file) {
         return "using " + file + (file.equals(Path.of("scoreline.yaml")) ? " (found here)"
                 : " (the quickstart: no ./scoreline.yaml here)");
     }
