@@ -296,6 +296,10 @@ public final class JsonlAdapter implements CrmAdapter {
             } catch (IOException e) {
                 problems.badLine(context.source, context.line, "not readable: " + e.getMessage());
                 return null;
+            } catch (NumberFormatException e) {
+                // 1e999999999999: valid JSON, but no decimal holds it (Jackson throws this one unwrapped)
+                problems.badLine(context.source, context.line, "a number is out of range (its exponent is too large)");
+                return null;
             }
             if (node == null || !node.isObject()) {
                 problems.badLine(context.source, context.line,
