@@ -320,8 +320,7 @@ public final class CsvAdapter implements CrmAdapter {
         final String type;
         final Projection projection;
         int id;
-        /** Per column, whether a score reads it (known once the header is). */
-        boolean[] read;
+        boolean[] read; // per column, whether a score reads it (known once the header is)
 
         RecordRows(String type, Projection projection) {
             this.type = type;
@@ -362,8 +361,7 @@ public final class CsvAdapter implements CrmAdapter {
 
     private static final class EventRows extends Rows<CrmEvent> {
         final Projection projection;
-        /** Per event type as the file writes it: per column, whether a score reads it. */
-        final Map<String, boolean[]> read = new java.util.HashMap<>();
+        final Map<String, boolean[]> read = new java.util.HashMap<>(); // per event type: per column, is it read
         int record;
         int type;
         int at;
