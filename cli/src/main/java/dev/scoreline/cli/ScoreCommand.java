@@ -70,10 +70,12 @@ final class ScoreCommand implements Callable<Integer> {
             summary = writeFile(engine, data, only);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        err.printf(Locale.ROOT, "scored %d record%s for %d score%s: read %d records, %d events, %d associations; "
+        // No score reads events: the events were not read, so their lines were not checked either.
+        String events = data.eventsSkipped() ? "events not read (no score reads events)" : data.eventsRead() + " events";
+        err.printf(Locale.ROOT, "scored %d record%s for %d score%s: read %d records, %s, %d associations; "
                         + "%d out of scope; %d bad line%s skipped; %d data warning%s; took %.2f s%n",
                 summary.results(), summary.results() == 1 ? "" : "s", scoreCount,
-                scoreCount == 1 ? "" : "s", data.recordsRead(), data.eventsRead(), data.associationsRead(),
+                scoreCount == 1 ? "" : "s", data.recordsRead(), events, data.associationsRead(),
                 summary.recordsOutOfScope(), problems.badLines(), problems.badLines() == 1 ? "" : "s",
                 problems.warnings(), problems.warnings() == 1 ? "" : "s", seconds);
         err.flush();

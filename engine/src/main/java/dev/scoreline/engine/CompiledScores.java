@@ -18,6 +18,15 @@ public final class CompiledScores {
         return program.definitions();
     }
 
+    /**
+     * What the scores read of the data, per record and event type: what loading asks an adapter
+     * for ({@link dev.scoreline.api.CrmAdapter#records(dev.scoreline.api.Projection)}). A host that
+     * reads the data itself can leave out the rest.
+     */
+    public dev.scoreline.api.Projection projection() {
+        return program.projection;
+    }
+
     /** How many Drools rules the definitions became. */
     public int droolsRuleCount() {
         return program.ruleCount();

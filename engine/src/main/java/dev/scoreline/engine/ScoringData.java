@@ -50,8 +50,17 @@ public final class ScoringData {
         return population.stats().records();
     }
 
+    /** Events read; 0 when none were ({@link #eventsSkipped()}). */
     public long eventsRead() {
         return population.stats().events();
+    }
+
+    /**
+     * Whether the events were not read at all because no score reads events: their source was
+     * neither parsed nor checked, so a bad line there went unreported.
+     */
+    public boolean eventsSkipped() {
+        return !population.stats().eventsRead();
     }
 
     public long associationsRead() {

@@ -26,8 +26,27 @@ public interface CrmAdapter extends AutoCloseable {
 
     Stream<CrmRecord> records();
 
+    /**
+     * The records, of which the engine reads only what {@code projection} names: an adapter may
+     * leave out (need not parse or convert) the properties it does not project, and must give
+     * every record all the same, with its lists. The default gives {@link #records()} whole.
+     */
+    default Stream<CrmRecord> records(Projection projection) {
+        return records();
+    }
+
     default Stream<CrmEvent> events() {
         return Stream.empty();
+    }
+
+    /**
+     * The events, of which the engine reads only what {@code projection} names: an adapter may
+     * leave out the properties it does not project (all of them for an event type no rule reads),
+     * and must give every event all the same. The engine does not call it when no rule reads
+     * events ({@link Projection#readsEvents()}). The default gives {@link #events()} whole.
+     */
+    default Stream<CrmEvent> events(Projection projection) {
+        return events();
     }
 
     /**
@@ -38,6 +57,11 @@ public interface CrmAdapter extends AutoCloseable {
      */
     default Stream<CrmEvent> events(java.util.function.Predicate<RecordKey> owners) {
         return events().filter(e -> owners.test(e.record()));
+    }
+
+    /** {@link #events(java.util.function.Predicate)} with a {@link #events(Projection) projection}. */
+    default Stream<CrmEvent> events(java.util.function.Predicate<RecordKey> owners, Projection projection) {
+        return events(owners);
     }
 
     default Stream<Association> associations() {

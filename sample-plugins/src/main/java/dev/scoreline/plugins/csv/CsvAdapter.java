@@ -8,6 +8,7 @@ import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.DataChange;
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ListMembership;
+import dev.scoreline.api.Projection;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.plugins.internal.CsvReader;
 import dev.scoreline.plugins.internal.FilePosition;
@@ -102,18 +103,27 @@ public final class CsvAdapter implements CrmAdapter {
         }
     }
 
+    @Override public Stream<CrmRecord> records() {
+        return records(Projection.everything());
+    }
+
+    /** Cells of columns no score reads are left as they are: not split into values, not given. */
     @Override
-    public Stream<CrmRecord> records() {
+    public Stream<CrmRecord> records(Projection projection) {
         return LazyFileStream.of(recordFiles(), file -> {
             String fileName = file.getFileName().toString();
             String type = fileName.substring(0, fileName.length() - ".csv".length());
-            return new RowReader<>(file, new RecordRows(type));
+            return new RowReader<>(file, new RecordRows(type, projection));
         });
     }
 
+    @Override public Stream<CrmEvent> events() {
+        return events(Projection.everything());
+    }
+
     @Override
-    public Stream<CrmEvent> events() {
-        return LazyFileStream.of(dir.resolve(EVENTS_FILE), file -> new RowReader<>(file, new EventRows()));
+    public Stream<CrmEvent> events(Projection projection) {
+        return LazyFileStream.of(dir.resolve(EVENTS_FILE), file -> new RowReader<>(file, new EventRows(projection)));
     }
 
     @Override
@@ -176,8 +186,8 @@ public final class CsvAdapter implements CrmAdapter {
             Rows<?> rows = switch (fileName) {
                 case LISTS_FILE -> new ListRows();
                 case ASSOCIATIONS_FILE -> new AssociationRows();
-                case EVENTS_FILE -> new EventRows();
-                default -> new RecordRows(fileName.substring(0, fileName.length() - ".csv".length()));
+                case EVENTS_FILE -> new EventRows(Projection.everything());
+                default -> new RecordRows(fileName.substring(0, fileName.length() - ".csv".length()), Projection.everything());
             };
             next.put(fileName, readNew(file, rows, kept.getOrDefault(fileName, FilePosition.START), changes::add));
         }
@@ -308,10 +318,13 @@ public final class CsvAdapter implements CrmAdapter {
 
     private static final class RecordRows extends Rows<CrmRecord> {
         final String type;
+        final Projection projection;
         int id;
+        boolean[] read; // per column, whether a score reads it (known once the header is)
 
-        RecordRows(String type) {
+        RecordRows(String type, Projection projection) {
             this.type = type;
+            this.projection = projection;
         }
 
         @Override
@@ -323,6 +336,10 @@ public final class CsvAdapter implements CrmAdapter {
             if (id < 0) {
                 return "the header has no \"id\" or \"Record ID\" column";
             }
+            read = new boolean[names.size()];
+            for (int i = 0; i < read.length; i++) {
+                read[i] = projection.readsRecordProperty(type, names.get(i));
+            }
             return null;
         }
 
@@ -331,7 +348,7 @@ public final class CsvAdapter implements CrmAdapter {
             String recordId = required(cells, id, header.get(id).strip()).strip();
             Map<String, Object> properties = new LinkedHashMap<>();
             for (int i = 0; i < cells.size(); i++) {
-                if (i != id && !header.get(i).isBlank()) {
+                if (i != id && read[i] && !header.get(i).isBlank()) {
                     Object value = value(cells.get(i));
                     if (value != null) {
                         properties.put(header.get(i).strip(), value);
@@ -343,12 +360,17 @@ public final class CsvAdapter implements CrmAdapter {
     }
 
     private static final class EventRows extends Rows<CrmEvent> {
+        final Projection projection;
+        final Map<String, boolean[]> read = new java.util.HashMap<>(); // per event type: per column, is it read
         int record;
         int type;
         int at;
 
-        @Override
-        String header(List<String> names, Consumer<String> warn) {
+        EventRows(Projection projection) {
+            this.projection = projection;
+        }
+
+        @Override String header(List<String> names, Consumer<String> warn) {
             record = column("record");
             type = column("type");
             at = column("at");
@@ -384,10 +406,19 @@ public final class CsvAdapter implements CrmAdapter {
             } catch (IllegalArgumentException e) {
                 throw new BadRow(e.getMessage());
             }
+            boolean[] reads = read.computeIfAbsent(eventType, t -> {
+                boolean[] r = new boolean[header.size()];
+                for (int i = 0; i < r.length; i++) {
+                    String name = header.get(i).strip();
+                    r[i] = normalHeader(name).startsWith(PROPERTY_PREFIX)
+                            && projection.readsEventProperty(t, name.substring(PROPERTY_PREFIX.length()));
+                }
+                return r;
+            });
             Map<String, Object> properties = new LinkedHashMap<>();
             for (int i = 0; i < cells.size(); i++) {
                 String name = header.get(i).strip();
-                if (normalHeader(name).startsWith(PROPERTY_PREFIX)) {
+                if (reads[i]) {
                     Object value = value(cells.get(i));
                     if (value != null) {
                         properties.put(name.substring(PROPERTY_PREFIX.length()), value);

@@ -31,6 +31,23 @@ class CsvAdapterTest {
     }
 
     @Test
+    void aProjectionLeavesOutTheColumnsNoScoreReads(@TempDir Path dir) throws Exception {
+        write(dir, "contact.csv", "Record ID,Job Title,state,notes\nc1,CTO,Northeast;Midwest,long text\n");
+        write(dir, "events.csv", "record,type,at,prop.form_name,prop.pages\n"
+                + "contact:c1,form_submission,2026-01-02T10:00:00Z,Demo,/a;/b\ncontact:c1,page_view,2026-01-02,,/a\n");
+        dev.scoreline.api.Projection projection = dev.scoreline.api.Projection.builder()
+                .recordProperty("Contact", "STATE").eventProperty("form_submission", "form_name").build();
+        CsvAdapter adapter = new CsvAdapter(dir);
+        adapter.open(new RecordedProblems());
+        try (var records = adapter.records(projection); var events = adapter.events(projection)) {
+            List<CrmRecord> r = records.toList();
+            List<CrmEvent> e = events.toList();
+            assertThat(r.get(0).properties()).isEqualTo(Map.of("state", List.of("Northeast", "Midwest")));
+            assertThat(e).extracting(CrmEvent::properties).containsExactly(Map.of("form_name", "Demo"), Map.of());
+        }
+    }
+
+    @Test
     void readsExportsWithQuotingMultiValuesAndUnknowns(@TempDir Path dir) throws Exception {
         write(dir, "contact.csv", "\uFEFFRecord ID,Job Title,state,notes,revenue\r\n"
                 + "c1,CTO,Northeast;Midwest,\"says \"\"hi\"\", then\nleaves\",5000000\r\n"

@@ -133,14 +133,19 @@ public final class CompiledRuleBase {
         return d;
     }
 
-    /** Whether any rule reads events; without, events are counted and checked but neither kept nor matched. */
+    /** Whether any rule reads events; without, the events are not read at all. */
     public final boolean readsEvents;
+    /**
+     * What the rules read per record and event type, handed to the adapter so that it need not
+     * parse the rest ({@link dev.scoreline.api.CrmAdapter#records(dev.scoreline.api.Projection)}).
+     */
+    public final dev.scoreline.api.Projection projection;
 
     CompiledRuleBase(List<ScoreDefinition> definitions, ProgramScore[] scores, KieBase kieBase, int matcherCount,
                  List<String> recordProperties, List<String> eventProperties, Set<String> listsRead,
                  boolean eventsReadLists, Set<String> numericRecordProperties, Set<String> numericEventProperties,
                  List<Timeframe> timeframes, TimeDependence time, List<RecordGroup> recordGroups,
-                 java.util.Map<String, BigDecimal[]> numericIntervals) {
+                 java.util.Map<String, BigDecimal[]> numericIntervals, dev.scoreline.api.Projection projection) {
         this.definitions = definitions;
         this.scores = scores;
         this.kieBase = kieBase;
@@ -166,6 +171,11 @@ public final class CompiledRuleBase {
             }
         }
         this.readsEvents = events;
+        this.projection = projection;
+        if (events != projection.readsEvents()) {
+            throw new IllegalStateException("the projection says events are " + (events ? "not " : "")
+                    + "read, the rules say otherwise: " + projection);
+        }
         this.typesReadingAssociations = Set.copyOf(types);
         this.associationHops = associationHops(scores);
         Set<String> since = new java.util.HashSet<>();

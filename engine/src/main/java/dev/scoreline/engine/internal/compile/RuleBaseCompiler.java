@@ -63,6 +63,8 @@ public final class RuleBaseCompiler {
 
     private final Set<String> recordProperties = new LinkedHashSet<>();
     private final Set<String> eventProperties = new LinkedHashSet<>();
+    /** The same per record and event type, for adapters (which need not parse the rest). */
+    private final dev.scoreline.api.Projection.Builder projection = dev.scoreline.api.Projection.builder();
     private final Set<String> listsRead = new LinkedHashSet<>();
     private final Set<String> numericRecordProperties = new LinkedHashSet<>();
     private final Set<String> numericEventProperties = new LinkedHashSet<>();
@@ -101,7 +103,8 @@ public final class RuleBaseCompiler {
                 List.copyOf(recordProperties), List.copyOf(eventProperties), Set.copyOf(listsRead), eventsReadLists,
                 Set.copyOf(numericRecordProperties), Set.copyOf(numericEventProperties), List.copyOf(timeframes),
                 new CompiledRuleBase.TimeDependence(java.util.Map.copyOf(recordNowWindows), java.util.Map.copyOf(eventNowWindows),
-                        List.copyOf(decays)), List.copyOf(recordGroups.values()), numericIntervals());
+                        List.copyOf(decays)), List.copyOf(recordGroups.values()), numericIntervals(),
+                projection.build());
     }
 
     private ProgramScore score(ScoreDefinition d) {
@@ -180,7 +183,7 @@ public final class RuleBaseCompiler {
         int matcher = matchers++;
         Set<String> props = new java.util.TreeSet<>();
         boolean lists = collect(where, props, numericRecordProperties, false, type);
-        props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
+        readRecordProperties(type, props);
         CompiledRuleBase.RecordGroup group = recordGroup(type, props, lists);
         recordRule(matcher, group, terms(where));
         return new int[] {matcher, group.id()};
@@ -212,7 +215,7 @@ public final class RuleBaseCompiler {
             int m = matchers++;
             Set<String> props = new java.util.TreeSet<>();
             boolean lists = collect(p.condition(), props, numericRecordProperties, false, recordType);
-            props.stream().filter(x -> !References.isReference(x)).forEach(recordProperties::add);
+            readRecordProperties(recordType, props);
             CompiledRuleBase.RecordGroup group = recordGroup(recordType, props, lists);
             recordRule(m, group, terms(p.condition()));
             ProgramRule r = new ProgramRule(rule, RuleKind.PROPERTY, m, new BigDecimal[] {p.points()}, assocMatcher,
@@ -222,7 +225,7 @@ public final class RuleBaseCompiler {
         }
         if (rule instanceof Rule.PropertyPointsRule p) {
             String prop = DataValue.fold(p.property());
-            recordProperties.add(prop);
+            readRecordProperties(recordType, Set.of(prop));
             notIntervals.add(CompiledRuleBase.intervalKey(recordType, prop)); // compared with listed values
             int first = matchers;
             BigDecimal[] points = new BigDecimal[p.points().size()];
@@ -238,18 +241,19 @@ public final class RuleBaseCompiler {
             return valueRule(v, recordType, assocMatcher, assocType, aggregate);
         }
         if (rule instanceof Rule.CountRule c) {
-            return countRule(c, assocMatcher, assocType);
+            return countRule(c, assocMatcher, assocType, scoredType);
         }
         if (rule instanceof Rule.EventRule e) {
             int m = matchers++;
             eventRule(m, e.event(), e.timeframe(), List.of());
             ProgramRule r = new ProgramRule(rule, RuleKind.EVENT, m, new BigDecimal[] {e.points()}, assocMatcher,
                     assocType, aggregate, null);
-            return timed(r, e.cap(), e.timeframe());
+            return timed(r, e.cap(), e.timeframe(), scoredType);
         }
         if (rule instanceof Rule.EventPointsRule e) {
             String prop = DataValue.fold(e.property());
             eventProperties.add(prop);
+            projection.eventProperty(e.event().type(), prop);
             int first = matchers;
             BigDecimal[] points = new BigDecimal[e.points().size()];
             for (int i = 0; i < points.length; i++) {
@@ -259,13 +263,13 @@ public final class RuleBaseCompiler {
             }
             ProgramRule r = new ProgramRule(rule, RuleKind.EVENT_POINTS, first, points, assocMatcher, assocType,
                     aggregate, null);
-            return timed(r, e.cap(), e.timeframe());
+            return timed(r, e.cap(), e.timeframe(), scoredType);
         }
         Rule.FrequencyRule f = (Rule.FrequencyRule) rule;
         int m = matchers++;
         eventRule(m, f.event(), f.timeframe(), List.of());
         return timed(new ProgramRule(rule, RuleKind.FREQUENCY, m, new BigDecimal[] {f.points()}, assocMatcher,
-                assocType, null, f.frequency()), null, f.timeframe());
+                assocType, null, f.frequency()), null, f.timeframe(), scoredType);
     }
 
     /**
@@ -279,7 +283,7 @@ public final class RuleBaseCompiler {
         String prop = null;
         if (v.operand() instanceof Operand.Property p) {
             prop = DataValue.fold(p.name());
-            recordProperties.add(prop);
+            readRecordProperties(recordType, Set.of(prop));
             numericRecordProperties.add(prop); // a value that does not read as a number is a data warning
             notIntervals.add(CompiledRuleBase.intervalKey(recordType, prop)); // the value itself is read
             m = matchers++;
@@ -300,7 +304,7 @@ public final class RuleBaseCompiler {
      * A count rule: its association filter (type, label, where) picks the records; with an event,
      * an event rule on their events, counted per associated record like a frequency rule.
      */
-    private ProgramRule countRule(Rule.CountRule c, int assocMatcher, String assocType) {
+    private ProgramRule countRule(Rule.CountRule c, int assocMatcher, String assocType, String scoredType) {
         int m = -1;
         if (c.with() != null) {
             m = matchers++;
@@ -308,17 +312,28 @@ public final class RuleBaseCompiler {
         }
         ProgramRule r = new ProgramRule(c, RuleKind.COUNT, m, new BigDecimal[] {c.points()}, assocMatcher, assocType,
                 null, c.count());
-        return timed(r, null, c.timeframe());
+        return timed(r, null, c.timeframe(), scoredType);
     }
 
-    /** Notes a rule's cap and {@code since} bound (its property read on the scored record). */
-    private ProgramRule timed(ProgramRule r, dev.scoreline.dsl.model.EventCap cap, Timeframe timeframe) {
+    /** Notes a rule's cap and {@code since} bound (its property read on the scored record, {@code SinceBounds}). */
+    private ProgramRule timed(ProgramRule r, dev.scoreline.dsl.model.EventCap cap, Timeframe timeframe,
+                              String scoredType) {
         r.cap = cap;
         if (timeframe instanceof Timeframe.Since since) {
             r.since = DataValue.fold(since.property());
-            recordProperties.add(r.since);
+            readRecordProperties(scoredType, Set.of(r.since));
         }
         return r;
+    }
+
+    /** Record properties that rules on {@code type} read (score references, which are no data, left out). */
+    private void readRecordProperties(String type, Set<String> props) {
+        for (String p : props) {
+            if (!References.isReference(p)) {
+                recordProperties.add(p);
+                projection.recordProperty(type, p);
+            }
+        }
     }
 
     /** A constraint: its semantic key (equal keys share one Drools node) and its test. */
@@ -371,10 +386,11 @@ public final class RuleBaseCompiler {
 
     private void eventRule(int matcher, EventFilter event, Timeframe timeframe, List<Term> extra) {
         String type = DataValue.fold(event.type());
+        projection.eventType(type);
         List<Term> terms = new ArrayList<>();
         Condition where = event.eventTerms(); // the owner's terms are matched on the owner: ownerTerms
         if (where != null) {
-            collectEventReads(where);
+            collectEventReads(type, where);
             terms.addAll(terms(where));
         }
         // A since bound differs per scored record, while an event's matches are shared by every
@@ -411,7 +427,7 @@ public final class RuleBaseCompiler {
         PatternDef<RecordFact> tp = pattern(t).expr(id(List.of("group", RecordFact.WHOLE)), f -> f.group == RecordFact.WHOLE)
                 .expr(id(List.of("type", type)), f -> f.type.equals(type));
         if (assoc.where() != null) {
-            collectRecordReads(assoc.where());
+            collectRecordReads(type, assoc.where());
             for (Term term : terms(assoc.where())) {
                 FactTest test = term.test();
                 tp = tp.expr(id(term.key()), test::test);
@@ -426,12 +442,17 @@ public final class RuleBaseCompiler {
         return matcher;
     }
 
-    private void collectRecordReads(Condition c) {
-        collect(c, recordProperties, numericRecordProperties, false, null);
+    private void collectRecordReads(String type, Condition c) {
+        Set<String> props = new java.util.TreeSet<>();
+        collect(c, props, numericRecordProperties, false, null);
+        readRecordProperties(type, props);
     }
 
-    private void collectEventReads(Condition c) {
-        collect(c, eventProperties, numericEventProperties, true, null);
+    private void collectEventReads(String type, Condition c) {
+        Set<String> props = new java.util.TreeSet<>();
+        collect(c, props, numericEventProperties, true, null);
+        eventProperties.addAll(props);
+        props.forEach(p -> projection.eventProperty(type, p));
     }
 
     private Map<String, BigDecimal[]> numericIntervals() {

@@ -43,8 +43,8 @@ public final class LoadedData implements DataView {
     /** A partial load's records to score by key, also those not in the data (removed); null for a full load. */
     private final Set<RecordKey> selection;
 
-    /** What loading saw. */
-    public record Stats(long records, long events, long associations, long warnings) { }
+    /** What loading saw; {@code eventsRead} is false when no rule reads events, so none were read. */
+    public record Stats(long records, long events, long associations, long warnings, boolean eventsRead) { }
 
     private LoadedData(Builder b) {
         this.shapes = b.shapes;
@@ -78,7 +78,8 @@ public final class LoadedData implements DataView {
             asOther[py] = x;
             asLabels[py] = labels;
         }
-        this.stats = new Stats(b.recordsRead, b.eventsRead, b.associationsRead, b.warnings.count);
+        this.stats = new Stats(b.recordsRead, b.eventsRead, b.associationsRead, b.warnings.count,
+                b.shapes.program().readsEvents);
         // Each record shape's projections onto the groups of rules, once, with the data.
         for (int shape = 0; shape < shapes.recordShapeCount(); shape++) {
             shapes.projections(shape);
@@ -173,12 +174,16 @@ public final class LoadedData implements DataView {
     @Override public int assocOther(int rec, int i) { return asOther[asStart[rec] + i]; }
     @Override public int assocLabels(int rec, int i) { return asLabels[asStart[rec] + i]; }
 
-    /** Reads everything an adapter has. Problems and warnings go to {@code problems}. */
+    /**
+     * Reads what the rules read of an adapter's data: its records and associations, and its events
+     * unless no rule reads events, each through the program's {@link CompiledRuleBase#projection}.
+     * Problems and warnings go to {@code problems}.
+     */
     public static LoadedData load(CompiledRuleBase program, CrmAdapter adapter, DataProblems problems) {
         Builder b = new Builder(new ShapeInterner(program), problems);
         adapter.open(b.adapterProblems);
         return b.read(adapter, () -> ReadAhead.forEach(adapter::associations, b::addAssociation, b.adapterProblems),
-                adapter::events);
+                () -> adapter.events(program.projection));
     }
 
     /**
@@ -266,7 +271,7 @@ public final class LoadedData implements DataView {
                 }
             }
             b.associationsRead = read;
-        }, () -> adapter.events(keep::contains));
+        }, () -> adapter.events(keep::contains, program.projection));
     }
 
     private static boolean reads(Set<String> typesReading, RecordKey key) {
@@ -334,16 +339,18 @@ public final class LoadedData implements DataView {
         /**
          * The one order of a load: records and list memberships (a record's shape needs both), then
          * the associations {@code associations} adds, then the events (an event's shape may need its
-         * owner's lists).
+         * owner's lists), which are not read at all when no rule reads them.
          */
         LoadedData read(CrmAdapter adapter, Runnable associations,
                         java.util.function.Supplier<Stream<CrmEvent>> events) {
             // Each stream is parsed on a second thread while this one shapes what it gives.
-            ReadAhead.forEach(adapter::records, this::addRecord, adapterProblems);
+            ReadAhead.forEach(() -> adapter.records(shapes.program().projection), this::addRecord, adapterProblems);
             ReadAhead.forEach(adapter::listMemberships, this::addMembership, adapterProblems);
             shapeRecords();
             associations.run();
-            ReadAhead.forEach(events, this::addEvent, adapterProblems);
+            if (shapes.program().readsEvents) {
+                ReadAhead.forEach(events, this::addEvent, adapterProblems);
+            }
             return new LoadedData(this);
         }
 
@@ -352,7 +359,7 @@ public final class LoadedData implements DataView {
             if (keep != null && !keep.contains(r.key())) {
                 return;
             }
-            Object[] values = shapes.projectRecord(r.properties(), warnings.numbers("records", r.key()));
+            Object[] values = shapes.projectRecord(r.key().type(), r.properties(), warnings.numbers("records", r.key()));
             Set<String> memberOf = shapes.readLists(r.lists());
             int existing = index.indexOf(r.key());
             if (existing >= 0) {
@@ -431,10 +438,7 @@ public final class LoadedData implements DataView {
                 warnings.dangling("events", e.type() + " event", e.record());
                 return;
             }
-            if (!shapes.program().readsEvents) {
-                return; // read, counted and checked, but no rule reads events: nothing to keep
-            }
-            Object[] raw = shapes.projectEvent(e.properties(), warnings.numbers("events", e.record()));
+            Object[] raw = shapes.projectEvent(e.type(), e.properties(), warnings.numbers("events", e.record()));
             int shape = shapes.internEvent(DataValue.fold(e.type()), raw, lists.get(owner));
             events.add(owner, shape, e.at().toEpochMilli());
         }

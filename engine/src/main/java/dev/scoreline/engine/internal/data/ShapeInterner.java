@@ -22,6 +22,13 @@ public final class ShapeInterner {
     private final CompiledRuleBase program;
     private final Map<String, Integer> recordPropertyIndex = new HashMap<>();
     private final Map<String, Integer> eventPropertyIndex = new HashMap<>();
+    /**
+     * By type as the data writes it: the slots of the properties the rules read on that type
+     * ({@link CompiledRuleBase#projection}); a property read only on other types is not kept, so an
+     * adapter that honours the projection and one that gives everything make the same shapes.
+     */
+    private final Map<String, Map<String, Integer>> recordSlotsByType = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Integer>> eventSlotsByType = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Integer> recordIds = new HashMap<>();
     private final Map<String, Integer> eventIds = new HashMap<>();
     private final Map<Object, Integer> labelIds = new HashMap<>();
@@ -164,20 +171,33 @@ public final class ShapeInterner {
         void notReadable(String property, String text, boolean asDate);
     }
 
-    /** The raw values of the record properties the rules read, by case-insensitive name. */
-    public Object[] projectRecord(Map<String, Object> properties, NumberWarnings warnings) {
-        return project(properties, recordPropertyIndex, program.numericRecordProperties, program.sinceProperties,
+    /** The raw values of the properties the rules read on records of {@code type}, by case-insensitive name. */
+    public Object[] projectRecord(String type, Map<String, Object> properties, NumberWarnings warnings) {
+        Map<String, Integer> wanted = recordSlotsByType.computeIfAbsent(type,
+                t -> slots(program.projection.recordProperties(t), recordPropertyIndex));
+        return project(properties, wanted, recordPropertyIndex.size(), program.numericRecordProperties,
+                program.sinceProperties, warnings);
+    }
+
+    public Object[] projectEvent(String type, Map<String, Object> properties, NumberWarnings warnings) {
+        Map<String, Integer> wanted = eventSlotsByType.computeIfAbsent(type,
+                t -> slots(program.projection.eventProperties(t), eventPropertyIndex));
+        return project(properties, wanted, eventPropertyIndex.size(), program.numericEventProperties, Set.of(),
                 warnings);
     }
 
-    public Object[] projectEvent(Map<String, Object> properties, NumberWarnings warnings) {
-        return project(properties, eventPropertyIndex, program.numericEventProperties, Set.of(), warnings);
+    private static Map<String, Integer> slots(Set<String> read, Map<String, Integer> index) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String p : read) {
+            out.put(p, index.get(p));
+        }
+        return out;
     }
 
-    private static Object[] project(Map<String, Object> properties, Map<String, Integer> wanted,
+    private static Object[] project(Map<String, Object> properties, Map<String, Integer> wanted, int slots,
                                     Set<String> numeric, Set<String> dates, NumberWarnings warnings) {
-        Object[] values = new Object[wanted.size()];
-        if (values.length == 0) {
+        Object[] values = new Object[slots];
+        if (wanted.isEmpty()) {
             return values;
         }
         for (Map.Entry<String, Object> e : properties.entrySet()) {

@@ -122,7 +122,7 @@ public final class LiveData implements DataView {
 
     /** Adds or replaces a record (its properties and lists as they are now); returns its number. */
     public int upsert(CrmRecord r) {
-        Object[] projected = shapes.projectRecord(r.properties(), warnings.numbers("records", r.key()));
+        Object[] projected = shapes.projectRecord(r.key().type(), r.properties(), warnings.numbers("records", r.key()));
         int shape = shapes.internRecord(DataValue.fold(r.key().type()), projected, shapes.readLists(r.lists()));
         Integer rec = index.get(r.key());
         if (rec == null) {
@@ -161,7 +161,7 @@ public final class LiveData implements DataView {
         if (!shapes.program().readsEvents) {
             return rec; // no rule reads events: nothing to keep (as when loading)
         }
-        Object[] raw = shapes.projectEvent(e.properties(), warnings.numbers("events", e.record()));
+        Object[] raw = shapes.projectEvent(e.type(), e.properties(), warnings.numbers("events", e.record()));
         int shape = shapes.internEvent(DataValue.fold(e.type()), raw, shapes.recordShape(recordShape[rec]).lists());
         int n = evCount[rec];
         if (n == evShape[rec].length) {

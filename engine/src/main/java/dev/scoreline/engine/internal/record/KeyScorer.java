@@ -216,7 +216,7 @@ public final class KeyScorer {
 
     /** Adds a record and its events (oldest first) to the view, shaped as a bulk load shapes them. */
     private int add(CrmRecord r, List<CrmEvent> events, LoadedData.Warnings warn) {
-        Object[] values = shapes.projectRecord(r.properties(), warn.numbers("records", r.key()));
+        Object[] values = shapes.projectRecord(r.key().type(), r.properties(), warn.numbers("records", r.key()));
         Set<String> lists = shapes.readLists(r.lists());
         int rec = view.add(r.key(), shapes.internRecord(DataValue.fold(r.key().type()), values, lists));
         if (!program.readsEvents) {
@@ -225,7 +225,7 @@ public final class KeyScorer {
         List<CrmEvent> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(CrmEvent::at));
         for (CrmEvent e : sorted) {
-            Object[] raw = shapes.projectEvent(e.properties(), warn.numbers("events", e.record()));
+            Object[] raw = shapes.projectEvent(e.type(), e.properties(), warn.numbers("events", e.record()));
             view.addEvent(rec, shapes.internEvent(DataValue.fold(e.type()), raw, lists), e.at().toEpochMilli());
         }
         return rec;
