@@ -8,6 +8,7 @@ import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.learn.internal.HeldData;
 import dev.scoreline.learn.internal.Measures;
 import dev.scoreline.learn.internal.Replay;
 import java.time.Instant;
@@ -38,20 +39,17 @@ public final class Backtest {
 
     /**
      * Loads the data once for the scores and the outcome, and backtests every score over the
-     * snapshots ({@code everyDays} null: monthly). {@code adapters} opens the data afresh: it is read
-     * once for the data's first event and once by the engine.
+     * snapshots ({@code everyDays} null: monthly). The data is read from {@code adapters} once and
+     * held: the first event, the scores' load and the outcome's all read the copy.
      */
     public static Result run(ScoreEngine engine, List<ScoreDefinition> scores, Outcome outcome,
                              Supplier<CrmAdapter> adapters, DataProblems problems,
                              Instant now, Integer everyDays) {
         checkScores(scores, outcome);
-        List<Instant> snapshots;
-        try (CrmAdapter scan = adapters.get()) {
-            scan.open(DataProblems.IGNORE);
-            snapshots = Snapshots.of(scan, outcome.objectType(), now, everyDays, outcome.windowDays());
-        }
-        ScoringData data = load(engine, scores, adapters, problems);
-        return new Result(snapshots, outcome, measure(engine, data, outcomes(engine, outcome, adapters), outcome,
+        HeldData held = HeldData.read(adapters.get(), problems);
+        List<Instant> snapshots = Snapshots.of(held, outcome.objectType(), now, everyDays, outcome.windowDays());
+        ScoringData data = load(engine, scores, () -> held, problems);
+        return new Result(snapshots, outcome, measure(engine, data, outcomes(engine, outcome, () -> held), outcome,
                 snapshots, scores.stream().map(ScoreDefinition::name).toList()));
     }
 

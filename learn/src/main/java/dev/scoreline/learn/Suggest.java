@@ -11,8 +11,10 @@ import dev.scoreline.dsl.model.SourcePosition;
 import dev.scoreline.dsl.model.StatusThreshold;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.learn.internal.Both;
 import dev.scoreline.learn.internal.Candidates;
 import dev.scoreline.learn.internal.FeatureRows;
+import dev.scoreline.learn.internal.HeldData;
 import dev.scoreline.learn.internal.Replay;
 import dev.scoreline.learn.internal.SparseFit;
 import dev.scoreline.learn.internal.SuggestionText;
@@ -73,17 +75,18 @@ public final class Suggest {
                                  DataProblems problems, Options o) {
         Backtest.checkScores(o.against(), outcome);
         Clock clock = new Clock(o.progress());
-        Candidates.Drawn drawn;
-        try (CrmAdapter scan = adapters.get()) {
-            scan.open(DataProblems.IGNORE);
-            drawn = Candidates.fromData(scan, outcome.objectType(), o.now(), o.kind() != Kind.ENGAGEMENT, o.kind() != Kind.FIT);
-        }
+        // Read once: the candidates, the outcome, the candidates' replay and the held-out backtest all read this copy.
+        HeldData held = HeldData.read(adapters.get(), problems);
+        clock.lap("data read");
+        Candidates.Drawn drawn = Candidates.fromData(held, outcome.objectType(), o.now(), o.kind() != Kind.ENGAGEMENT,
+                o.kind() != Kind.FIT);
         List<Candidates.Candidate> candidates = drawn.candidates();
         List<Instant> snapshots = Snapshots.of(drawn.firstEvent(), outcome.objectType(), o.now(), o.everyDays(),
                 outcome.windowDays());
         clock.lap(candidates.size() + " candidate criteria drawn from the data, " + snapshots.size() + " snapshots");
-        ScoringData outcomes = Backtest.outcomes(engine, outcome, adapters);
-        FeatureRows rows = features(engine, outcome, adapters, problems, candidates, snapshots, outcomes, clock);
+        Both.Pair<FeatureRows, ScoringData> replayed = features(engine, outcome, held, problems, candidates, snapshots, clock);
+        FeatureRows rows = replayed.first();
+        ScoringData outcomes = replayed.second();
         long converted = countConverted(rows);
         if (rows.size() < MIN_EXAMPLES || converted < MIN_PER_CLASS || rows.size() - converted < MIN_PER_CLASS
                 || snapshots.size() < 2) {
@@ -114,7 +117,7 @@ public final class Suggest {
         ScoreDefinition definition = withStatuses(o, outcome.objectType(), kept, rows, heldOut, points, event);
         List<ScoreDefinition> all = new ArrayList<>(List.of(definition));
         all.addAll(o.against());
-        ScoringData data = Backtest.load(engine, all, adapters, DataProblems.IGNORE);
+        ScoringData data = Backtest.load(engine, all, () -> held, DataProblems.IGNORE);
         List<ScoreBacktest> measured = Backtest.measure(engine, data, outcomes, outcome, later,
                 all.stream().map(ScoreDefinition::name).toList());
         clock.lap("backtested on the " + later.size() + " held-out snapshots");
@@ -129,9 +132,10 @@ public final class Suggest {
                 candidates.size(), rows.size(), converted);
     }
 
-    private static FeatureRows features(ScoreEngine engine, Outcome outcome, Supplier<CrmAdapter> adapters,
-                                        DataProblems problems, List<Candidates.Candidate> candidates, List<Instant> snapshots,
-                                        ScoringData outcomes, Clock clock) {
+    /** Which candidates each example meets, by the engine; and the outcome's data, loaded beside the candidates'. */
+    private static Both.Pair<FeatureRows, ScoringData> features(ScoreEngine engine, Outcome outcome, HeldData held,
+                                                                DataProblems problems, List<Candidates.Candidate> candidates,
+                                                                List<Instant> snapshots, Clock clock) {
         List<Group> fit = new ArrayList<>(), events = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidates.Candidate c = candidates.get(i);
@@ -146,11 +150,13 @@ public final class Suggest {
             defs.add(candidateScore(CANDIDATES + "(engagement)", outcome.objectType(), ScoreType.ENGAGEMENT, events));
         }
         FeatureRows rows = new FeatureRows(candidates.size(), Set.copyOf(defs.stream().map(ScoreDefinition::name).toList()));
-        ScoringData data = Backtest.load(engine, defs, adapters, problems);
-        clock.lap("data loaded for the candidates");
-        new Replay().run(engine, data, outcomes, outcome, snapshots, rows);
+        // Two loads of the held data, independent: one on each core.
+        Both.Pair<ScoringData, ScoringData> loaded = Both.of(() -> Backtest.load(engine, defs, () -> held, problems),
+                () -> Backtest.outcomes(engine, outcome, () -> held));
+        clock.lap("data loaded for the candidates and the outcome");
+        new Replay().run(engine, loaded.first(), loaded.second(), outcome, snapshots, rows);
         clock.lap("replayed " + snapshots.size() + " snapshots: " + rows.size() + " examples");
-        return rows;
+        return new Both.Pair<>(rows, loaded.second());
     }
 
     private static ScoreDefinition candidateScore(String name, String type, ScoreType scoreType, List<Group> groups) {
