@@ -49,7 +49,7 @@ public final class Backtest {
         HeldData held = HeldData.read(adapters.get(), problems);
         List<Instant> snapshots = Snapshots.of(held, outcome.objectType(), now, everyDays, outcome.windowDays());
         ScoringData data = load(engine, scores, () -> held, problems);
-        return new Result(snapshots, outcome, measure(engine, data, outcomes(engine, outcome, () -> held), outcome,
+        return new Result(snapshots, outcome, measure(engine, data, outcomes(engine, outcome, held), outcome,
                 snapshots, scores.stream().map(ScoreDefinition::name).toList()));
     }
 
@@ -63,10 +63,13 @@ public final class Backtest {
 
     /**
      * The data loaded for the outcome's definition alone (its problems were reported by the other
-     * load): scoring it at D and at D + window is cheap however many scores are replayed.
+     * load): scoring it at D and at D + window is cheap however many scores are replayed. Only the
+     * records of its type and the events of its start's and end's types are loaded: no other can
+     * change what its two rules give.
      */
-    static ScoringData outcomes(ScoreEngine engine, Outcome outcome, Supplier<CrmAdapter> adapters) {
-        return load(engine, List.of(outcome.definition()), adapters, DataProblems.IGNORE);
+    static ScoringData outcomes(ScoreEngine engine, Outcome outcome, HeldData held) {
+        CrmAdapter only = held.only(outcome.objectType(), new java.util.HashSet<>(List.of(outcome.start().type(), outcome.end().type())));
+        return load(engine, List.of(outcome.definition()), () -> only, DataProblems.IGNORE);
     }
 
     /** Every score on the outcome's type, none named as the outcome's own definition: SL509 otherwise. */

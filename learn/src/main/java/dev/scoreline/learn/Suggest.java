@@ -26,7 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -78,15 +79,16 @@ public final class Suggest {
         // Read once: the candidates, the outcome, the candidates' replay and the held-out backtest all read this copy.
         HeldData held = HeldData.read(adapters.get(), problems);
         clock.lap("data read");
-        Candidates.Drawn drawn = Candidates.fromData(held, outcome.objectType(), o.now(), o.kind() != Kind.ENGAGEMENT,
-                o.kind() != Kind.FIT);
-        List<Candidates.Candidate> candidates = drawn.candidates();
-        List<Instant> snapshots = Snapshots.of(drawn.firstEvent(), outcome.objectType(), o.now(), o.everyDays(),
+        // The candidates are drawn while the outcome's data is loaded: independent, one on each core.
+        Both.Pair<Candidates.Drawn, ScoringData> first = Both.of(() -> Candidates.fromData(held, outcome.objectType(),
+                o.now(), o.kind() != Kind.ENGAGEMENT, o.kind() != Kind.FIT), () -> Backtest.outcomes(engine, outcome, held));
+        List<Candidates.Candidate> candidates = first.first().candidates();
+        ScoringData outcomes = first.second();
+        List<Instant> snapshots = Snapshots.of(first.first().firstEvent(), outcome.objectType(), o.now(), o.everyDays(),
                 outcome.windowDays());
-        clock.lap(candidates.size() + " candidate criteria drawn from the data, " + snapshots.size() + " snapshots");
-        Both.Pair<FeatureRows, ScoringData> replayed = features(engine, outcome, held, problems, candidates, snapshots, clock);
-        FeatureRows rows = replayed.first();
-        ScoringData outcomes = replayed.second();
+        clock.lap(candidates.size() + " candidate criteria drawn from the data, " + snapshots.size()
+                + " snapshots (the outcome's data loaded beside)");
+        FeatureRows rows = features(engine, outcome, held, problems, candidates, snapshots, outcomes, clock);
         long converted = countConverted(rows);
         if (rows.size() < MIN_EXAMPLES || converted < MIN_PER_CLASS || rows.size() - converted < MIN_PER_CLASS
                 || snapshots.size() < 2) {
@@ -132,31 +134,34 @@ public final class Suggest {
                 candidates.size(), rows.size(), converted);
     }
 
-    /** Which candidates each example meets, by the engine; and the outcome's data, loaded beside the candidates'. */
-    private static Both.Pair<FeatureRows, ScoringData> features(ScoreEngine engine, Outcome outcome, HeldData held,
-                                                                DataProblems problems, List<Candidates.Candidate> candidates,
-                                                                List<Instant> snapshots, Clock clock) {
+    /** Which candidates each example meets, as the engine decides at each snapshot. */
+    private static FeatureRows features(ScoreEngine engine, Outcome outcome, HeldData held, DataProblems problems,
+                                        List<Candidates.Candidate> candidates, List<Instant> snapshots,
+                                        ScoringData outcomes, Clock clock) {
         List<Group> fit = new ArrayList<>(), events = new ArrayList<>();
+        List<Integer> fitFeatures = new ArrayList<>(), eventFeatures = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidates.Candidate c = candidates.get(i);
             (c.event() ? events : fit).add(new Group(FeatureRows.group(i), null, null, null, null, List.of(c.rule()),
                     SourcePosition.UNKNOWN));
+            (c.event() ? eventFeatures : fitFeatures).add(i);
         }
         List<ScoreDefinition> defs = new ArrayList<>();
+        Map<String, int[]> groupFeatures = new HashMap<>();
         if (!fit.isEmpty()) {
             defs.add(candidateScore(CANDIDATES + "(fit)", outcome.objectType(), ScoreType.FIT, fit));
+            groupFeatures.put(CANDIDATES + "(fit)", fitFeatures.stream().mapToInt(Integer::intValue).toArray());
         }
         if (!events.isEmpty()) {
             defs.add(candidateScore(CANDIDATES + "(engagement)", outcome.objectType(), ScoreType.ENGAGEMENT, events));
+            groupFeatures.put(CANDIDATES + "(engagement)", eventFeatures.stream().mapToInt(Integer::intValue).toArray());
         }
-        FeatureRows rows = new FeatureRows(candidates.size(), Set.copyOf(defs.stream().map(ScoreDefinition::name).toList()));
-        // Two loads of the held data, independent: one on each core.
-        Both.Pair<ScoringData, ScoringData> loaded = Both.of(() -> Backtest.load(engine, defs, () -> held, problems),
-                () -> Backtest.outcomes(engine, outcome, () -> held));
-        clock.lap("data loaded for the candidates and the outcome");
-        new Replay().run(engine, loaded.first(), loaded.second(), outcome, snapshots, rows);
+        FeatureRows rows = new FeatureRows(candidates.size(), groupFeatures);
+        ScoringData data = Backtest.load(engine, defs, () -> held, problems);
+        clock.lap("data loaded for the candidates");
+        new Replay().run(engine, data, outcomes, outcome, snapshots, rows);
         clock.lap("replayed " + snapshots.size() + " snapshots: " + rows.size() + " examples");
-        return new Both.Pair<>(rows, loaded.second());
+        return rows;
     }
 
     private static ScoreDefinition candidateScore(String name, String type, ScoreType scoreType, List<Group> groups) {

@@ -10,9 +10,10 @@ import dev.scoreline.api.RecordKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -29,9 +30,9 @@ public final class HeldData implements CrmAdapter {
     private final List<CrmRecord> records = new ArrayList<>();
     private final List<ListMembership> memberships = new ArrayList<>();
     private final List<Association> associations = new ArrayList<>();
-    private final Table<RecordKey> owners = new Table<>();
-    private final Table<String> types = new Table<>();
-    private final Table<Map<String, Object>> properties = new Table<>();
+    private final Numbering<RecordKey> owners = new Numbering<>();
+    private final Numbering<String> types = new Numbering<>();
+    private final Numbering<Map<String, Object>> properties = new Numbering<>();
     private int[] owner = new int[1024];
     private int[] type = new int[1024];
     private int[] props = new int[1024];
@@ -80,6 +81,47 @@ public final class HeldData implements CrmAdapter {
         nanos[events++] = e.at().getNano();
     }
 
+    /**
+     * The records of one type and their events of the given types only (names as the language
+     * compares them: ignoring case and surrounding spaces), without associations: what a definition
+     * on that type whose rules read only those events and no neighbour can see — the outcome's, whose
+     * load would otherwise shape every event of the data to keep a few.
+     */
+    public CrmAdapter only(String recordType, Set<String> eventTypes) {
+        String type = fold(recordType);
+        Set<String> events = eventTypes.stream().map(HeldData::fold).collect(java.util.stream.Collectors.toSet());
+        boolean[] keep = new boolean[types.size()];
+        for (int t = 0; t < keep.length; t++) {
+            keep[t] = events.contains(fold(types.get(t)));
+        }
+        HeldData all = this;
+        return new CrmAdapter() {
+            @Override
+            public String name() {
+                return all.name;
+            }
+
+            @Override
+            public Stream<CrmRecord> records() {
+                return all.records.stream().filter(r -> fold(r.key().type()).equals(type));
+            }
+
+            @Override
+            public Stream<ListMembership> listMemberships() {
+                return all.memberships.stream();
+            }
+
+            @Override
+            public Stream<CrmEvent> events() {
+                return IntStream.range(0, all.events).filter(i -> keep[all.type[i]]).mapToObj(all::event);
+            }
+        };
+    }
+
+    private static String fold(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
     @Override
     public String name() {
         return name;
@@ -102,27 +144,11 @@ public final class HeldData implements CrmAdapter {
 
     @Override
     public Stream<CrmEvent> events() {
-        return IntStream.range(0, events).mapToObj(i -> new CrmEvent(owners.get(owner[i]), types.get(type[i]),
-                Instant.ofEpochSecond(seconds[i], nanos[i]), properties.get(props[i])));
+        return IntStream.range(0, events).mapToObj(this::event);
     }
 
-    /** Each distinct value once, by number. */
-    private static final class Table<T> {
-        private final Map<T, Integer> ids = new HashMap<>();
-        private final List<T> values = new ArrayList<>();
-
-        int id(T value) {
-            Integer id = ids.get(value);
-            if (id == null) {
-                id = values.size();
-                ids.put(value, id);
-                values.add(value);
-            }
-            return id;
-        }
-
-        T get(int id) {
-            return values.get(id);
-        }
+    private CrmEvent event(int i) {
+        return new CrmEvent(owners.get(owner[i]), types.get(type[i]), Instant.ofEpochSecond(seconds[i], nanos[i]),
+                properties.get(props[i]));
     }
 }
