@@ -94,6 +94,10 @@ public final class HeldData implements CrmAdapter {
         for (int t = 0; t < keep.length; t++) {
             keep[t] = events.contains(fold(types.get(t)));
         }
+        boolean[] ofType = new boolean[owners.size()];
+        for (int o = 0; o < ofType.length; o++) {
+            ofType[o] = fold(owners.get(o).type()).equals(type);
+        }
         HeldData all = this;
         return new CrmAdapter() {
             @Override
@@ -113,7 +117,7 @@ public final class HeldData implements CrmAdapter {
 
             @Override
             public Stream<CrmEvent> events() {
-                return IntStream.range(0, all.events).filter(i -> keep[all.type[i]]).mapToObj(all::event);
+                return IntStream.range(0, all.events).filter(i -> keep[all.type[i]] && ofType[all.owner[i]]).mapToObj(all::event);
             }
         };
     }
