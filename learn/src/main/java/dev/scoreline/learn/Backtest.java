@@ -8,6 +8,7 @@ import dev.scoreline.api.ScorelineException;
 import dev.scoreline.dsl.model.ScoreDefinition;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.learn.internal.HeldData;
 import dev.scoreline.learn.internal.Measures;
 import dev.scoreline.learn.internal.Replay;
 import java.time.Instant;
@@ -38,20 +39,17 @@ public final class Backtest {
 
     /**
      * Loads the data once for the scores and the outcome, and backtests every score over the
-     * snapshots ({@code everyDays} null: monthly). {@code adapters} opens the data afresh: it is read
-     * once for the data's first event and once by the engine.
+     * snapshots ({@code everyDays} null: monthly). The data is read from {@code adapters} once and
+     * held: the first event, the scores' load and the outcome's all read the copy.
      */
     public static Result run(ScoreEngine engine, List<ScoreDefinition> scores, Outcome outcome,
                              Supplier<CrmAdapter> adapters, DataProblems problems,
                              Instant now, Integer everyDays) {
         checkScores(scores, outcome);
-        List<Instant> snapshots;
-        try (CrmAdapter scan = adapters.get()) {
-            scan.open(DataProblems.IGNORE);
-            snapshots = Snapshots.of(scan, outcome.objectType(), now, everyDays, outcome.windowDays());
-        }
-        ScoringData data = load(engine, scores, adapters, problems);
-        return new Result(snapshots, outcome, measure(engine, data, outcomes(engine, outcome, adapters), outcome,
+        HeldData held = HeldData.read(adapters.get(), problems);
+        List<Instant> snapshots = Snapshots.of(held, outcome.objectType(), now, everyDays, outcome.windowDays());
+        ScoringData data = load(engine, scores, () -> held, problems);
+        return new Result(snapshots, outcome, measure(engine, data, outcomes(engine, outcome, held), outcome,
                 snapshots, scores.stream().map(ScoreDefinition::name).toList()));
     }
 
@@ -65,10 +63,13 @@ public final class Backtest {
 
     /**
      * The data loaded for the outcome's definition alone (its problems were reported by the other
-     * load): scoring it at D and at D + window is cheap however many scores are replayed.
+     * load): scoring it at D and at D + window is cheap however many scores are replayed. Only the
+     * records of its type and the events of its start's and end's types are loaded: no other can
+     * change what its two rules give.
      */
-    static ScoringData outcomes(ScoreEngine engine, Outcome outcome, Supplier<CrmAdapter> adapters) {
-        return load(engine, List.of(outcome.definition()), adapters, DataProblems.IGNORE);
+    static ScoringData outcomes(ScoreEngine engine, Outcome outcome, HeldData held) {
+        CrmAdapter only = held.only(outcome.objectType(), new java.util.HashSet<>(List.of(outcome.start().type(), outcome.end().type())));
+        return load(engine, List.of(outcome.definition()), () -> only, DataProblems.IGNORE);
     }
 
     /** Every score on the outcome's type, none named as the outcome's own definition: SL509 otherwise. */

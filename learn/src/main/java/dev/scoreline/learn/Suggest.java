@@ -11,8 +11,10 @@ import dev.scoreline.dsl.model.SourcePosition;
 import dev.scoreline.dsl.model.StatusThreshold;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.learn.internal.Both;
 import dev.scoreline.learn.internal.Candidates;
 import dev.scoreline.learn.internal.FeatureRows;
+import dev.scoreline.learn.internal.HeldData;
 import dev.scoreline.learn.internal.Replay;
 import dev.scoreline.learn.internal.SparseFit;
 import dev.scoreline.learn.internal.SuggestionText;
@@ -24,7 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -73,17 +76,19 @@ public final class Suggest {
                                  DataProblems problems, Options o) {
         Backtest.checkScores(o.against(), outcome);
         Clock clock = new Clock(o.progress());
-        Candidates.Drawn drawn;
-        try (CrmAdapter scan = adapters.get()) {
-            scan.open(DataProblems.IGNORE);
-            drawn = Candidates.fromData(scan, outcome.objectType(), o.now(), o.kind() != Kind.ENGAGEMENT, o.kind() != Kind.FIT);
-        }
-        List<Candidates.Candidate> candidates = drawn.candidates();
-        List<Instant> snapshots = Snapshots.of(drawn.firstEvent(), outcome.objectType(), o.now(), o.everyDays(),
+        // Read once: the candidates, the outcome, the candidates' replay and the held-out backtest all read this copy.
+        HeldData held = HeldData.read(adapters.get(), problems);
+        clock.lap("data read");
+        // The candidates are drawn while the outcome's data is loaded: independent, one on each core.
+        Both.Pair<Candidates.Drawn, ScoringData> first = Both.of(() -> Candidates.fromData(held, outcome.objectType(),
+                o.now(), o.kind() != Kind.ENGAGEMENT, o.kind() != Kind.FIT), () -> Backtest.outcomes(engine, outcome, held));
+        List<Candidates.Candidate> candidates = first.first().candidates();
+        ScoringData outcomes = first.second();
+        List<Instant> snapshots = Snapshots.of(first.first().firstEvent(), outcome.objectType(), o.now(), o.everyDays(),
                 outcome.windowDays());
-        clock.lap(candidates.size() + " candidate criteria drawn from the data, " + snapshots.size() + " snapshots");
-        ScoringData outcomes = Backtest.outcomes(engine, outcome, adapters);
-        FeatureRows rows = features(engine, outcome, adapters, problems, candidates, snapshots, outcomes, clock);
+        clock.lap(candidates.size() + " candidate criteria drawn from the data, " + snapshots.size()
+                + " snapshots (the outcome's data loaded beside)");
+        FeatureRows rows = features(engine, outcome, held, problems, candidates, snapshots, outcomes, clock);
         long converted = countConverted(rows);
         if (rows.size() < MIN_EXAMPLES || converted < MIN_PER_CLASS || rows.size() - converted < MIN_PER_CLASS
                 || snapshots.size() < 2) {
@@ -114,7 +119,7 @@ public final class Suggest {
         ScoreDefinition definition = withStatuses(o, outcome.objectType(), kept, rows, heldOut, points, event);
         List<ScoreDefinition> all = new ArrayList<>(List.of(definition));
         all.addAll(o.against());
-        ScoringData data = Backtest.load(engine, all, adapters, DataProblems.IGNORE);
+        ScoringData data = Backtest.load(engine, all, () -> held, DataProblems.IGNORE);
         List<ScoreBacktest> measured = Backtest.measure(engine, data, outcomes, outcome, later,
                 all.stream().map(ScoreDefinition::name).toList());
         clock.lap("backtested on the " + later.size() + " held-out snapshots");
@@ -129,24 +134,30 @@ public final class Suggest {
                 candidates.size(), rows.size(), converted);
     }
 
-    private static FeatureRows features(ScoreEngine engine, Outcome outcome, Supplier<CrmAdapter> adapters,
-                                        DataProblems problems, List<Candidates.Candidate> candidates, List<Instant> snapshots,
+    /** Which candidates each example meets, as the engine decides at each snapshot. */
+    private static FeatureRows features(ScoreEngine engine, Outcome outcome, HeldData held, DataProblems problems,
+                                        List<Candidates.Candidate> candidates, List<Instant> snapshots,
                                         ScoringData outcomes, Clock clock) {
         List<Group> fit = new ArrayList<>(), events = new ArrayList<>();
+        List<Integer> fitFeatures = new ArrayList<>(), eventFeatures = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidates.Candidate c = candidates.get(i);
             (c.event() ? events : fit).add(new Group(FeatureRows.group(i), null, null, null, null, List.of(c.rule()),
                     SourcePosition.UNKNOWN));
+            (c.event() ? eventFeatures : fitFeatures).add(i);
         }
         List<ScoreDefinition> defs = new ArrayList<>();
+        Map<String, int[]> groupFeatures = new HashMap<>();
         if (!fit.isEmpty()) {
             defs.add(candidateScore(CANDIDATES + "(fit)", outcome.objectType(), ScoreType.FIT, fit));
+            groupFeatures.put(CANDIDATES + "(fit)", fitFeatures.stream().mapToInt(Integer::intValue).toArray());
         }
         if (!events.isEmpty()) {
             defs.add(candidateScore(CANDIDATES + "(engagement)", outcome.objectType(), ScoreType.ENGAGEMENT, events));
+            groupFeatures.put(CANDIDATES + "(engagement)", eventFeatures.stream().mapToInt(Integer::intValue).toArray());
         }
-        FeatureRows rows = new FeatureRows(candidates.size(), Set.copyOf(defs.stream().map(ScoreDefinition::name).toList()));
-        ScoringData data = Backtest.load(engine, defs, adapters, problems);
+        FeatureRows rows = new FeatureRows(candidates.size(), groupFeatures);
+        ScoringData data = Backtest.load(engine, defs, () -> held, problems);
         clock.lap("data loaded for the candidates");
         new Replay().run(engine, data, outcomes, outcome, snapshots, rows);
         clock.lap("replayed " + snapshots.size() + " snapshots: " + rows.size() + " examples");

@@ -14,17 +14,22 @@ public final class FeatureRows implements Replay.Listener {
 
     private final int features;
     private final int words;
-    private final java.util.Set<String> scores;
+    /** Per candidate score, the feature of each of its groups in order (its results keep that order). */
+    private final Map<String, int[]> groupFeatures;
+    private final Map<String, String[]> groupNames = new java.util.HashMap<>();
     private long[] current = new long[0];
     private long[] bits = new long[0];
     private boolean[] labels = new boolean[0];
     private int[] snapshots = new int[0];
     private int size;
 
-    public FeatureRows(int features, java.util.Set<String> scores) {
+    /** {@code groupFeatures}: per candidate score, the feature of each of its groups, in the groups' order. */
+    public FeatureRows(int features, Map<String, int[]> groupFeatures) {
         this.features = features;
         this.words = Math.max(1, (features + 63) / 64);
-        this.scores = scores;
+        this.groupFeatures = Map.copyOf(groupFeatures);
+        groupFeatures.forEach((score, fs) -> groupNames.put(score,
+                java.util.Arrays.stream(fs).mapToObj(FeatureRows::group).toArray(String[]::new)));
     }
 
     public static String group(int feature) {
@@ -33,17 +38,22 @@ public final class FeatureRows implements Replay.Listener {
 
     @Override
     public void result(int snapshot, int record, ScoreResult result) {
-        if (!scores.contains(result.score())) {
+        int[] inOrder = groupFeatures.get(result.score());
+        if (inOrder == null) {
             return;
         }
+        String[] names = groupNames.get(result.score());
         if ((record + 1) * words > current.length) {
             current = Arrays.copyOf(current, Math.max((record + 1) * words, current.length * 2));
         }
+        int i = 0;
         for (Map.Entry<String, BigDecimal> g : result.groups().entrySet()) {
             if (g.getValue().signum() > 0) {
-                int f = Integer.parseInt(g.getKey().substring(1));
+                // The groups come in the definition's order: its position names the feature, checked by name.
+                int f = i < names.length && names[i].equals(g.getKey()) ? inOrder[i] : Integer.parseInt(g.getKey().substring(1));
                 current[record * words + f / 64] |= 1L << (f % 64);
             }
+            i++;
         }
     }
 

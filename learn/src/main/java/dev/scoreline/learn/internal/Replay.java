@@ -8,11 +8,8 @@ import dev.scoreline.learn.Outcome;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Scores the data at each snapshot D (NOW = D, so no event after D is seen) and again at D + the
@@ -31,25 +28,18 @@ public final class Replay {
         void snapshot(int snapshot, int[] population, boolean[] converted);
     }
 
-    private final Map<RecordKey, Integer> numbers = new HashMap<>();
-    private final List<RecordKey> keys = new ArrayList<>();
+    private final Numbering<RecordKey> numbers = new Numbering<>();
 
     public RecordKey key(int record) {
-        return keys.get(record);
+        return numbers.get(record);
     }
 
     public int records() {
-        return keys.size();
+        return numbers.size();
     }
 
     private int number(RecordKey key) {
-        Integer n = numbers.get(key);
-        if (n == null) {
-            n = keys.size();
-            numbers.put(key, n);
-            keys.add(key);
-        }
-        return n;
+        return numbers.id(key);
     }
 
     /**

@@ -36,8 +36,12 @@ public final class SparseFit {
         int[] inner = validation.length == 0 ? training : Arrays.stream(training)
                 .filter(r -> Arrays.binarySearch(validation, r) < 0).toArray();
         double bestAuc = -1, lambda = LAMBDAS[0];
-        for (double l : LAMBDAS) {
-            double[] w = train(rows, inner, l, usable);
+        // The penalties' fits are independent: side by side on the cores, then compared in order.
+        List<double[]> fits = Both.all(Arrays.stream(LAMBDAS)
+                .mapToObj(l -> (java.util.function.Supplier<double[]>) () -> train(rows, inner, l, usable)).toList());
+        for (int k = 0; k < LAMBDAS.length; k++) {
+            double l = LAMBDAS[k];
+            double[] w = fits.get(k);
             if (nonZero(w) == 0 || nonZero(w) > maxRules * 2) {
                 continue;
             }
