@@ -80,9 +80,21 @@ public final class JsonlAdapter implements CrmAdapter {
 
     private final Path dir;
     private volatile DataProblems problems = StderrProblems.INSTANCE;
+    /** Counts the bytes a load reads of the files, for the progress line. */
+    private final dev.scoreline.plugins.internal.ReadMeter meter = new dev.scoreline.plugins.internal.ReadMeter(this::loadFiles);
 
     public JsonlAdapter(Path dir) {
         this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    @Override
+    public Optional<dev.scoreline.api.ReadProgress> readProgress() {
+        return Optional.of(meter.start());
+    }
+
+    /** The files a whole load reads. */
+    private List<Path> loadFiles() {
+        return List.of(dir.resolve(RECORDS_FILE), dir.resolve(EVENTS_FILE), dir.resolve(ASSOCIATIONS_FILE));
     }
 
     public Path dir() {
@@ -124,7 +136,7 @@ public final class JsonlAdapter implements CrmAdapter {
     public Stream<CrmEvent> events(java.util.function.Predicate<RecordKey> owners) {
         Path file = dir.resolve(EVENTS_FILE);
         return LazyFileStream.of(file, f -> {
-            LineReader<CrmEvent> reader = new LineReader<>(Files.newInputStream(f), EVENTS_FILE, this::event, 0);
+            LineReader<CrmEvent> reader = new LineReader<>(meter.open(f), EVENTS_FILE, this::event, 0);
             reader.wanted = owners;
             return reader;
         });
@@ -241,7 +253,7 @@ public final class JsonlAdapter implements CrmAdapter {
 
     private <T> Stream<T> lines(String fileName, LineMapper<T> mapper) {
         Path file = dir.resolve(fileName);
-        return LazyFileStream.of(file, f -> new LineReader<>(Files.newInputStream(f), fileName, mapper, 0));
+        return LazyFileStream.of(file, f -> new LineReader<>(meter.open(f), fileName, mapper, 0));
     }
 
     private final class LineReader<T> implements LazyFileStream.Reader<T> {
@@ -355,8 +367,7 @@ public final class JsonlAdapter implements CrmAdapter {
         reportUnknownFields(node, EVENT_FIELDS, at);
         RecordKey record = requiredKey(node, "record");
         String type = requiredText(node, "type");
-        Instant when = instant(node);
-        Instants.implausible(when).ifPresent(at::warn);
+        Instant when = Instants.plausible(instant(node), at::warn);
         Map<String, Object> properties = properties(node, at);
         return new CrmEvent(record, type, when, properties);
     }
