@@ -2,12 +2,10 @@ package dev.scoreline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.store.HistoryEntry;
 import dev.scoreline.store.ScoreStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,7 +31,6 @@ class FollowCrashResumeTest {
     /** Records whose score each round of appended events moves: a poll of CHANGED / BATCH batches. */
     static final int CHANGED = 1_500;
     static final int BATCH = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "postgresql"})
@@ -48,7 +45,9 @@ class FollowCrashResumeTest {
             int expected = RECORDS + (round - 1) * CHANGED;
             Process current = follow;
             waitUntil(current, () -> distinct(sink) >= expected, "seed " + seed + ": round " + round + " caught up");
-            long resent = duplicates(sink) - duplicates;
+            assertThat(Files.readString(dir.resolve("last.out"))).as("the summary counts what the follow read")
+                .contains("from 2,000 records");
+        long resent = duplicates(sink) - duplicates;
             assertThat(resent).as("seed %d: re-sent by the follow started before round %d", seed, round)
                     .isLessThanOrEqualTo(BATCH);
             duplicates += resent;
@@ -111,15 +110,9 @@ class FollowCrashResumeTest {
 
     /** {@code scoreline run --follow CONFIG}, polling every 0.2 s, in a child JVM. */
     private static Process start(Path config, Path dir, String name, String... more) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--follow", "--poll", "0.2"));
-        command.addAll(List.of(more));
-        command.add(config.toString());
-        return new ProcessBuilder(command)
-                .redirectOutput(dir.resolve(name + ".out").toFile())
-                .redirectError(dir.resolve(name + ".err").toFile())
-                .start();
+        List<String> options = new ArrayList<>(List.of("--follow", "--poll", "0.2"));
+        options.addAll(List.of(more));
+        return CrashResumeTest.start(config, dir, name, options.toArray(String[]::new));
     }
 
     private static int distinct(Path sink) throws IOException {
@@ -133,16 +126,7 @@ class FollowCrashResumeTest {
 
     /** The whole lines of the sink's file as (score, record, value); a torn last line is not one. */
     private static List<String> wholeLines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<String> out = new ArrayList<>();
-        int start = 0;
-        for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
-            var n = JSON.readTree(text.substring(start, end));
-            out.add(n.path("score").asText() + "|" + n.path("record").asText() + "|" + n.path("value").asText());
-        }
-        return out;
+        return CrashResumeTest.wholeLines(file,
+                n -> n.path("score").asText() + "|" + n.path("record").asText() + "|" + n.path("value").asText());
     }
 }
