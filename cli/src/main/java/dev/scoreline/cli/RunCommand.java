@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
                     () -> polls == 0 ? !Thread.currentThread().isInterrupted() : left[0]-- > 0);
         } else {
             try (Progress progress = new Progress(spec.commandLine().getErr(), !quiet)) {
-                report = scoreline.run(r -> progress.tick());
+                report = scoreline.run(r -> progress.tick(), progress);
             }
         }
         out.printf(Locale.ROOT, "scored %,d results from %,d records in %.2f s; %,d changed%s%n",

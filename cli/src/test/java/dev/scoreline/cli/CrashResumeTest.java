@@ -123,11 +123,14 @@ class CrashResumeTest {
                 : ScoreStore.open(url, EmbeddedPostgresDatabases.USER, EmbeddedPostgresDatabases.PASSWORD);
     }
 
-    /** {@code scoreline run CONFIG} in a child JVM, its output in {@code NAME.out} and {@code NAME.err}. */
-    static Process start(Path config, Path dir, String name) throws IOException {
+    /** {@code scoreline run [OPTIONS] CONFIG} in a child JVM, its output in {@code NAME.out} and {@code NAME.err}. */
+    static Process start(Path config, Path dir, String name, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "run", config.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        command.addAll(List.of(options));
+        command.add(config.toString());
+        return new ProcessBuilder(command)
                 .redirectOutput(dir.resolve(name + ".out").toFile())
                 .redirectError(dir.resolve(name + ".err").toFile())
                 .start();
@@ -135,6 +138,12 @@ class CrashResumeTest {
 
     /** The whole lines of a jsonl sink's file, as (score, record) keys; a torn last line is not one. */
     static List<String> wholeLines(Path file) throws IOException {
+        return wholeLines(file, n -> n.path("score").asText() + "|" + n.path("record").asText());
+    }
+
+    /** The whole lines of a jsonl sink's file, each as {@code key} makes it of the line's JSON. */
+    static List<String> wholeLines(Path file, java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, String> key)
+            throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -142,8 +151,7 @@ class CrashResumeTest {
         List<String> out = new ArrayList<>();
         int start = 0;
         for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
-            var n = JSON.readTree(text.substring(start, end));
-            out.add(n.path("score").asText() + "|" + n.path("record").asText());
+            out.add(key.apply(JSON.readTree(text.substring(start, end))));
         }
         return out;
     }

@@ -134,4 +134,23 @@ class RunCommandTest {
         assertThat(CliRunner.run("scores", "list", "--store", store).out()).contains("Lead score", "Lead quality",
                 "Customer health").doesNotContain("draft");
     }
+
+    @Test
+    void anIncrementalRunCountsItsBadLinesAndQuietOnlyCountsThem(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        Path events = dir.resolve("data/events.jsonl");
+        String bad = "{\"record\": \"contact:c116\", \"type\": \"call_started\", \"at\": \"yesterday\"}\n";
+        Files.writeString(events, bad, StandardOpenOption.APPEND);
+        CliRunner first = CliRunner.run("run", "--quiet", config.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("full: ", "1 bad lines skipped");
+        assertThat(first.err()).as("quiet: data problems only counted").doesNotContain("events.jsonl");
+        Files.writeString(events, "{\"record\": \"contact:c116\", \"type\": \"meeting_booked\", "
+                + "\"at\": \"2026-02-28T20:00:00Z\"}\n" + bad, StandardOpenOption.APPEND);
+        CliRunner second = CliRunner.run("run", config.toString());
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains("incremental: ", "bad lines skipped");
+        assertThat(second.err()).as("not quiet: the bad line located").contains("events.jsonl:");
+        assertThat(CliRunner.run("run", "--quiet", "--verbose", config.toString()).exit()).isEqualTo(2);
+    }
 }

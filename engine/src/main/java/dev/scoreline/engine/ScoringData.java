@@ -77,6 +77,20 @@ public final class ScoringData {
         return population.size();
     }
 
+    /**
+     * The results scoring this data gives at most: each score once per record of its object type
+     * that the run scores (records out of a score's scope give none), for a progress line's ETA.
+     */
+    public long resultsToScore() {
+        java.util.Map<String, int[]> byType = population.recordsByType();
+        long n = 0;
+        for (dev.scoreline.dsl.model.ScoreDefinition d : scores.definitions()) {
+            int[] records = byType.get(dev.scoreline.engine.internal.data.DataValue.fold(d.objectType()));
+            n += records == null ? 0 : records.length;
+        }
+        return n;
+    }
+
     /** Records a run scores: all of them, or the selection of a partial load. */
     public int scoredRecords() {
         return population.selectedCount();

@@ -78,6 +78,14 @@ public interface CrmAdapter extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * How far the adapter has read its source while a run loads it (bytes of its files, for the
+     * file adapters), so a progress line can show an ETA; empty when it cannot tell.
+     */
+    default Optional<ReadProgress> readProgress() {
+        return Optional.empty();
+    }
+
     @Override
     default void close() { }
 }

@@ -94,7 +94,12 @@ public final class Scoreline {
      * are delivered again (at least once) and nothing is written twice.
      */
     public RunReport run(Consumer<ScoreResult> observer) {
-        return coded(() -> new ScoringRun(setup).run(observer));
+        return run(observer, RunProgress.NONE);
+    }
+
+    /** As {@link #run(Consumer)}, telling {@code progress} when loading starts and how much there is to score. */
+    public RunReport run(Consumer<ScoreResult> observer, RunProgress progress) {
+        return coded(() -> new ScoringRun(setup).run(observer, progress));
     }
 
     /**

@@ -44,6 +44,8 @@ public record ScoreDiff(String score, String runId, Instant at, List<ScoreUpdate
      * journal their changes are among {@code changes} again; with one they are not (the
      * {@link DeliveryLog} holds what the sinks had not acknowledged). {@code logged} is the batch's
      * seq in the delivery log (0: not logged), what the sinks acknowledge once they have it.
+     * {@code score} is null for a batch of the live path ({@link ScoreStore#record}), which may
+     * hold several scores' changes, left-scope updates among them.
      */
     public record Batch(String score, String runId, int number, List<ScoreUpdate> changes, int recovered,
                         List<HistoryEntry> removals, long logged) {

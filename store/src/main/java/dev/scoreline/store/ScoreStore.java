@@ -344,13 +344,21 @@ public final class ScoreStore implements AutoCloseable {
 
     /**
      * Records updates computed incrementally (a followed change feed, {@code LiveScores}): each
-     * becomes its record's current value and one history entry of {@code runId}, all in one
-     * transaction. Several updates of the same (score, record) collapse into one entry — the first
-     * one's previous value, the last one's result, every cause — because a run changes a record at
-     * most once. Updates that end where the store already is are dropped. Returns what was
+     * becomes its record's current value and one history entry of {@code runId}. Several updates of
+     * the same (score, record) collapse into one entry — the first one's previous value, the last
+     * one's result, every cause — because a run changes a record at most once. Updates that end
+     * where the store already is are dropped. They are written a batch (the store's batch size) per
+     * transaction; with a {@code journal} each batch is logged in the {@link DeliveryLog} in its
+     * transaction, as owed to the journal's sinks, and handed to {@code listener} right after its
+     * commit ({@code ScoreDiff.Batch.score()} is null: a live batch may hold several scores), so a
+     * crash leaves at most one batch unacknowledged per sink, as in a run. Returns what was
      * recorded, in the order given: what sinks should receive.
      */
-    public List<ScoreUpdate> record(String runId, List<ScoreUpdate> updates) {
-        return LiveRecords.record(db, runId, updates);
+    public List<ScoreUpdate> record(String runId, List<ScoreUpdate> updates, DeliveryLog.Journal journal,
+                                    Consumer<ScoreDiff.Batch> listener) {
+        int[] number = {0};
+        return LiveRecords.record(db, runId, updates, recorded -> DeliveryLog.log(db, journal, runId, recorded),
+                (recorded, logged) -> listener.accept(
+                        new ScoreDiff.Batch(null, runId, ++number[0], recorded, 0, List.of(), logged)));
     }
 }

@@ -62,9 +62,16 @@ public final class CsvAdapter implements CrmAdapter {
 
     private final Path dir;
     private volatile DataProblems problems = StderrProblems.INSTANCE;
+    /** Counts the bytes a load reads of the files, for the progress line. */
+    private final dev.scoreline.plugins.internal.ReadMeter meter = new dev.scoreline.plugins.internal.ReadMeter(this::feedFiles);
 
     public CsvAdapter(Path dir) {
         this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    @Override
+    public Optional<dev.scoreline.api.ReadProgress> readProgress() {
+        return Optional.of(meter.start());
     }
 
     public Path dir() {
@@ -285,7 +292,8 @@ public final class CsvAdapter implements CrmAdapter {
         /** Checks the header; returns an error that makes the whole file unusable, or null. */
         abstract String header(List<String> names, Consumer<String> warn);
 
-        abstract T row(List<String> cells);
+        /** One row as what it stands for; {@code warn} takes what is kept but suspect (a time before 1980). */
+        abstract T row(List<String> cells, Consumer<String> warn);
 
         int column(String... names) {
             for (int i = 0; i < header.size(); i++) {
@@ -344,7 +352,7 @@ public final class CsvAdapter implements CrmAdapter {
         }
 
         @Override
-        CrmRecord row(List<String> cells) {
+        CrmRecord row(List<String> cells, Consumer<String> warn) {
             String recordId = required(cells, id, header.get(id).strip()).strip();
             Map<String, Object> properties = new LinkedHashMap<>();
             for (int i = 0; i < cells.size(); i++) {
@@ -397,12 +405,12 @@ public final class CsvAdapter implements CrmAdapter {
         }
 
         @Override
-        CrmEvent row(List<String> cells) {
+        CrmEvent row(List<String> cells, Consumer<String> warn) {
             RecordKey key = key(cells, record, "record");
             String eventType = required(cells, type, "type").strip();
             Instant when;
             try {
-                when = Instants.parse(required(cells, at, "at"));
+                when = Instants.plausible(Instants.parse(required(cells, at, "at")), warn);
             } catch (IllegalArgumentException e) {
                 throw new BadRow(e.getMessage());
             }
@@ -446,7 +454,7 @@ public final class CsvAdapter implements CrmAdapter {
         }
 
         @Override
-        Association row(List<String> cells) {
+        Association row(List<String> cells, Consumer<String> warn) {
             RecordKey a = key(cells, from, "from");
             RecordKey b = key(cells, to, "to");
             Set<String> labelSet = new LinkedHashSet<>();
@@ -476,7 +484,7 @@ public final class CsvAdapter implements CrmAdapter {
         }
 
         @Override
-        ListMembership row(List<String> cells) {
+        ListMembership row(List<String> cells, Consumer<String> warn) {
             return new ListMembership(required(cells, list, "list"), key(cells, record, "record"));
         }
     }
@@ -492,7 +500,7 @@ public final class CsvAdapter implements CrmAdapter {
 
         RowReader(Path file, Rows<T> rows) throws IOException {
             this.source = file.getFileName().toString();
-            this.csv = csv(Files.newInputStream(file), 0);
+            this.csv = csv(meter.open(file), 0);
             this.rows = rows;
         }
 
@@ -554,7 +562,7 @@ public final class CsvAdapter implements CrmAdapter {
                         continue;
                     }
                     try {
-                        action.accept(rows.row(row.cells()));
+                        action.accept(rows.row(row.cells(), message -> problems.warning(source, line, message)));
                         return true;
                     } catch (BadRow e) {
                         problems.badLine(source, line, e.getMessage());

@@ -44,15 +44,21 @@ public final class Instants {
     private static final Instant PLAUSIBLE_FROM = Instant.parse("1980-01-01T00:00:00Z");
 
     /**
-     * The warning an event time deserves when it reads as a date before 1980: epoch seconds given
-     * where milliseconds are expected land in January 1970. Empty for a plausible time.
+     * An event time as read, after warning through {@code warn} when it reads as a date before
+     * 1980: epoch seconds given where milliseconds are expected land in January 1970. Both file
+     * adapters read their event times through this.
      */
-    public static java.util.Optional<String> implausible(Instant at) {
-        if (!at.isBefore(PLAUSIBLE_FROM)) {
-            return java.util.Optional.empty();
+    public static Instant plausible(Instant at, java.util.function.Consumer<String> warn) {
+        if (!isPlausible(at)) {
+            warn.accept("\"at\" reads as " + at + ", before 1980: epoch seconds? A number is read as epoch "
+                    + "milliseconds; multiply by 1000, or write an ISO-8601 instant");
         }
-        return java.util.Optional.of("\"at\" reads as " + at + ", before 1980: epoch seconds? A number is read as epoch "
-                + "milliseconds; multiply by 1000, or write an ISO-8601 instant");
+        return at;
+    }
+
+    /** Whether {@link #plausible} would take {@code at} without a warning. */
+    public static boolean isPlausible(Instant at) {
+        return !at.isBefore(PLAUSIBLE_FROM);
     }
 
     /** Epoch milliseconds given as a number; it must be a whole number. */

@@ -54,6 +54,8 @@ public final class JsonlAdapter implements CrmAdapter {
     private volatile DataProblems problems = StderrProblems.INSTANCE;
     /** Whether clean lines are read by {@link JsonlFastPath}; off, every line is read as a tree (for tests). */
     private final boolean fastPath;
+    /** Counts the bytes a load reads of the files, for the progress line. */
+    private final dev.scoreline.plugins.internal.ReadMeter meter = new dev.scoreline.plugins.internal.ReadMeter(this::loadFiles);
 
     public JsonlAdapter(Path dir) {
         this(dir, true);
@@ -62,6 +64,16 @@ public final class JsonlAdapter implements CrmAdapter {
     JsonlAdapter(Path dir, boolean fastPath) {
         this.dir = Objects.requireNonNull(dir, "dir");
         this.fastPath = fastPath;
+    }
+
+    @Override
+    public Optional<dev.scoreline.api.ReadProgress> readProgress() {
+        return Optional.of(meter.start());
+    }
+
+    /** The files a whole load reads. */
+    private List<Path> loadFiles() {
+        return List.of(dir.resolve(RECORDS_FILE), dir.resolve(EVENTS_FILE), dir.resolve(ASSOCIATIONS_FILE));
     }
 
     public Path dir() {
@@ -241,7 +253,7 @@ public final class JsonlAdapter implements CrmAdapter {
 
     private <T> Stream<T> lines(String fileName, Reading<T> reading) {
         Path file = dir.resolve(fileName);
-        return LazyFileStream.of(file, f -> new LineReader<>(Files.newInputStream(f), fileName, reading, 0));
+        return LazyFileStream.of(file, f -> new LineReader<>(meter.open(f), fileName, reading, 0));
     }
 
     private final class LineReader<T> implements LazyFileStream.Reader<T> {

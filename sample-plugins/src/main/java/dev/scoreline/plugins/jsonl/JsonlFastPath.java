@@ -132,7 +132,7 @@ final class JsonlFastPath {
                 }
             }
             if (!ends(p) || record == null || type == null || when == null || type.isBlank()
-                    || Instants.implausible(when).isPresent()) {
+                    || !Instants.isPlausible(when)) {
                 return null;
             }
             return new CrmEvent(record, type, when, properties);

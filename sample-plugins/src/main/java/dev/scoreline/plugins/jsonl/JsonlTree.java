@@ -91,8 +91,7 @@ final class JsonlTree {
         reportUnknownFields(node, EVENT_FIELDS, at);
         RecordKey record = requiredKey(node, "record");
         String type = requiredText(node, "type");
-        Instant when = instant(node);
-        Instants.implausible(when).ifPresent(at::warn);
+        Instant when = Instants.plausible(instant(node), at::warn);
         Map<String, Object> properties = properties(node, at);
         return new CrmEvent(record, type, when, properties);
     }

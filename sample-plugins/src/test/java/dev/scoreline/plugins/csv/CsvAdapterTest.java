@@ -189,4 +189,17 @@ class CsvAdapterTest {
         Files.delete(dir.resolve("company.csv"));
         assertThatThrownBy(() -> feed.changesSince(start)).hasMessage("company.csv was rewritten (it was removed)");
     }
+
+    @Test
+    void anEventTimeBefore1980AsksWhetherItIsEpochSecondsWithTheRowItIsOn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("contact.csv"), "id\nc1\n");
+        Files.writeString(dir.resolve("events.csv"), "record,type,at\ncontact:c1,call,1740787200\n"
+                + "contact:c1,call,1740787200000\ncontact:c1,call,1975-05-01\n");
+        AdapterContents read = AdapterTestKit.read(new CsvAdapter(dir));
+        assertThat(read.events()).as("kept: the time may be right").hasSize(3);
+        assertThat(read.problems().warnings()).extracting(RecordedProblems.Problem::toString).satisfiesExactly(
+                w -> assertThat(w).startsWith("events.csv:2").contains(
+                        "\"at\" reads as 1970-01-21T03:33:07.200Z, before 1980: epoch seconds?"),
+                w -> assertThat(w).startsWith("events.csv:4").contains("\"at\" reads as 1975-05-01T00:00:00Z, before 1980"));
+    }
 }

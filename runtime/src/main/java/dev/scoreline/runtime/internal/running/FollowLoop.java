@@ -136,12 +136,15 @@ public final class FollowLoop {
             updates.addAll(live.advanceTo(now));
             if (setup.store() != null) {
                 lock.check();
-                // Each poll is one run in the history; its updates are stored before any sink sees them.
-                updates = setup.store().record(followId + "-" + round, updates);
+                // Each poll is one run in the history; each batch of its updates is stored, and logged
+                // as owed to the sinks, before any sink sees it, so a kill re-sends at most that batch.
+                updates = setup.store().record(followId + "-" + round, updates, delivery.journal(),
+                        delivery::deliverCommitted);
                 adjustments.applied(setup.store());
+            } else {
+                delivery.deliverAll(updates);
             }
             watermark = batch.nextWatermark();
-            delivery.deliverAll(updates);
             delivery.flushAll();
             delivered += updates.size();
         }

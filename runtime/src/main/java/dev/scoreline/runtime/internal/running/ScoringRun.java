@@ -5,6 +5,7 @@ import dev.scoreline.api.ScoreResult;
 import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.engine.RunSummary;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.runtime.RunProgress;
 import dev.scoreline.runtime.RunReport;
 import dev.scoreline.runtime.internal.delivery.Delivery;
 import dev.scoreline.runtime.internal.planning.RunPlan;
@@ -30,21 +31,23 @@ public final class ScoringRun {
     }
 
     /** The run, holding the store (when there is one) from its plan to its last delivery. */
-    public RunReport run(Consumer<ScoreResult> observer) {
+    public RunReport run(Consumer<ScoreResult> observer, RunProgress progress) {
         long start = System.nanoTime();
         try (StoreLock lock = setup.lockStore(null)) {
-            return run(observer, lock, start);
+            return run(observer, progress, lock, start);
         }
     }
 
-    private RunReport run(Consumer<ScoreResult> observer, StoreLock lock, long start) {
+    private RunReport run(Consumer<ScoreResult> observer, RunProgress progress, StoreLock lock, long start) {
         ScoreStore store = setup.store();
         RunPlan plan = RunPlan.make(store, setup.adapter(), setup.scores().definitions(), setup.asOf(), setup.fullRun());
         if (lock != null) {
             lock.runId(plan.runId());
         }
         Instant now = plan.now();
+        progress.loading(setup.adapter().readProgress());
         ScoringData data = load(plan).adjust(plan.adjustments().all());
+        progress.scoring(data.resultsToScore());
         StatusCounts counts = new StatusCounts();
         long[] changed = {0};
         Delivery delivery = setup.delivery();
