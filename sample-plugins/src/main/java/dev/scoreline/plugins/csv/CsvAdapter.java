@@ -69,8 +69,7 @@ public final class CsvAdapter implements CrmAdapter {
         this.dir = Objects.requireNonNull(dir, "dir");
     }
 
-    @Override
-    public Optional<dev.scoreline.api.ReadProgress> readProgress() {
+    @Override public Optional<dev.scoreline.api.ReadProgress> readProgress() {
         return Optional.of(meter.start());
     }
 
@@ -78,13 +77,11 @@ public final class CsvAdapter implements CrmAdapter {
         return dir;
     }
 
-    @Override
-    public String name() {
+    @Override public String name() {
         return "csv";
     }
 
-    @Override
-    public void open(DataProblems problems) {
+    @Override public void open(DataProblems problems) {
         this.problems = Objects.requireNonNull(problems, "problems");
         if (!java.nio.file.Files.isDirectory(dir)) {
             // Likely a mistyped path: say so rather than score an empty data set in silence.
@@ -115,8 +112,7 @@ public final class CsvAdapter implements CrmAdapter {
     }
 
     /** Cells of columns no score reads are left as they are: not split into values, not given. */
-    @Override
-    public Stream<CrmRecord> records(Projection projection) {
+    @Override public Stream<CrmRecord> records(Projection projection) {
         return LazyFileStream.of(recordFiles(), file -> {
             String fileName = file.getFileName().toString();
             String type = fileName.substring(0, fileName.length() - ".csv".length());
@@ -128,18 +124,15 @@ public final class CsvAdapter implements CrmAdapter {
         return events(Projection.everything());
     }
 
-    @Override
-    public Stream<CrmEvent> events(Projection projection) {
+    @Override public Stream<CrmEvent> events(Projection projection) {
         return LazyFileStream.of(dir.resolve(EVENTS_FILE), file -> new RowReader<>(file, new EventRows(projection)));
     }
 
-    @Override
-    public Stream<Association> associations() {
+    @Override public Stream<Association> associations() {
         return LazyFileStream.of(dir.resolve(ASSOCIATIONS_FILE), file -> new RowReader<>(file, new AssociationRows()));
     }
 
-    @Override
-    public Stream<ListMembership> listMemberships() {
+    @Override public Stream<ListMembership> listMemberships() {
         return LazyFileStream.of(dir.resolve(LISTS_FILE), file -> new RowReader<>(file, new ListRows()));
     }
 
@@ -151,16 +144,13 @@ public final class CsvAdapter implements CrmAdapter {
      * and a file replaced by a fresh export (or removed) is reported as rewritten
      * ({@link ChangeFeed.SourceRewritten}): the run then scores everything and says why.
      */
-    @Override
-    public Optional<ChangeFeed> changeFeed() {
+    @Override public Optional<ChangeFeed> changeFeed() {
         return Optional.of(new ChangeFeed() {
-            @Override
-            public ChangeFeed.Batch changesSince(String watermark) {
+            @Override public ChangeFeed.Batch changesSince(String watermark) {
                 return CsvAdapter.this.changesSince(watermark);
             }
 
-            @Override
-            public String currentWatermark() {
+            @Override public String currentWatermark() {
                 // Finding where the complete rows end is enough: no row needs to be parsed.
                 Map<String, FilePosition> ends = new LinkedHashMap<>();
                 for (Path file : feedFiles()) {
@@ -244,8 +234,7 @@ public final class CsvAdapter implements CrmAdapter {
         return new DataChange.EventAppended((CrmEvent) fact);
     }
 
-    @Override
-    public String toString() {
+    @Override public String toString() {
         return "CsvAdapter[" + dir + "]";
     }
 
@@ -529,8 +518,7 @@ public final class CsvAdapter implements CrmAdapter {
             return new CsvReader(new StrictUtf8Reader(new BufferedInputStream(in, 1 << 16)), linesBefore);
         }
 
-        @Override
-        public boolean next(Consumer<? super T> action) throws IOException {
+        @Override public boolean next(Consumer<? super T> action) throws IOException {
             if (unusable) {
                 return false;
             }
@@ -599,8 +587,7 @@ public final class CsvAdapter implements CrmAdapter {
             return true;
         }
 
-        @Override
-        public void close() throws IOException {
+        @Override public void close() throws IOException {
             csv.close();
         }
     }
