@@ -139,7 +139,7 @@ class ReadWhatScoresReadTest {
      * any case, values that do not read as numbers, and events of read and unread types with
      * read and unread properties.
      */
-    private static Fixture randomData(Random r) {
+    static Fixture randomData(Random r) {
         Fixture f = new Fixture();
         String[] titles = {"Chief of staff", "CHIEF DATA OFFICER", "engineer", "Intern"};
         String[] events = {"page_view", "form_submission", "meeting", "webinar", "email_open"};

@@ -127,11 +127,13 @@ public final class DataValue {
     public static final class Atom {
         public final String text;
         public final String folded;
+        // Read lazily by any scoring thread: each flag is volatile and written after what it guards,
+        // so a thread that sees it set sees the value (a thread that sees it unset parses again, alike).
         private BigDecimal number;
-        private boolean numberRead;
+        private volatile boolean numberRead;
         private long instant;
-        private boolean instantRead;
         private boolean hasInstant;
+        private volatile boolean instantRead;
 
         Atom(String text) {
             this.text = text;
@@ -163,12 +165,12 @@ public final class DataValue {
             if (instantRead) {
                 return;
             }
-            instantRead = true;
             Long millis = parseInstant(text);
             if (millis != null) {
                 instant = millis;
                 hasInstant = true;
             }
+            instantRead = true;
         }
     }
 
