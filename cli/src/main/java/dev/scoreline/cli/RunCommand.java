@@ -121,8 +121,9 @@ final class RunCommand implements Callable<Integer> {
                 report = scoreline.run(r -> progress.tick(), progress);
             }
         }
-        out.printf(Locale.ROOT, "scored %,d results from %,d records in %.2f s; %,d changed%s%n",
+        out.printf(Locale.ROOT, "scored %,d results from %,d records in %.2f s; %,d changed%s%s%n",
                 report.results(), report.recordsRead(), report.took().toMillis() / 1000.0, report.changed(),
+                report.cleared() == 0 ? "" : String.format(Locale.ROOT, ", %,d cleared", report.cleared()),
                 report.runId() == null ? "" : " (history: " + report.runId() + ")");
         if (!follow) {
             out.println("  " + report.plan() + "; " + report.rescored() + " record" + (report.rescored() == 1 ? "" : "s")

@@ -84,7 +84,8 @@ class LeftScopeRunTest {
                 "{\"type\": \"contact\", \"id\": \"c2\", \"properties\": {}, \"lists\": []}\n", StandardOpenOption.APPEND);
         CliRunner second = CliRunner.run("run", config.toString());
         assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).contains("incremental", "sink jsonl: 1 delivered", "sink csv: 1 delivered");
+        assertThat(second.out()).contains("incremental", "; 0 changed, 1 cleared (history: ", "sink jsonl: 1 delivered",
+                "sink csv: 1 delivered");
 
         List<JsonNode> left = leftScope(dir);
         assertThat(left).hasSize(1);
@@ -101,7 +102,7 @@ class LeftScopeRunTest {
         assertThat(csvLeftScope(dir)).singleElement().satisfies(row -> assertThat(row).startsWith("Lead,contact:c2,,,"));
 
         CliRunner third = CliRunner.run("run", config.toString());
-        assertThat(third.out()).contains("; 0 changed");
+        assertThat(third.out()).contains("; 0 changed (history: ").doesNotContain("cleared");
         assertThat(leftScope(dir)).as("left scope once, not at every run").hasSize(1);
     }
 

@@ -108,14 +108,40 @@ class RunCommandTest {
 
         assertThat(CliRunner.run("scores", "activate", "Lead score", "--store", store).exit()).isZero();
         CliRunner activated = CliRunner.run("run", catalog.toString());
-        assertThat(activated.out()).contains("full: \"Lead score\" has no finished run",
+        assertThat(activated.out()).contains("full: \"Lead score\" has not run on this store yet",
                 "400 changed", "Lead score: ");
 
         assertThat(CliRunner.run("scores", "deactivate", "Lead score", "--store", store).exit()).isZero();
         CliRunner deactivated = CliRunner.run("run", catalog.toString());
-        assertThat(deactivated.out()).contains("; 0 changed", "Lead score: {} (before: {");
+        assertThat(deactivated.out()).contains("; 0 changed, 400 cleared (history: ", "Lead score: {} (before: {",
+                "sink jsonl: 400 delivered");
         assertThat(CliRunner.run("history", "contact:c116", "--score", "Lead score", "--store", store).out())
                 .contains("left scope: the score was deactivated");
+    }
+
+    @Test
+    void deactivatingTheLastActiveScoreStillClearsItsValuesThenTheCatalogHasNothingToRun(@TempDir Path dir)
+            throws IOException {
+        Path config = quickstart(dir);
+        Path catalog = dir.resolve("catalog.yaml");
+        Files.writeString(catalog, Files.readString(config).replaceAll("(?s)rules:.*?\n(?=\\S)", "rules: catalog\n"));
+        String store = dir.resolve("scoreline-data").toString();
+        assertThat(CliRunner.run("scores", "add", dir.resolve("lead.score").toString(), "--activate", "--store", store)
+                .exit()).isZero();
+        assertThat(CliRunner.run("run", catalog.toString()).out()).contains("400 changed");
+        assertThat(CliRunner.run("scores", "deactivate", "Lead score", "--store", store).exit()).isZero();
+
+        CliRunner clearing = CliRunner.run("run", catalog.toString());
+        assertThat(clearing.exit()).as(clearing.err()).isZero();
+        assertThat(clearing.out()).contains("; 0 changed, 400 cleared (history: ",
+                "full: no score is active; the run clears the values of the scores deactivated", "sink jsonl: 400 delivered");
+        List<String> lines = Files.readAllLines(dir.resolve("out/scores.jsonl"));
+        assertThat(lines).hasSize(800);
+        assertThat(lines.subList(400, 800)).allMatch(l -> l.contains("\"cause\":\"left scope: the score was deactivated\""));
+
+        CliRunner nothing = CliRunner.run("run", catalog.toString());
+        assertThat(nothing.exit()).isEqualTo(2);
+        assertThat(nothing.err()).contains("error[SL505]: the store's catalog has no active score");
     }
 
     @Test

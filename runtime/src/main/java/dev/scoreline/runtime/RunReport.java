@@ -17,12 +17,13 @@ import java.util.Map;
  * and why. With a store the counts of a resumed run ({@code resumed}: an interrupted run of these
  * scores taken up again with its id) are the run's, over every attempt, exactly as an
  * uninterrupted run would count them; {@code changedBefore} of its changes were committed by the
- * interrupted attempts.
+ * interrupted attempts. {@code cleared} counts the values the run cleared (records that left a
+ * score's scope, every value of a deactivated score), each delivered as a left-scope update.
  */
 public record RunReport(long recordsRead, long results, long changed, Map<String, Map<String, Long>> statusCounts,
                         String runId, Duration took, long rescored, String plan,
                         Map<String, Map<String, Long>> statusCountsBefore, List<SinkReport> sinks, boolean resumed,
-                        long changedBefore) {
+                        long changedBefore, long cleared) {
 
     public RunReport {
         sinks = List.copyOf(sinks);

@@ -253,9 +253,9 @@ public final class Scoreline {
                     throw new ScorelineException(ErrorCode.NO_RULES, store == null ? "rules from the catalog need a store"
                             : "both rules and the catalog were given", "give a store and no rules with rulesFromCatalog()");
                 }
-                rules.addAll(CatalogRules.active(store));
+                rules.addAll(CatalogRules.active(store, true));
             }
-            if (rules.isEmpty()) {
+            if (rules.isEmpty() && !fromCatalog) {
                 throw new ScorelineException(ErrorCode.NO_RULES, "no rules were given", "give at least one .score file or text");
             }
             ParseResult parsed = ScoreParser.parseAll(rules);

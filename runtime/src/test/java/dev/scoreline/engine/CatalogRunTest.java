@@ -104,7 +104,7 @@ class CatalogRunTest {
 
         store.activate("Fit");
         RunReport activated = runCatalog();
-        assertThat(activated.plan()).isEqualTo("full: \"Fit\" has no finished run with a feed position in this store");
+        assertThat(activated.plan()).isEqualTo("full: \"Fit\" has not run on this store yet (no finished run to go on from)");
         assertThat(delivered()).as("every in-scope record, retroactively; Lead did not move")
                 .containsExactly("Fit contact:c1 5", "Fit contact:c2 0");
 

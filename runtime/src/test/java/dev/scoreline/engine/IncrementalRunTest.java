@@ -131,7 +131,7 @@ class IncrementalRunTest {
     void theFirstRunScoresEverythingAndTheNextOnlyWhatMoved() {
         withStore(() -> {
             RunReport first = run(NOW);
-            assertThat(first.plan()).startsWith("full: \"Account\" has no finished run");
+            assertThat(first.plan()).startsWith("full: \"Account\" has not run on this store yet");
             assertThat(first.rescored()).isEqualTo(5);
 
             RunReport second = run(NOW);
@@ -194,7 +194,7 @@ class IncrementalRunTest {
             assertThat(noFeed.plan()).isEqualTo("full: adapter crm has no change feed");
             crm.feed = true;
             // A run without a feed keeps no position, so the next one cannot start from the older one.
-            assertThat(run(NOW, changed, false, r -> { }).plan()).startsWith("full: \"Account\" has no finished run");
+            assertThat(run(NOW, changed, false, r -> { }).plan()).startsWith("full: \"Account\" has not run on this store yet");
         });
     }
 

@@ -106,6 +106,11 @@ public final class RunPlan {
         if (store == null) {
             return full("no store keeps the last run's values", adapter, null, hashes, now, runId);
         }
+        if (hashes.isEmpty()) {
+            // A catalog whose last active score was deactivated: this run only clears its values.
+            return full("no score is active; the run clears the values of the scores deactivated", adapter, null,
+                    hashes, now, runId);
+        }
         Optional<ChangeFeed> feed = adapter.changeFeed();
         if (feed.isEmpty()) {
             return full("adapter " + adapter.name() + " has no change feed", adapter, null, hashes, now, runId);
@@ -174,7 +179,7 @@ public final class RunPlan {
             String score = e.getKey();
             Optional<FeedPosition> found = positions.get(score);
             if (found.isEmpty()) {
-                return "\"" + score + "\" has no finished run with a feed position in this store";
+                return "\"" + score + "\" has not run on this store yet (no finished run to go on from)";
             }
             FeedPosition p = found.get();
             if (!p.adapter().equals(adapter.name())) {

@@ -35,7 +35,19 @@ public final class CatalogRules {
 
     /** The texts a run of the catalog compiles: the active version of every active score. */
     public static List<ScoreParser.SourceText> active(ScoreStore store) {
+        return active(store, false);
+    }
+
+    /**
+     * The same; with {@code orClearing}, none active is not an error while a deactivated score
+     * still holds values: the run then only clears them (else deactivating the last active score
+     * would leave its values in the sinks for good).
+     */
+    public static List<ScoreParser.SourceText> active(ScoreStore store, boolean orClearing) {
         List<ScoreVersion> active = store.activeDefinitions();
+        if (active.isEmpty() && orClearing && !store.catalog().deactivatedWithValues().isEmpty()) {
+            return List.of();
+        }
         if (active.isEmpty()) {
             throw new ScorelineException(ErrorCode.NO_RULES, "the store's catalog has no active score, so `rules: catalog` has nothing to run",
                     "activate one with `scoreline scores activate NAME` (see `scoreline scores list`), "

@@ -72,7 +72,7 @@ public final class FollowLoop {
         }
         var sinks = delivery.closeAll();
         return new RunReport(records, results, changed, counts.after(), setup.store() == null ? null : followId,
-                Duration.ofNanos(System.nanoTime() - start), results, "follow", Map.of(), sinks, false, 0);
+                Duration.ofNanos(System.nanoTime() - start), results, "follow", Map.of(), sinks, false, 0, 0);
     }
 
     /** Delivers the first pass: what moved since the last run (with a store), else everything; returns how many. */

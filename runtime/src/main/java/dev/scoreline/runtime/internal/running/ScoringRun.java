@@ -82,7 +82,7 @@ public final class ScoringRun {
         var sinks = delivery.closeAll();
         return new RunReport(data.recordsRead(), results, changed[0], counts.after(), store == null ? null : plan.runId(),
                 Duration.ofNanos(System.nanoTime() - start), data.scoredRecords(), plan.describe(), counts.before(),
-                sinks, plan.resumed(), before.changed());
+                sinks, plan.resumed(), before.changed(), counts.removed());
     }
 
     /** Every record, or (incremental) only the changed and due ones with what their scores read. */
