@@ -2,10 +2,12 @@ package dev.scoreline.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
 import dev.scoreline.api.RecordKey;
 import dev.scoreline.flink.internal.FactsCodec;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,5 +39,23 @@ class FactsCodecTest {
         back.properties().forEach((k, v) -> assertThat(v == null ? null : v.getClass())
                 .as(k).isEqualTo(props.get(k) == null ? null : props.get(k).getClass()));
         assertThat(back.properties().get("decimal")).hasToString("5.00");
+    }
+
+    /** A bundle's events are written without their owner's key, which is the bundle's; another record's event keeps its own. */
+    @Test
+    void eventsOfAnOwnerComeBackWithTheirKeys() throws Exception {
+        RecordKey owner = new RecordKey("contact", "c1");
+        RecordKey other = new RecordKey("contact", "c2");
+        List<CrmEvent> events = List.of(
+                new CrmEvent(owner, "page_view", Instant.parse("2026-02-01T10:00:00.123456789Z"), Map.of("url", "/pricing")),
+                new CrmEvent(other, "meeting", Instant.parse("2026-02-02T00:00:00Z"), Map.of()),
+                new CrmEvent(owner, "form", Instant.parse("1999-12-31T23:59:59Z"), Map.of("n", 5L)));
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        FactsCodec.writeEventsOf(owner, events, out);
+        DataOutputSerializer each = new DataOutputSerializer(64);
+        FactsCodec.writeList(events, each, FactsCodec::writeEvent);
+        assertThat(out.length()).as("the owner's key is not repeated").isLessThan(each.length());
+        assertThat(FactsCodec.readEventsOf(owner, new DataInputDeserializer(out.getSharedBuffer(), 0, out.length())))
+                .isEqualTo(events);
     }
 }

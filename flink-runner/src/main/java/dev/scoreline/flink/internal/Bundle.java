@@ -105,7 +105,7 @@ public final class Bundle {
                 FactsCodec.writeRecord(b.record, out);
             }
             FactsCodec.writeList(b.lists, out, (s, o) -> o.writeUTF(s));
-            FactsCodec.writeList(b.events, out, FactsCodec::writeEvent);
+            FactsCodec.writeEventsOf(b.key, b.events, out);
             FactsCodec.writeList(b.associations, out, FactsCodec::writeAssociation);
         }
 
@@ -116,7 +116,7 @@ public final class Bundle {
             b.recordAt = in.readLong();
             b.record = b.recordAt >= 0 ? FactsCodec.readRecord(in) : null;
             b.lists = FactsCodec.readList(in, java.io.DataInput::readUTF);
-            b.events = FactsCodec.readList(in, FactsCodec::readEvent);
+            b.events = FactsCodec.readEventsOf(b.key, in);
             b.associations = FactsCodec.readList(in, FactsCodec::readAssociation);
             return b;
         }

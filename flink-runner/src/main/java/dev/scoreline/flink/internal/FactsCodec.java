@@ -71,6 +71,42 @@ public final class FactsCodec {
         return new CrmEvent(key, type, at, readProperties(in));
     }
 
+    /**
+     * Events of one owner (a bundle's, a record's or a summary's): the owner's key is written once,
+     * not with every event; an event of another record (none in practice) carries its own.
+     */
+    public static void writeEventsOf(RecordKey owner, List<CrmEvent> events, DataOutput out) throws IOException {
+        out.writeInt(events.size());
+        for (CrmEvent e : events) {
+            boolean own = e.record().equals(owner);
+            out.writeBoolean(own);
+            if (own) {
+                out.writeUTF(e.type());
+                out.writeLong(e.at().getEpochSecond());
+                out.writeInt(e.at().getNano());
+                writeProperties(e.properties(), out);
+            } else {
+                writeEvent(e, out);
+            }
+        }
+    }
+
+    /** The events {@link #writeEventsOf} wrote for {@code owner}. */
+    public static List<CrmEvent> readEventsOf(RecordKey owner, DataInput in) throws IOException {
+        int n = in.readInt();
+        List<CrmEvent> events = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (in.readBoolean()) {
+                String type = in.readUTF();
+                Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+                events.add(new CrmEvent(owner, type, at, readProperties(in)));
+            } else {
+                events.add(readEvent(in));
+            }
+        }
+        return events;
+    }
+
     public static void writeAssociation(Association a, DataOutput out) throws IOException {
         writeKey(a.from(), out);
         writeKey(a.to(), out);

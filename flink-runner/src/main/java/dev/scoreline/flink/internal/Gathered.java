@@ -70,7 +70,7 @@ public final class Gathered {
             out.writeBoolean(g.facts != null);
             if (g.facts != null) {
                 FactsCodec.writeRecord(g.facts.record(), out);
-                FactsCodec.writeList(g.facts.events(), out, FactsCodec::writeEvent);
+                FactsCodec.writeEventsOf(g.facts.record().key(), g.facts.events(), out);
                 FactsCodec.writeList(g.facts.associations(), out, FactsCodec::writeAssociation);
             }
             FactsCodec.writeList(g.summaries, out, Serializer::writeSummary);
@@ -81,7 +81,8 @@ public final class Gathered {
             Gathered g = new Gathered();
             g.key = FactsCodec.readKey(in);
             if (in.readBoolean()) {
-                g.facts = new RecordScorer.Facts(FactsCodec.readRecord(in), FactsCodec.readList(in, FactsCodec::readEvent),
+                var record = FactsCodec.readRecord(in);
+                g.facts = new RecordScorer.Facts(record, FactsCodec.readEventsOf(record.key(), in),
                         FactsCodec.readList(in, FactsCodec::readAssociation));
             }
             g.summaries = FactsCodec.readList(in, Serializer::readSummary);
@@ -90,7 +91,7 @@ public final class Gathered {
 
         private static void writeSummary(RecordScorer.Summary s, java.io.DataOutput out) throws IOException {
             FactsCodec.writeRecord(s.record(), out);
-            FactsCodec.writeList(s.events(), out, FactsCodec::writeEvent);
+            FactsCodec.writeEventsOf(s.record().key(), s.events(), out);
             RecordScorer.Given given = s.given();
             out.writeBoolean(given != null);
             if (given != null) {
@@ -101,7 +102,7 @@ public final class Gathered {
 
         private static RecordScorer.Summary readSummary(java.io.DataInput in) throws IOException {
             var record = FactsCodec.readRecord(in);
-            var events = FactsCodec.readList(in, FactsCodec::readEvent);
+            var events = FactsCodec.readEventsOf(record.key(), in);
             RecordScorer.Given given = null;
             if (in.readBoolean()) {
                 var scores = FactsCodec.readList(in, FactsCodec::readResult);

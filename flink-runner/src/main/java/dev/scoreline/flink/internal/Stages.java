@@ -9,11 +9,14 @@ import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.RecordScorer;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The keyed stages' per-key work, each with the task's one {@link RecordScorer}: gathering
@@ -29,26 +32,42 @@ public final class Stages {
     /**
      * First stage, per record key: the record's facts to its own key, and its summary to each
      * associated record whose scores read associations (no other needs it).
+     *
+     * <p>When no stage passes summaries on ({@link RecordScorer#hopStages} 0), a record whose
+     * scores read no associated record is scored here, its updates to {@link #SCORED}: no summary
+     * will come to it, so its facts need not cross the second shuffle (the lead scenario's every
+     * contact, the health scenario's contacts, which no score is on).
      */
-    public static final class Neighbours extends RichFlatMapFunction<Bundle, Gathered> {
+    public static final class Neighbours extends ProcessFunction<Bundle, Gathered> {
         private static final long serialVersionUID = 1L;
+        /** The updates of the records scored in the first stage. */
+        public static final OutputTag<ScoreUpdate> SCORED = new OutputTag<>("scored in the first stage", UpdateType.TYPE);
         private final Rules rules;
+        private final long now;
         private transient RecordScorer scorer;
+        private transient boolean scoresHere;
 
-        public Neighbours(Rules rules) {
+        public Neighbours(Rules rules, Instant now) {
             this.rules = rules;
+            this.now = now.toEpochMilli();
         }
 
         @Override
         public void open(OpenContext context) {
-            scorer = RecordScorer.create(rules.get(), DataProblems.IGNORE);
+            scorer = RecordScorer.create(rules.get(), new Stages.Logged()); // warns only of the records it scores
+            scoresHere = scorer.hopStages() == 0;
         }
 
         @Override
-        public void flatMap(Bundle bundle, Collector<Gathered> out) {
+        public void processElement(Bundle bundle, Context context, Collector<Gathered> out) {
             RecordScorer.Facts facts = bundle.facts();
             if (facts == null) {
                 return; // events, lists or associations of a record not in the data: a one-JVM run drops them too
+            }
+            if (scoresHere && !scorer.readsAssociations(facts.record().key())) {
+                Score.scored(scorer, facts, Map.of(), now, u -> context.output(SCORED, u));
+                sendSummaries(scorer, facts, facts::summary, out);
+                return;
             }
             send(scorer, facts, facts::summary, out);
         }
@@ -92,6 +111,12 @@ public final class Stages {
     private static void send(RecordScorer scorer, RecordScorer.Facts facts, Supplier<RecordScorer.Summary> summary,
                              Collector<Gathered> out) {
         out.collect(Gathered.own(facts));
+        sendSummaries(scorer, facts, summary, out);
+    }
+
+    /** The record's summary to each associated record whose scores read associations. */
+    private static void sendSummaries(RecordScorer scorer, RecordScorer.Facts facts, Supplier<RecordScorer.Summary> summary,
+                                      Collector<Gathered> out) {
         RecordKey self = facts.record().key();
         Set<RecordKey> others = new LinkedHashSet<>();
         for (Association a : facts.associations()) {
@@ -130,9 +155,15 @@ public final class Stages {
             if (g.facts == null) {
                 return; // summaries sent to a record that is not in the data
             }
+            scored(scorer, g.facts, g.neighbours(), now, out::collect);
+        }
+
+        /** The record's updates at {@code now}, each with the job's cause. */
+        static void scored(RecordScorer scorer, RecordScorer.Facts facts, Map<RecordKey, RecordScorer.Summary> neighbours,
+                           long now, java.util.function.Consumer<ScoreUpdate> out) {
             Instant at = Instant.ofEpochMilli(now);
-            for (ScoreResult r : scorer.score(g.facts, g.neighbours(), at).results()) {
-                out.collect(new ScoreUpdate(r, null, null, at, CAUSE));
+            for (ScoreResult r : scorer.score(facts, neighbours, at).results()) {
+                out.accept(new ScoreUpdate(r, null, null, at, CAUSE));
             }
         }
     }
