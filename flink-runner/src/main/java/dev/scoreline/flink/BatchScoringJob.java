@@ -37,13 +37,13 @@ public final class BatchScoringJob {
     private BatchScoringJob() { }
 
     /** Adds the job to {@code env}, in batch mode. */
-    public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Instant asOf,
+    public static void build(StreamExecutionEnvironment env, RuleTexts rules, CrmSource data, Instant asOf,
                              SinkTarget sink) {
         build(env, rules, data, asOf, List.of(sink));
     }
 
     /** Adds the job to {@code env}, in batch mode, every result to each of {@code sinks}. */
-    public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Instant asOf,
+    public static void build(StreamExecutionEnvironment env, RuleTexts rules, CrmSource data, Instant asOf,
                              List<SinkTarget> sinks) {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         // Chained operators hand their objects on without a copy: no stage keeps or changes an
@@ -58,7 +58,7 @@ public final class BatchScoringJob {
                         Types.STRING)
                 .setParallelism(1)
                 .partitionCustom(StreamReader::task, s -> s)
-                .flatMap(new StreamReader(data::open, compiled)).returns(Bundle.TYPE).name("read " + data.format() + " " + data.dir())
+                .flatMap(new StreamReader(data::open, compiled)).returns(Bundle.TYPE).name("read " + data.label())
                 .keyBy(b -> b.key().toString(), Types.STRING)
                 .reduce(Bundle::merge).returns(Bundle.TYPE).name("gather each record's facts")
                 .process(new Stages.Neighbours(compiled, asOf)).returns(Gathered.TYPE)

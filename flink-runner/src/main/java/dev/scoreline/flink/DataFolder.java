@@ -5,7 +5,6 @@ import dev.scoreline.api.ErrorCode;
 import dev.scoreline.api.ScorelineException;
 import dev.scoreline.plugins.csv.CsvAdapter;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
-import java.io.Serializable;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +12,7 @@ import java.nio.file.Path;
  * task that reads one of its streams: the job parses every line exactly as a one-JVM run does. The
  * folder must be where every task manager can read it (a shared or copied path).
  */
-public record DataFolder(String format, String dir) implements Serializable {
+public record DataFolder(String format, String dir) implements CrmSource {
 
     public DataFolder {
         if (!format.equals("jsonl") && !format.equals("csv")) {
@@ -30,8 +29,14 @@ public record DataFolder(String format, String dir) implements Serializable {
         return new DataFolder("csv", dir.toString());
     }
 
-    CrmAdapter open() {
+    @Override
+    public CrmAdapter open() {
         Path path = Path.of(dir);
         return format.equals("jsonl") ? new JsonlAdapter(path) : new CsvAdapter(path);
+    }
+
+    @Override
+    public String label() {
+        return format + " " + dir;
     }
 }

@@ -1,8 +1,5 @@
 package dev.scoreline.flink;
 
-import dev.scoreline.api.ScorelinePlugin;
-import dev.scoreline.api.ScorelinePlugins;
-import dev.scoreline.runtime.Plugins;
 import dev.scoreline.runtime.RunConfig;
 import dev.scoreline.runtime.SinkOutbox;
 import java.nio.file.Path;
@@ -15,14 +12,13 @@ import java.util.Map;
 /**
  * A run config (the file {@code scoreline run} reads, read by {@link RunConfig}) as the batch job
  * runs it: the rule files, the adapter's folder, the sinks, one NOW. What the job does not do is
- * refused with SL502 when it would change the scores (the store's catalog as rules, an adapter
- * other than a jsonl or csv folder), and said in a notice when it only concerns delivery or
+ * refused with SL502 when it would change the scores (the store's catalog as rules), and said in a notice when it only concerns delivery or
  * history (a store, a sink's outbox), so a config never means something else here unsaid.
  */
-public record JobConfig(RuleTexts rules, DataFolder data, List<SinkTarget> sinks, Instant asOf, List<String> notices) {
+public record JobConfig(RuleTexts rules, CrmSource data, List<SinkTarget> sinks, Instant asOf, List<String> notices) {
 
-    /** The adapters whose folders the job reads (DataFolder). */
-    private static final List<String> ADAPTERS = List.of("jsonl", "csv");
+    /** The adapters whose folders the job reads as a {@link DataFolder}; any other is its plugin ({@link PluginAdapter}). */
+    private static final List<String> FOLDERS = List.of("jsonl", "csv");
 
     public static JobConfig read(Path file) {
         RunConfig cfg = RunConfig.read(file);
@@ -32,16 +28,10 @@ public record JobConfig(RuleTexts rules, DataFolder data, List<SinkTarget> sinks
                     "name the .score files in rules (scoreline scores show NAME prints an active score's text)");
         }
         RuleTexts rules = RuleTexts.read(cfg.rules());
-        if (!ADAPTERS.contains(cfg.adapter())) {
-            throw RunConfig.invalid(cfg.file(), "adapter \"" + cfg.adapter() + "\": the Flink job reads only the "
-                    + String.join(" and ", ADAPTERS) + " adapters' folders", "export the data to a jsonl or csv folder,"
-                    + " or score it in one JVM with scoreline run");
-        }
-        ScorelinePlugins plugins = ScorelinePlugins.discover(JobConfig.class.getClassLoader());
-        // Wired once on the client, so an unknown or missing setting is the SL504 scoreline run gives.
-        Plugins.adapter(Plugins.injector(List.of(Plugins.module(plugins, ScorelinePlugin.Kind.ADAPTER, cfg.adapter(),
-                cfg.adapterSettings()))), cfg.adapter(), "adapter:");
-        DataFolder data = new DataFolder(cfg.adapter(), String.valueOf(cfg.adapterSettings().get("dir")));
+        // Wired once on the client, so an unknown adapter or a bad setting is the SL504 scoreline run gives.
+        CrmSource plugin = new PluginAdapter(cfg.adapter(), cfg.adapterSettings());
+        CrmSource data = FOLDERS.contains(cfg.adapter())
+                ? new DataFolder(cfg.adapter(), String.valueOf(cfg.adapterSettings().get("dir"))) : plugin;
         if (cfg.sinks().isEmpty()) {
             throw RunConfig.invalid(cfg.file(), "names no sinks, and the Flink job's results go only to sinks",
                     "add sinks, e.g. sinks: [{name: jsonl, file: out/scores.jsonl}]");

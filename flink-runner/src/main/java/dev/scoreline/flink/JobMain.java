@@ -41,7 +41,7 @@ final class JobMain {
             JobExecutionResult result = env.execute("scoreline batch run at " + cfg.asOf());
             List<String> sinks = new ArrayList<>();
             cfg.sinks().forEach(s -> sinks.add(s.label().replaceFirst("^sink ", "")));
-            out.printf(Locale.ROOT, "scored %s at %s in %.2f s on %s (parallelism %d); results to %s%n", cfg.data().dir(),
+            out.printf(Locale.ROOT, "scored %s at %s in %.2f s on %s (parallelism %d); results to %s%n", cfg.data().label(),
                     cfg.asOf(), result.getNetRuntime() / 1000.0, options.where(env), env.getParallelism(),
                     String.join(", ", sinks));
             out.flush();

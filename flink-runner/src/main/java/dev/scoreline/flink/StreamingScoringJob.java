@@ -42,7 +42,7 @@ public final class StreamingScoringJob {
      * Adds the job to {@code env} (streaming mode). {@code untilCaughtUp}: the job ends once a
      * poll finds nothing new (a catch-up run); otherwise it follows the feed until cancelled.
      */
-    public static void build(StreamExecutionEnvironment env, RuleTexts rules, DataFolder data, Duration poll,
+    public static void build(StreamExecutionEnvironment env, RuleTexts rules, CrmSource data, Duration poll,
                              boolean untilCaughtUp, SinkTarget sink) {
         // Refused on the client, before the cluster sees the job: the streaming stages carry
         // neighbours' summaries one association hop, so a score of a score across two hops cannot run here yet.
@@ -53,7 +53,7 @@ public final class StreamingScoringJob {
         }
         Stages.Rules compiled = rules::compile;
         env.fromSource(new ChangeFeedSource(data::open, poll, untilCaughtUp), WatermarkStrategy.noWatermarks(),
-                        "change feed of " + data.format() + " " + data.dir(), FeedChange.TYPE)
+                        "change feed of " + data.label(), FeedChange.TYPE)
                 .setParallelism(1).uid("change-feed")
                 .keyBy(c -> c.key().toString(), Types.STRING)
                 .process(new RecordKeeper(compiled)).returns(Delta.TYPE).uid("keep-records").name("keep each record's data")

@@ -60,12 +60,32 @@ class ConfigJobTest {
     }
 
     @Test
-    void anAdapterOtherThanAFolderIsRefused() throws IOException {
-        Run run = run(config("rules: [lead.score]\nadapter: {name: jdbc, url: \"jdbc:h2:mem:x\"}\n"
+    void aJdbcAdapterReadsItsTablesInTheTasksAndScoresAsOneJvm() throws Exception {
+        quickstart();
+        String url = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        org.h2.jdbcx.JdbcDataSource db = new org.h2.jdbcx.JdbcDataSource();
+        db.setURL(url);
+        db.setUser("sa");
+        new dev.scoreline.plugins.jdbc.JdbcLoader(db).replaceAll(
+                new dev.scoreline.plugins.jsonl.JsonlAdapter(dir.resolve("data")), dev.scoreline.api.DataProblems.IGNORE);
+        Run run = run(config("rules: [lead.score, health.score]\nadapter: {name: jdbc, url: \"" + url + "\", user: sa}\n"
+                + "sinks: [{name: jsonl, file: out/jdbc.jsonl}]\nas-of: 2026-03-01T00:00:00Z\n"), "--parallelism", "2");
+        assertThat(run.exit).as(run.err).isZero();
+        assertThat(run.out).startsWith("scored adapter jdbc at 2026-03-01T00:00:00Z");
+
+        RuleTexts rules = RuleTexts.read(List.of(dir.resolve("lead.score"), dir.resolve("health.score")));
+        List<String> expected = Cases.oneJvm(rules, dir.resolve("data"), Instant.parse("2026-03-01T00:00:00Z"),
+                Files.createDirectories(dir.resolve("one")));
+        assertThat(expected).hasSizeGreaterThan(400);
+        assertThat(Cases.sortedLines(List.of(dir.resolve("out/jdbc.jsonl")))).isEqualTo(expected);
+    }
+
+    @Test
+    void aBadAdapterSettingIsTheSettingsError() throws IOException {
+        Run run = run(config("rules: [lead.score]\nadapter: {name: jdbc, url: \"not-jdbc\"}\n"
                 + "sinks: [{name: jsonl, file: s.jsonl}]\n"));
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.err).startsWith("error[SL502]: ").contains("adapter \"jdbc\": the Flink job reads only the jsonl and csv"
-                + " adapters' folders");
+        assertThat(run.err).startsWith("error[SL504]: adapter \"jdbc\": ").contains("must be a JDBC URL").doesNotContain("\tat ");
     }
 
     @Test
