@@ -377,6 +377,21 @@ public final class DataGenerator {
 
     // ---------------------------------------------------------------- streaming to files
 
+    /**
+     * Writes the folder unless {@code dir} already holds this configuration's data (a marker file
+     * {@code generated-with} names it); returns whether it wrote.
+     */
+    public boolean writeOnce(Path dir) throws IOException {
+        Path marker = dir.resolve("generated-with");
+        String want = config.toString();
+        if (Files.exists(marker) && Files.readString(marker).equals(want)) {
+            return false;
+        }
+        write(dir);
+        Files.writeString(marker, want);
+        return true;
+    }
+
     /** Writes records.jsonl, events.jsonl and associations.jsonl into {@code dir}; returns the number of events written. */
     public long write(Path dir) throws IOException {
         Files.createDirectories(dir);

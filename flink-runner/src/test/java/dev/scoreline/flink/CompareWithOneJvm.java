@@ -18,7 +18,15 @@ public final class CompareWithOneJvm {
         Path data = Path.of(args[1]);
         Instant asOf = Instant.parse(args[2]);
         int parallelism = Integer.parseInt(args[3]);
-        Path work = Files.createDirectories(Path.of(args[4]));
+        Path work = Path.of(args[4]);
+        if (Files.exists(work)) {
+            try (var old = Files.walk(work)) { // a run before this one: its files would add to this one's
+                for (Path f : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(work);
 
         long t0 = System.nanoTime();
         List<String> expected = Cases.oneJvm(rules, data, asOf, work);
