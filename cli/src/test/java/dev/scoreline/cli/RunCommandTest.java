@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code scoreline run}: the config, the sinks, the store, and runs that re-score only what moved. */
 class RunCommandTest {
@@ -71,9 +73,10 @@ class RunCommandTest {
         assertThat(full.out()).contains("full: asked for", "; 0 changed");
     }
 
-    @Test
-    void aFreshExportOfTheSameLengthMakesTheRunFullAndRescoresWhatMoved(@TempDir Path dir) throws IOException {
-        Path config = quickstart(dir);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aFreshExportOfTheSameLengthMakesTheRunFullAndRescoresWhatMoved(String db, @TempDir Path dir) throws IOException {
+        Path config = TestStore.of(db, dir).use(quickstart(dir));
         assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
         Path records = dir.resolve("data/records.jsonl");
         String before = Files.readString(records);

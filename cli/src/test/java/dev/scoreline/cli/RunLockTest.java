@@ -16,11 +16,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One run per store, through the command line: {@code scoreline run} in real JVM processes on the
  * quickstart's embedded H2 file, which the test's own process also opens (and serves, H2's
- * automatic mixed mode), as a second user at the same machine would.
+ * automatic mixed mode), as a second user at the same machine would; two runs at once on H2 and on
+ * a real PostgreSQL.
  */
 class RunLockTest {
 
@@ -57,12 +60,14 @@ class RunLockTest {
         assertThat(waits.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(waits.exitValue()).as(seen + rest).isZero();
         assertThat(new String(waits.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("scored ");
-        assertConsistent(1);
+        TestStore.of("h2", dir).assertConsistent(1, 3);
     }
 
-    @Test
-    void twoRunsStartedTogetherNeverBothWriteNorLeaveARunUnfinished() throws Exception {
-        Path config = RunCommandTest.quickstart(dir);
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void twoRunsStartedTogetherNeverBothWriteNorLeaveARunUnfinished(String db) throws Exception {
+        TestStore store = TestStore.of(db, dir);
+        Path config = store.use(RunCommandTest.quickstart(dir));
         Process a = scoreline("run", config.toString());
         Process b = scoreline("run", config.toString());
         List<String> errs = new ArrayList<>();
@@ -76,30 +81,11 @@ class RunLockTest {
         assertThat(exits).as(errs.toString()).contains(0).allMatch(e -> e == 0 || e == Main.STORE_UNAVAILABLE);
         for (int i = 0; i < 2; i++) {
             if (exits.get(i) != 0) {
-                assertThat(errs.get(i)).as(errs.toString()).contains("error[SL604]: another run (");
+                assertThat(errs.get(i)).as(errs.toString()).contains("error[SL604]: another run (", ", pid ", ", since ");
             }
             assertThat(errs.get(i)).doesNotContain("SL603", "\tat ");
         }
-        assertConsistent(exits.stream().filter(e -> e == 0).count());
-    }
-
-    /** No run left running or superseded, one run id per run that succeeded (each over the three scores), no lock left. */
-    private void assertConsistent(long runs) throws java.sql.SQLException {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                ScoreStore.embeddedUrl(dir.resolve("scoreline-data")), "sa", "");
-             java.sql.Statement s = c.createStatement()) {
-            assertThat(count(s, "SELECT COUNT(*) FROM sl_run WHERE state <> 'done'")).isZero();
-            assertThat(count(s, "SELECT COUNT(DISTINCT run_id) FROM sl_run")).isEqualTo(runs);
-            assertThat(count(s, "SELECT COUNT(*) FROM sl_run")).isEqualTo(3 * runs);
-            assertThat(count(s, "SELECT COUNT(*) FROM sl_store_lock")).isZero();
-        }
-    }
-
-    private static long count(java.sql.Statement s, String sql) throws java.sql.SQLException {
-        try (java.sql.ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        store.assertConsistent(exits.stream().filter(e -> e == 0).count(), 3);
     }
 
     private Process scoreline(String... args) throws IOException {

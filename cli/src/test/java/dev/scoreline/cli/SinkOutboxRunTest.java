@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A sink entry's {@code outbox}, {@code attempts} and {@code backoff} are the runtime's: a webhook
@@ -37,15 +39,16 @@ class SinkOutboxRunTest {
         }
     }
 
-    @Test
-    void aWebhookWithNothingListeningExitsFourNamingItAndTheNextRunDeliversEachNotificationOnce(@TempDir Path dir)
-            throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aWebhookWithNothingListeningExitsFourNamingItAndTheNextRunDeliversEachNotificationOnceSigned(String db,
+            @TempDir Path dir) throws IOException {
         // A port nothing listens on: taken, then let go.
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        Path config = webhookProject(dir, port);
+        Path config = webhookProject(dir, port, TestStore.of(db, dir));
         CliRunner first = CliRunner.run("run", config.toString());
         assertThat(first.exit()).as(first.err()).isEqualTo(4);
         assertThat(first.err()).contains("error[SL703]: 400 updates kept undelivered: sink webhook keeps 400 (",
@@ -55,8 +58,15 @@ class SinkOutboxRunTest {
         assertThat(first.out()).containsPattern("sink webhook: \\d+ delivered, \\d+ retried, 400 kept for the next run");
 
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        List<String> badSignatures = new CopyOnWriteArrayList<>();
         server.createContext("/hook", exchange -> {
-            received.add(JSON.readTree(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            var headers = exchange.getRequestHeaders();
+            String signed = headers.getFirst("webhook-id") + "." + headers.getFirst("webhook-timestamp") + "." + body;
+            if (!sign(signed).equals(headers.getFirst("webhook-signature"))) {
+                badSignatures.add(headers.getFirst("webhook-id"));
+            }
+            received.add(JSON.readTree(body));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -68,11 +78,29 @@ class SinkOutboxRunTest {
         assertThat(warm).isPositive();
         assertThat(received).hasSize((int) warm);
         assertThat(received.stream().map(n -> n.path("id").asText()).distinct().count()).isEqualTo(warm);
+        assertThat(badSignatures).as("each notification signed with the config's secret").isEmpty();
         assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
         assertThat(received).as("a third run sends nothing again").hasSize((int) warm);
     }
 
+    /** The Standard Webhooks signature of {@code content} with the projects' secret, computed here on its own. */
+    private static String sign(String content) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static final String SECRET = "not-a-real-secret";
+
     private static Path webhookProject(Path dir, int port) throws IOException {
+        return webhookProject(dir, port, TestStore.of("h2", dir));
+    }
+
+    private static Path webhookProject(Path dir, int port, TestStore store) throws IOException {
         Path config = RunCommandTest.quickstart(dir);
         Files.writeString(config, """
                 rules: [lead.score]
@@ -81,13 +109,13 @@ class SinkOutboxRunTest {
                   - {name: jsonl, file: out/scores.jsonl}
                   - name: webhook
                     url: http://127.0.0.1:%d/hook
+                    secret: %s
                     thresholds: [{score: "Lead score", value: 10, name: warm}]
                     outbox: out/webhook.outbox
                     attempts: 2
                     backoff: 1ms
-                store: embedded
                 as-of: 2026-03-01T00:00:00Z
-                """.formatted(port));
+                %s""".formatted(port, SECRET, store.configLine()));
         return config;
     }
 
