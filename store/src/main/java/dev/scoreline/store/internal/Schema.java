@@ -19,6 +19,33 @@ final class Schema {
      * holds.
      */
     static void migrate(String url, String user, String password) {
+        // Two processes opening a new store at once race on creating the schema's history table
+        // (the second sees it empty and refuses to baseline it): the loser tries again once the
+        // winner's migration is done, when there is nothing left to race for.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrateOnce(url, user, password);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == MIGRATION_ATTEMPTS || !(e.getCause() instanceof FlywayException)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static final int MIGRATION_ATTEMPTS = 4;
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(250L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void migrateOnce(String url, String user, String password) {
         try {
             Flyway flyway = Flyway.configure(Schema.class.getClassLoader())
                     .dataSource(url, user, password)
