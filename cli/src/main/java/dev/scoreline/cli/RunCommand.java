@@ -108,14 +108,50 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** Counted down once the run's summary is printed: a stopped follow's shutdown hook waits for it. */
+    private final java.util.concurrent.CountDownLatch summarized = new java.util.concurrent.CountDownLatch(1);
+
     private int run(Scoreline scoreline, RunConfig cfg, CountingProblems problems, PrintWriter out) {
+        try {
+            return runAndSummarize(scoreline, cfg, problems, out);
+        } finally {
+            out.flush();
+            summarized.countDown();
+        }
+    }
+
+    /**
+     * Follows until polls run out or the process is told to stop (Ctrl-C, a kill). The wait between
+     * polls is here, on a latch the shutdown hook opens, so a stop ends the wait at once and never
+     * interrupts a poll's store writes (H2 fails a write on an interrupted thread); the hook then
+     * waits (at most 30 s) until the sinks are closed and the summary is printed.
+     */
+    private RunReport followUntilStopped(Scoreline scoreline) {
+        int[] left = {polls};
+        java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                summarized.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "scoreline-stop"));
+        long pollMillis = (long) (pollSeconds * 1000);
+        return scoreline.follow(java.time.Duration.ZERO, () -> {
+            try {
+                return !stop.await(pollMillis, java.util.concurrent.TimeUnit.MILLISECONDS) && (polls == 0 || left[0]-- > 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    private int runAndSummarize(Scoreline scoreline, RunConfig cfg, CountingProblems problems, PrintWriter out) {
         RunReport report;
         if (follow) {
-            int[] left = {polls};
-            Thread main = Thread.currentThread();
-            Runtime.getRuntime().addShutdownHook(new Thread(main::interrupt));
-            report = scoreline.follow(java.time.Duration.ofMillis((long) (pollSeconds * 1000)),
-                    () -> polls == 0 ? !Thread.currentThread().isInterrupted() : left[0]-- > 0);
+            report = followUntilStopped(scoreline);
         } else {
             try (Progress progress = new Progress(spec.commandLine().getErr(), !quiet)) {
                 report = scoreline.run(r -> progress.tick(), progress);

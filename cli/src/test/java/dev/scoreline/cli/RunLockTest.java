@@ -92,6 +92,29 @@ class RunLockTest {
         return scoreline(dir, args);
     }
 
+    @Test
+    void aFollowToldToStopClosesItsSinksPrintsItsSummaryAndLetsGoOfTheStore() throws Exception {
+        Path config = RunCommandTest.quickstart(dir);
+        Process following = scoreline("run", "--follow", "--poll", "0.2", config.toString());
+        Path out = dir.resolve("out/scores.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!(Files.exists(out) && Files.readAllLines(out).size() == 880) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // a few polls
+        following.toHandle().destroy(); // SIGTERM, as a service manager stops it (Process.destroy would close its pipes)
+        assertThat(following.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stdout = new String(following.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(following.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(stdout).as(stderr).startsWith("scored 880 results from 800 records").contains("sink jsonl: 880 delivered");
+        assertThat(stderr).doesNotContain("could not flush", "could not close", "error[", "\tat ");
+        assertThat(Files.readAllLines(out)).hasSize(880);
+
+        CliRunner next = CliRunner.run("run", config.toString());
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(next.err()).doesNotContain("took the store over");
+    }
+
     /** {@code scoreline ARGS} in its own JVM started in {@code dir}, on this test's classpath. */
     static Process scoreline(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -70,7 +70,13 @@ public final class FollowLoop {
         } finally {
             setup.adapter().close();
         }
+        // Stopped by an interrupt (a command's Ctrl-C): the sinks still flush and close (a file
+        // channel refuses an interrupted thread), then the interrupt is the caller's again.
+        boolean interrupted = Thread.interrupted();
         var sinks = delivery.closeAll();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return new RunReport(records, results, changed, counts.after(), setup.store() == null ? null : followId,
                 Duration.ofNanos(System.nanoTime() - start), results, "follow", Map.of(), sinks, false, 0, 0);
     }
