@@ -148,6 +148,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aMistypedDataFolderIsAnErrorAndClearsNothing(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, Files.readString(config).replace("dir: data", "dir: dta"));
+        CliRunner missing = CliRunner.run("run", typo.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("error[SL801]: the data folder ").contains("dta does not exist; fix: ");
+        assertThat(Files.readAllLines(dir.resolve("out/scores.jsonl"))).as("no value cleared").hasSize(880);
+        assertThat(CliRunner.run("run", config.toString()).out()).contains("; 0 changed (history: ");
+    }
+
+    @Test
     void aRunOfFilesActivatesThemWithinTheQuota(@TempDir Path dir) throws IOException {
         Path config = quickstart(dir);
         String store = dir.resolve("scoreline-data").toString();

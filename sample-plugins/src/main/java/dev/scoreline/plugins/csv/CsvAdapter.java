@@ -83,10 +83,6 @@ public final class CsvAdapter implements CrmAdapter {
 
     @Override public void open(DataProblems problems) {
         this.problems = Objects.requireNonNull(problems, "problems");
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            // Likely a mistyped path: say so rather than score an empty data set in silence.
-            problems.warning(dir.toString(), 0, "the data folder does not exist; there is no data");
-        }
         dev.scoreline.plugins.internal.DataFolder.requireKnownFiles(dir, name(),
                 f -> f.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"), "csv file (TYPE.csv, " + EVENTS_FILE + ", …)");
     }

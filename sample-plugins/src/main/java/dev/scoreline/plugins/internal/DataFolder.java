@@ -11,22 +11,25 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * What the file adapters check when they open a folder: that it holds a file they read. A folder
- * without one (an empty one, or csv exports given to the jsonl adapter) would otherwise score no
- * record in silence; it is {@code SL803}, with the adapter to choose when the files are another's.
+ * What the file adapters check when they open a folder: that it exists and holds a file they read.
+ * A missing folder (a mistyped path) is {@code SL801}; a folder without such a file (an empty one,
+ * or csv exports given to the jsonl adapter) is {@code SL803}, with the adapter to choose when the
+ * files are another's. Either would otherwise read as a CRM with no record — and a run with a
+ * store would then clear every score it holds, as records that left the scope.
  */
 public final class DataFolder {
 
     private DataFolder() { }
 
     /**
-     * Fails with {@code SL803} when the existing folder {@code dir} holds no file that {@code known}
-     * accepts; {@code wanted} names those files in the message. A missing folder is left to the
-     * adapter (it warns: there is no data).
+     * Fails with {@code SL801} when {@code dir} is not a folder, with {@code SL803} when it holds no
+     * file that {@code known} accepts; {@code wanted} names those files in the message.
      */
     public static void requireKnownFiles(Path dir, String adapter, Predicate<String> known, String wanted) {
         if (!Files.isDirectory(dir)) {
-            return;
+            throw new ScorelineException(ErrorCode.DATA_MISSING, "the data folder " + dir + (Files.exists(dir)
+                    ? " is a file, not a folder" : " does not exist"), "check the " + adapter + " adapter's dir"
+                    + " (a relative one is read from the config's folder), or create the folder with " + wanted);
         }
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {

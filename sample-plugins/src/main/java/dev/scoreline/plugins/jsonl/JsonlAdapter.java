@@ -88,10 +88,6 @@ public final class JsonlAdapter implements CrmAdapter {
     @Override
     public void open(DataProblems problems) {
         this.problems = Objects.requireNonNull(problems, "problems");
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            // Likely a mistyped path: say so rather than score an empty data set in silence.
-            problems.warning(dir.toString(), 0, "the data folder does not exist; there is no data");
-        }
         dev.scoreline.plugins.internal.DataFolder.requireKnownFiles(dir, name(),
                 f -> f.equals(RECORDS_FILE) || f.equals(EVENTS_FILE) || f.equals(ASSOCIATIONS_FILE),
                 RECORDS_FILE + ", " + EVENTS_FILE + " or " + ASSOCIATIONS_FILE);
