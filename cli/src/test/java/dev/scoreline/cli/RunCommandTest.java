@@ -161,6 +161,22 @@ class RunCommandTest {
     }
 
     @Test
+    void anEmptyExportStopsTheRunBeforeItClearsEveryValue(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        assertThat(CliRunner.run("run", config.toString()).exit()).isZero();
+        Files.writeString(dir.resolve("data/records.jsonl"), ""); // the export failed half-way
+        for (String[] args : List.of(new String[] {"run", config.toString()},
+                new String[] {"run", "--follow", "--polls", "1", "--poll", "0.1", config.toString()})) {
+            CliRunner empty = CliRunner.run(args);
+            assertThat(empty.exit()).as(empty.err()).isEqualTo(2);
+            assertThat(empty.err().strip().lines().reduce((a, b) -> b).orElse("")).as(empty.err())
+                    .startsWith("error[SL807]: adapter jsonl gave no record, and the store holds 880 values"
+                    + " of these scores: this run would clear them all; fix: check the export");
+        }
+        assertThat(Files.readAllLines(dir.resolve("out/scores.jsonl"))).as("nothing cleared").hasSize(880);
+    }
+
+    @Test
     void aRunOfFilesActivatesThemWithinTheQuota(@TempDir Path dir) throws IOException {
         Path config = quickstart(dir);
         String store = dir.resolve("scoreline-data").toString();

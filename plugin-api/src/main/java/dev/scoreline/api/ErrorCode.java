@@ -81,6 +81,8 @@ public enum ErrorCode {
     CHANGE_FEED(805, "change feed cannot be read"),
     /** Backtest or suggest: the data holds too few outcome examples (snapshots, records, converted) to rest on. */
     TOO_FEW_EXAMPLES(806, "too few outcome examples"),
+    /** A run whose data holds no record while the store holds values: it would clear them all. */
+    DATA_EMPTY(807, "no record where the store holds values"),
 
     /** A failure Scoreline did not foresee: a bug, reported with its trace under --debug. */
     INTERNAL_ERROR(900, "internal error");

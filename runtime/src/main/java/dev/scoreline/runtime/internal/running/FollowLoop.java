@@ -58,6 +58,7 @@ public final class FollowLoop {
             // Taken before the data is read: a change landing meanwhile is applied again, not missed.
             String watermark = feed.currentWatermark();
             LiveScores live = setup.engine().live(setup.scores(), setup.adapter(), setup.problems(), now);
+            EmptyData.refuseToClearEverything(setup.store(), live.records(), setup);
             RunAdjustments adjustments = RunAdjustments.read(setup.store(), setup.scoreNames());
             live.adjust(adjustments.all(), now);
             List<ScoreResult> all = new ArrayList<>(live.results());

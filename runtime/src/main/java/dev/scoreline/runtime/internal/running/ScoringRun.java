@@ -47,6 +47,7 @@ public final class ScoringRun {
         Instant now = plan.now();
         progress.loading(setup.adapter().readProgress());
         ScoringData data = load(plan).adjust(plan.adjustments().all());
+        EmptyData.refuseToClearEverything(store, data.recordsRead(), setup);
         progress.scoring(data.resultsToScore());
         StatusCounts counts = new StatusCounts();
         long[] changed = {0};
