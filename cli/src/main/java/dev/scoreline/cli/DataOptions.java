@@ -78,12 +78,21 @@ final class DataOptions {
 
     /** Compiles {@code definitions} (read through {@link #definitions} already) and loads the data for them. */
     Loaded load(List<ScoreDefinition> definitions, PrintWriter err, RecordKey record) {
+        return load(definitions, err, record, false);
+    }
+
+    /** As above; {@code strict} also reads what no score reads (the events), so its bad lines are counted too. */
+    Loaded load(List<ScoreDefinition> definitions, PrintWriter err, RecordKey record, boolean strict) {
         CrmAdapter crm = openAdapter();
         ScoreEngine engine = ScoreEngine.create();
         CompiledScores scores = engine.compile(definitions);
         CountingProblems problems = new CountingProblems(err, record);
         try (crm) {
-            return new Loaded(engine, scores, engine.load(scores, crm, problems), problems);
+            ScoringData data = engine.load(scores, crm, problems);
+            if (strict) {
+                engine.checkSkipped(data, crm, problems);
+            }
+            return new Loaded(engine, scores, data, problems);
         }
     }
 }

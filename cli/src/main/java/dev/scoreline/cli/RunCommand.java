@@ -55,6 +55,11 @@ final class RunCommand implements Callable<Integer> {
             description = "After scoring everything, keep following the adapter's change feed.")
     boolean follow;
 
+    @picocli.CommandLine.Option(names = "--strict",
+            description = "Fail (exit 3) on any bad data line, before anything is stored or delivered; the data no score"
+                    + " reads (the events) is checked too.")
+    boolean strict;
+
     @picocli.CommandLine.Option(names = "--full",
             description = "Score every record, even when the store and the adapter's change feed would let the run "
                     + "re-score only what changed or fell due since the last one (for data edited in place).")
@@ -93,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         CountingProblems problems = new CountingProblems(err, null,
                 quiet ? 0 : verbose ? Long.MAX_VALUE : CountingProblems.WARNINGS_SHOWN);
         Scoreline.Builder b = Scoreline.builder().problems(problems).outbox(cfg.outbox()).asOf(cfg.asOf())
-                .fullRun(full).waitForStore(waitLimit(), line -> notice(err, line));
+                .fullRun(full).strict(strict).waitForStore(waitLimit(), line -> notice(err, line));
         modules.forEach(b::install);
         outboxes.forEach(b::outbox);
         for (Path rules : cfg.rules()) {

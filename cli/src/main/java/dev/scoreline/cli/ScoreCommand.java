@@ -50,16 +50,14 @@ final class ScoreCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         RecordKey only = record == null ? null : ScoresCommand.recordKey("--record: ", record);
-        DataOptions.Loaded loaded = options.load("score", err, only);
+        DataOptions.Loaded loaded = options.load(options.definitions("score", err), err, only, strict);
         ScoreEngine engine = loaded.engine();
         CompiledScores scores = loaded.scores();
         ScoringData data = loaded.data();
         CountingProblems problems = loaded.problems();
         int scoreCount = scores.definitions().size();
         if (strict && problems.badLines() > 0) {
-            throw new ScorelineException(ErrorCode.BAD_DATA, problems.badLines() + " bad data line"
-                    + (problems.badLines() == 1 ? "" : "s") + " and --strict: nothing was written",
-                    "correct the lines listed above, or run without --strict to skip them");
+            throw dev.scoreline.runtime.Failures.badData(problems.badLines());
         }
         RunSummary summary;
         if (out == null) {

@@ -177,6 +177,31 @@ class RunCommandTest {
     }
 
     @Test
+    void strictFailsOnABadLineBeforeAnythingIsStoredOrDeliveredEvenInAFileNoScoreReads(@TempDir Path dir)
+            throws IOException {
+        Path config = quickstart(dir);
+        Files.writeString(dir.resolve("data/events.jsonl"), "{not json\n", StandardOpenOption.APPEND);
+        Path fitOnly = dir.resolve("fit.yaml");
+        Files.writeString(dir.resolve("fit.score"), """
+                score "Fit" on contact
+                  type fit
+                  group "Role"
+                    add 30 if jobtitle contains "chief"
+                """);
+        Files.writeString(fitOnly, Files.readString(config).replaceAll("(?s)rules:.*?\n(?=\\S)", "rules: [fit.score]\n"));
+        for (Path c : List.of(config, fitOnly)) {
+            CliRunner strict = CliRunner.run("run", "--strict", c.toString());
+            assertThat(strict.exit()).as(strict.err()).isEqualTo(Main.BAD_DATA);
+            assertThat(strict.err()).contains("events.jsonl:", "error[SL804]: 1 bad data line and --strict: nothing was written");
+            assertThat(dir.resolve("out/scores.jsonl")).as("nothing delivered").doesNotExist();
+        }
+        CliRunner lenient = CliRunner.run("run", fitOnly.toString());
+        assertThat(lenient.exit()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).as("nothing was stored by the strict runs").contains("Fit: {", "(before: no values)")
+                .doesNotContain("1 bad line");
+    }
+
+    @Test
     void aRunOfFilesActivatesThemWithinTheQuota(@TempDir Path dir) throws IOException {
         Path config = quickstart(dir);
         String store = dir.resolve("scoreline-data").toString();

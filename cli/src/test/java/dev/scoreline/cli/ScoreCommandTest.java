@@ -65,6 +65,24 @@ class ScoreCommandTest {
     }
 
     @Test
+    void strictChecksTheEventsEvenWhenNoScoreReadsThem(@TempDir Path dir) throws IOException {
+        Path data = folder(dir, "{\"type\":\"contact\",\"id\":\"a\",\"properties\":{\"jobtitle\":\"Chief\"}}\n",
+                "{\"record\":\"contact:a\",\"type\":\"visit\",\"at\":\"2026-02-01T00:00:00Z\"}\nnot json\n");
+        Path fit = dir.resolve("fit.score");
+        Files.writeString(fit, "score \"Fit\" on contact\n  type fit\n  group \"Role\"\n    add 30 if jobtitle contains \"chief\"\n");
+        Path out = dir.resolve("out.jsonl");
+        CliRunner lenient = CliRunner.run("score", "--rules", fit.toString(), "--data", data.toString(), "--out", out.toString());
+        assertThat(lenient.exit()).isZero();
+        assertThat(lenient.err()).contains("events not read (no score reads events)", "0 bad lines skipped");
+        Files.delete(out);
+        CliRunner strict = CliRunner.run("score", "--rules", fit.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--strict");
+        assertThat(strict.exit()).as(strict.err()).isEqualTo(3);
+        assertThat(strict.err()).contains("events.jsonl:2", "error[SL804]: 1 bad data line and --strict");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void usageErrorsExitTwoAndRuleErrorsExitOne(@TempDir Path dir) throws IOException {
         Path data = folder(dir, "", "");
         String rules = dir.resolve("lead.score").toString();

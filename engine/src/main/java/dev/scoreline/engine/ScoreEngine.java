@@ -104,6 +104,21 @@ public final class ScoreEngine {
     }
 
     /**
+     * Reads what a load left out because no score reads it (the events, {@link ScoringData#eventsSkipped}),
+     * only so that its bad lines reach {@code problems}: for a strict run, which fails on any bad
+     * line of the data, read or not. Nothing read here is kept.
+     */
+    public void checkSkipped(ScoringData data, CrmAdapter adapter, DataProblems problems) {
+        if (!data.eventsSkipped()) {
+            return;
+        }
+        adapter.open(problems);
+        try (java.util.stream.Stream<dev.scoreline.api.CrmEvent> events = adapter.events()) {
+            events.forEach(e -> { });
+        }
+    }
+
+    /**
      * Reads only what re-scoring some records needs, for a run that re-scores what changed or fell
      * due rather than everything: {@link #score} then scores the {@code changed} records, the
      * records associated with them whose scores read associations, and the {@code due} ones (see

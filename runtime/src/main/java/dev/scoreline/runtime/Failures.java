@@ -84,6 +84,12 @@ public final class Failures {
         };
     }
 
+    /** {@code lines} bad data lines under {@code --strict}: nothing was written (SL804, exit 3). */
+    public static ScorelineException badData(long lines) {
+        return new ScorelineException(ErrorCode.BAD_DATA, lines + " bad data line" + (lines == 1 ? "" : "s")
+                + " and --strict: nothing was written", "correct the lines listed above, or run without --strict to skip them");
+    }
+
     /** A plugin setting that cannot be used; the plugin's message names the plugin and the key. */
     public static ScorelineException pluginSetting(PluginSettingsException e) {
         return new ScorelineException(ErrorCode.PLUGIN_SETTING, firstLine(e.getMessage()),

@@ -54,8 +54,10 @@ public final class Scoreline {
     private final RunSetup setup;
 
     private Scoreline(Builder b, CompiledScores scores, CrmAdapter adapter, Map<String, ScoreSink> sinks) {
-        this.setup = new RunSetup(b.engine, scores, adapter, sinks, b.asOf, b.problems, b.batch, b.store, b.fullRun,
-                b.storeWait, b.storeNotices, b.store != null && !b.fromCatalog ? List.copyOf(b.rules) : List.of());
+        this.setup = new RunSetup(b.engine, scores, adapter, sinks, b.asOf,
+                b.strict ? new dev.scoreline.runtime.internal.running.StrictData(b.problems) : b.problems, b.batch,
+                b.store, b.fullRun, b.storeWait, b.storeNotices,
+                b.store != null && !b.fromCatalog ? List.copyOf(b.rules) : List.of());
     }
 
     public static Builder builder() {
@@ -130,6 +132,7 @@ public final class Scoreline {
         private String adapterName;
         private Instant asOf;
         private DataProblems problems = DataProblems.IGNORE;
+        private boolean strict;
         private Path outboxDir = Path.of("scoreline-data", "outbox");
         private final Map<String, SinkOutbox> outboxes = new java.util.HashMap<>();
         private int batch = 1000;
@@ -185,6 +188,16 @@ public final class Scoreline {
 
         public Builder engine(ScoreEngine engine) {
             this.engine = engine;
+            return this;
+        }
+
+        /**
+         * A bad data line fails a run ({@code SL804}) before anything is stored or delivered; the
+         * data no score reads (the events) is read too, so its bad lines count (default: bad lines
+         * are skipped and counted).
+         */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
             return this;
         }
 

@@ -89,9 +89,11 @@ public final class ScoringRun {
     /** Every record, or (incremental) only the changed and due ones with what their scores read. */
     private ScoringData load(RunPlan plan) {
         try (CrmAdapter a = setup.adapter()) {
-            return plan.incremental()
+            ScoringData data = plan.incremental()
                     ? setup.engine().load(setup.scores(), a, setup.problems(), plan.changed(), plan.due())
                     : setup.engine().load(setup.scores(), a, setup.problems());
+            StrictData.check(setup, data, a);
+            return data;
         }
     }
 
