@@ -42,23 +42,29 @@ public final class Instants {
 
     /** Before this, an event time is more likely a mistake (epoch seconds read as milliseconds) than CRM history. */
     private static final Instant PLAUSIBLE_FROM = Instant.parse("1980-01-01T00:00:00Z");
+    /** After this, likewise (epoch microseconds read as milliseconds land tens of thousands of years ahead). */
+    private static final Instant PLAUSIBLE_UNTIL = Instant.parse("2200-01-01T00:00:00Z");
 
     /**
      * An event time as read, after warning through {@code warn} when it reads as a date before
-     * 1980: epoch seconds given where milliseconds are expected land in January 1970. Both file
-     * adapters read their event times through this.
+     * 1980 (epoch seconds given where milliseconds are expected land in January 1970) or after 2200
+     * (microseconds or nanoseconds), as data-and-cli.md says. Both file adapters read their event
+     * times through this.
      */
     public static Instant plausible(Instant at, java.util.function.Consumer<String> warn) {
-        if (!isPlausible(at)) {
+        if (at.isBefore(PLAUSIBLE_FROM)) {
             warn.accept("\"at\" reads as " + at + ", before 1980: epoch seconds? A number is read as epoch "
                     + "milliseconds; multiply by 1000, or write an ISO-8601 instant");
+        } else if (!at.isBefore(PLAUSIBLE_UNTIL)) {
+            warn.accept("\"at\" reads as " + at + ", after 2200: epoch microseconds? A number is read as epoch "
+                    + "milliseconds; divide by 1000, or write an ISO-8601 instant");
         }
         return at;
     }
 
     /** Whether {@link #plausible} would take {@code at} without a warning. */
     public static boolean isPlausible(Instant at) {
-        return !at.isBefore(PLAUSIBLE_FROM);
+        return !at.isBefore(PLAUSIBLE_FROM) && at.isBefore(PLAUSIBLE_UNTIL);
     }
 
     /** Epoch milliseconds given as a number; it must be a whole number. */

@@ -41,6 +41,17 @@ class DataInUsersWordsTest {
     }
 
     @Test
+    void anEventTimeAfter2200AsksWhetherItIsEpochMicroseconds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("records.jsonl"), "{\"type\":\"contact\",\"id\":\"c1\"}\n");
+        Files.writeString(dir.resolve("events.jsonl"), "{\"record\":\"contact:c1\",\"type\":\"call\",\"at\":1740787200000000}\n"
+                + "{\"record\":\"contact:c1\",\"type\":\"call\",\"at\":\"2199-12-31T23:59:59Z\"}\n");
+        var read = AdapterTestKit.read(new JsonlAdapter(dir));
+        assertThat(read.events()).as("used as written").hasSize(2);
+        assertThat(read.problems().warnings()).extracting(RecordedProblems.Problem::message).singleElement().asString()
+                .startsWith("\"at\" reads as +57133-05-09T00:00:00Z").contains("after 2200: epoch microseconds?");
+    }
+
+    @Test
     void aFolderWithoutItsFilesIsAnErrorThatNamesTheAdapterToChoose(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> AdapterTestKit.read(new JsonlAdapter(dir)))
                 .isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_NO_FILES))
