@@ -1,6 +1,7 @@
 package dev.scoreline.plugins.jdbc;
 
 import dev.scoreline.api.Association;
+import dev.scoreline.api.BadLineCounter;
 import dev.scoreline.api.CrmAdapter;
 import dev.scoreline.api.CrmEvent;
 import dev.scoreline.api.CrmRecord;
@@ -24,7 +25,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -65,19 +65,7 @@ public final class JdbcLoader {
 
     private Summary load(CrmAdapter source, DataProblems problems, boolean replace) throws SQLException {
         JdbcSchema.createCrmTables(dataSource);
-        AtomicLong badLines = new AtomicLong();
-        DataProblems counting = new DataProblems() {
-            @Override
-            public void badLine(String s, long line, String reason) {
-                badLines.incrementAndGet();
-                problems.badLine(s, line, reason);
-            }
-
-            @Override
-            public void warning(String s, long line, String message) {
-                problems.warning(s, line, message);
-            }
-        };
+        BadLineCounter counting = new BadLineCounter(problems);
         try (source; Connection c = dataSource.getConnection()) {
             source.open(counting);
             c.setAutoCommit(false);
@@ -106,7 +94,7 @@ public final class JdbcLoader {
                 counts[1] = loadEvents(c, source);
                 counts[2] = loadAssociations(c, source);
                 c.commit();
-                return new Summary(counts[0], counts[1], counts[2], memberships, badLines.get());
+                return new Summary(counts[0], counts[1], counts[2], memberships, counting.badLines());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
