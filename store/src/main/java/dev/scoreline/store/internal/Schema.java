@@ -35,7 +35,7 @@ final class Schema {
         }
     }
 
-    private static final int MIGRATION_ATTEMPTS = 4;
+    private static final int MIGRATION_ATTEMPTS = 6;
 
     private static void pause(int attempt) {
         try {
