@@ -182,15 +182,11 @@ public final class StoreConnection implements AutoCloseable {
      */
     private static Connection retrying(String url, java.util.function.Predicate<SQLException> worthRetrying,
                                        SqlWork<Connection> attempt) {
-        for (int tries = 1; ; tries++) {
-            try {
-                return attempt.run();
-            } catch (SQLException e) {
-                if (!worthRetrying.test(e) || tries >= RECONNECT_ATTEMPTS) {
-                    throw StoreErrors.cannotOpen(url, e);
-                }
-                pause();
-            }
+        try {
+            return Retries.every250ms(RECONNECT_ATTEMPTS, e -> e instanceof SQLException s && worthRetrying.test(s),
+                    attempt::run);
+        } catch (SQLException e) {
+            throw StoreErrors.cannotOpen(url, e);
         }
     }
 
@@ -202,14 +198,6 @@ public final class StoreConnection implements AutoCloseable {
             }
         }
         c.setAutoCommit(false);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public int update(String sql, Object... args) throws SQLException {
