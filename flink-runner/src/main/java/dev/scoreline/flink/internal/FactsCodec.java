@@ -58,14 +58,22 @@ public final class FactsCodec {
 
     public static void writeEvent(CrmEvent e, DataOutput out) throws IOException {
         writeKey(e.record(), out);
+        writeEventOfKey(e, out);
+    }
+
+    public static CrmEvent readEvent(DataInput in) throws IOException {
+        return readEventOfKey(readKey(in), in);
+    }
+
+    /** An event without its record's key: its type, instant and properties. */
+    private static void writeEventOfKey(CrmEvent e, DataOutput out) throws IOException {
         out.writeUTF(e.type());
         out.writeLong(e.at().getEpochSecond());
         out.writeInt(e.at().getNano());
         writeProperties(e.properties(), out);
     }
 
-    public static CrmEvent readEvent(DataInput in) throws IOException {
-        RecordKey key = readKey(in);
+    private static CrmEvent readEventOfKey(RecordKey key, DataInput in) throws IOException {
         String type = in.readUTF();
         Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
         return new CrmEvent(key, type, at, readProperties(in));
@@ -81,10 +89,7 @@ public final class FactsCodec {
             boolean own = e.record().equals(owner);
             out.writeBoolean(own);
             if (own) {
-                out.writeUTF(e.type());
-                out.writeLong(e.at().getEpochSecond());
-                out.writeInt(e.at().getNano());
-                writeProperties(e.properties(), out);
+                writeEventOfKey(e, out);
             } else {
                 writeEvent(e, out);
             }
@@ -96,13 +101,7 @@ public final class FactsCodec {
         int n = in.readInt();
         List<CrmEvent> events = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            if (in.readBoolean()) {
-                String type = in.readUTF();
-                Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
-                events.add(new CrmEvent(owner, type, at, readProperties(in)));
-            } else {
-                events.add(readEvent(in));
-            }
+            events.add(in.readBoolean() ? readEventOfKey(owner, in) : readEvent(in));
         }
         return events;
     }
