@@ -112,8 +112,9 @@ public final class BenchmarkRunner {
         StringBuilder md = new StringBuilder();
         DataGenerator gen = new DataGenerator(config);
         long t0 = System.nanoTime();
-        System.err.println("data in " + dataDir + " …");
-        gen.writeOnce(dataDir);
+        if (gen.writeOnce(dataDir)) {
+            System.err.println("wrote data to " + dataDir);
+        }
         double writeS = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         DataSet data = gen.generate();
