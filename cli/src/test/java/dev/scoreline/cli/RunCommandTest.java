@@ -28,6 +28,11 @@ class RunCommandTest {
         return dir.resolve("scoreline.yaml");
     }
 
+    /** {@code config} written to {@code copy} with its {@code rules} (a list over several lines) replaced by {@code rules}. */
+    static void withRules(Path config, Path copy, String rules) throws IOException {
+        Files.writeString(copy, Files.readString(config).replaceAll("(?s)rules:.*?\n(?=\\S)", "rules: " + rules + "\n"));
+    }
+
     @Test
     void runRejectsABadConfigNamingTheKey(@TempDir Path dir) throws IOException {
         Path config = dir.resolve("bad.yaml");
@@ -96,7 +101,7 @@ class RunCommandTest {
     void activateAndDeactivateChangeWhatARunOfTheCatalogDelivers(@TempDir Path dir) throws IOException {
         Path config = quickstart(dir);
         Path catalog = dir.resolve("catalog.yaml");
-        Files.writeString(catalog, Files.readString(config).replaceAll("(?s)rules:.*?\n(?=\\S)", "rules: catalog\n"));
+        withRules(config, catalog, "catalog");
         String store = dir.resolve("scoreline-data").toString();
         CliRunner empty = CliRunner.run("run", catalog.toString());
         assertThat(empty.exit()).isEqualTo(2);
@@ -127,7 +132,7 @@ class RunCommandTest {
             throws IOException {
         Path config = quickstart(dir);
         Path catalog = dir.resolve("catalog.yaml");
-        Files.writeString(catalog, Files.readString(config).replaceAll("(?s)rules:.*?\n(?=\\S)", "rules: catalog\n"));
+        withRules(config, catalog, "catalog");
         String store = dir.resolve("scoreline-data").toString();
         assertThat(CliRunner.run("scores", "add", dir.resolve("lead.score").toString(), "--activate", "--store", store)
                 .exit()).isZero();
@@ -188,7 +193,7 @@ class RunCommandTest {
                   group "Role"
                     add 30 if jobtitle contains "chief"
                 """);
-        Files.writeString(fitOnly, Files.readString(config).replaceAll("(?s)rules:.*?\n(?=\\S)", "rules: [fit.score]\n"));
+        withRules(config, fitOnly, "[fit.score]");
         for (Path c : List.of(config, fitOnly)) {
             CliRunner strict = CliRunner.run("run", "--strict", c.toString());
             assertThat(strict.exit()).as(strict.err()).isEqualTo(Main.BAD_DATA);
