@@ -6,7 +6,7 @@ import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.store.internal.CurrentRow;
 import dev.scoreline.store.internal.CurrentValueWrites;
 import dev.scoreline.store.internal.StoreConnection;
-import dev.scoreline.store.internal.StoreConnection.StatementBatch;
+import dev.scoreline.store.internal.StoreConnection.RowBatch;
 import dev.scoreline.store.internal.Values;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -38,7 +38,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     private record EarlierChange(BigDecimal oldValue, String oldStatus, String cause) { }
 
     /** The statements one batch writes with. */
-    private record BatchStatements(CurrentValueWrites writes, StatementBatch touch, StatementBatch updateHistory) {
+    private record BatchStatements(CurrentValueWrites writes, RowBatch touch, RowBatch updateHistory) {
         void execute() throws SQLException {
             writes.execute();
             updateHistory.execute();
@@ -245,9 +245,9 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         long changedHere = 0;
         long firstSeen = 0;
         try (CurrentValueWrites writes = CurrentValueWrites.prepare(db);
-             StatementBatch touch = db.batch("UPDATE sl_current SET seen_run = ?, next_change = ? "
-                     + "WHERE score_name = ? AND record_key = ?");
-             StatementBatch updateHistory = db.batch("UPDATE sl_history SET new_value = ?, new_status = ?, cause = ? "
+             RowBatch touch = db.updateRows("sl_current", List.of("seen_run", "next_change"),
+                     List.of("score_name", "record_key"));
+             RowBatch updateHistory = db.batch("UPDATE sl_history SET new_value = ?, new_status = ?, cause = ? "
                      + "WHERE run_id = ? AND score_name = ? AND record_key = ?")) {
             BatchStatements statements = new BatchStatements(writes, touch, updateHistory);
             for (Pending p : batch) {
@@ -376,11 +376,11 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
             return slice == null ? null : new ScoreDiff.Batch(score, runId, batches, List.of(), 0, List.of(), 0);
         }
         Instant now = db.now();
-        try (StatementBatch history = db.batch("INSERT INTO sl_history (score_name, record_key, scored_at, run_id, "
-                + "old_value, old_status, new_value, new_status, cause, recorded_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)");
-             StatementBatch delete = db.batch("DELETE FROM sl_current WHERE score_name = ? AND record_key = ?")) {
+        try (CurrentValueWrites history = CurrentValueWrites.prepare(db);
+             RowBatch delete = db.batch("DELETE FROM sl_current WHERE score_name = ? AND record_key = ?")) {
             for (HistoryEntry h : gone) {
-                history.add(score, h.record().toString(), at, runId, h.oldValue(), h.oldStatus(), h.cause(), now);
+                history.addHistory(score, h.record().toString(), at, runId, h.oldValue(), h.oldStatus(), null, null,
+                        h.cause(), now);
                 delete.add(score, h.record().toString());
             }
             history.execute();

@@ -1,6 +1,6 @@
 package dev.scoreline.store.internal;
 
-import dev.scoreline.store.internal.StoreConnection.StatementBatch;
+import dev.scoreline.store.internal.StoreConnection.RowBatch;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,32 +15,34 @@ import java.util.Map;
  */
 public final class CurrentValueWrites implements AutoCloseable {
 
-    private static final String INSERT_CURRENT = "INSERT INTO sl_current (score_name, record_key, score_value, status, "
-            + "updated_at, seen_run, next_change) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_CURRENT = "UPDATE sl_current SET score_value = ?, status = ?, updated_at = ?, "
-            + "seen_run = ?, next_change = ? WHERE score_name = ? AND record_key = ?";
-    private static final String INSERT_HISTORY = "INSERT INTO sl_history (score_name, record_key, scored_at, run_id, "
-            + "old_value, old_status, new_value, new_status, cause, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns of a current value, in the order {@link #setCurrent} gives them for an insert. */
+    private static final String[] CURRENT = {"score_name", "record_key", "score_value", "status", "updated_at",
+        "seen_run", "next_change"};
+    private static final List<String> CURRENT_SET = List.of("score_value", "status", "updated_at", "seen_run",
+            "next_change");
+    private static final List<String> CURRENT_KEY = List.of("score_name", "record_key");
+    private static final String[] HISTORY = {"score_name", "record_key", "scored_at", "run_id", "old_value",
+        "old_status", "new_value", "new_status", "cause", "recorded_at"};
 
-    private final StatementBatch insertCurrent;
-    private final StatementBatch updateCurrent;
-    private final StatementBatch insertHistory;
+    private final RowBatch insertCurrent;
+    private final RowBatch updateCurrent;
+    private final RowBatch insertHistory;
 
-    private CurrentValueWrites(StatementBatch insertCurrent, StatementBatch updateCurrent, StatementBatch insertHistory) {
+    private CurrentValueWrites(RowBatch insertCurrent, RowBatch updateCurrent, RowBatch insertHistory) {
         this.insertCurrent = insertCurrent;
         this.updateCurrent = updateCurrent;
         this.insertHistory = insertHistory;
     }
 
     public static CurrentValueWrites prepare(StoreConnection c) throws SQLException {
-        List<StatementBatch> made = new ArrayList<>(3);
+        List<RowBatch> made = new ArrayList<>(3);
         try {
-            for (String sql : List.of(INSERT_CURRENT, UPDATE_CURRENT, INSERT_HISTORY)) {
-                made.add(c.batch(sql));
-            }
+            made.add(c.insertRows("sl_current", CURRENT));
+            made.add(c.updateRows("sl_current", CURRENT_SET, CURRENT_KEY));
+            made.add(c.insertRows("sl_history", HISTORY));
             return new CurrentValueWrites(made.get(0), made.get(1), made.get(2));
         } catch (SQLException | RuntimeException e) {
-            for (StatementBatch b : made) {
+            for (RowBatch b : made) {
                 try {
                     b.close();
                 } catch (SQLException suppressed) {
@@ -77,8 +79,14 @@ public final class CurrentValueWrites implements AutoCloseable {
     /** Adds a history entry: the change of a record from {@code old} to the new value at {@code at}. */
     public void addHistory(String score, String key, Instant at, String runId, CurrentRow old, BigDecimal value,
                            String status, String cause, Instant now) throws SQLException {
-        insertHistory.add(score, key, at, runId, old == null ? null : old.value(), old == null ? null : old.status(),
+        addHistory(score, key, at, runId, old == null ? null : old.value(), old == null ? null : old.status(),
                 value, status, cause, now);
+    }
+
+    /** Adds a history entry from an old value and status (null: none) to a new one (null: it left the scope). */
+    public void addHistory(String score, String key, Instant at, String runId, BigDecimal oldValue, String oldStatus,
+                           BigDecimal value, String status, String cause, Instant now) throws SQLException {
+        insertHistory.add(score, key, at, runId, oldValue, oldStatus, value, status, cause, now);
     }
 
     /** Runs every write added, current values first. */

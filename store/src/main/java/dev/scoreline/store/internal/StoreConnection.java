@@ -261,9 +261,35 @@ public final class StoreConnection implements AutoCloseable {
         }
     }
 
-    /** A statement run many times in one round trip: {@link StatementBatch#add} each row, then execute. */
-    public StatementBatch batch(String sql) throws SQLException {
-        return new StatementBatch(connection.prepareStatement(sql));
+    /** A statement run many times in one round trip: {@link RowBatch#add} each row, then execute. */
+    public RowBatch batch(String sql) throws SQLException {
+        return new PreparedBatch(connection.prepareStatement(sql));
+    }
+
+    /**
+     * New rows of {@code table}, values given in the order of {@code columns}: a batch of prepared
+     * inserts, or on PostgreSQL one {@code COPY … FROM STDIN} per execution (a run's bulk of new
+     * current values and history rows; docs/store.md, "Writing in bulk").
+     */
+    public RowBatch insertRows(String table, String... columns) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return PostgresCopy.insert(connection, table, columns);
+        }
+        return batch("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + placeholders(columns.length));
+    }
+
+    /**
+     * Updates of rows of {@code table} found by {@code keys}: each row gives the values of
+     * {@code columns}, then of {@code keys}. A batch of prepared updates, or on PostgreSQL the rows
+     * copied into a temporary table and one {@code UPDATE … FROM} it per execution.
+     */
+    public RowBatch updateRows(String table, List<String> columns, List<String> keys) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return PostgresCopy.update(connection, table, columns, keys);
+        }
+        return batch("UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ? WHERE "
+                + String.join(" = ? AND ", keys) + " = ?");
     }
 
     public PreparedStatement prepare(String sql, Object... args) throws SQLException {
@@ -327,19 +353,33 @@ public final class StoreConnection implements AutoCloseable {
         }
     }
 
+    /** Rows collected for one execution: a batch of a prepared statement, or a bulk copy. */
+    public interface RowBatch extends AutoCloseable {
+        /** Adds one row's values, in the order the batch was made with. */
+        void add(Object... args) throws SQLException;
+
+        /** Writes every row added since the last execution. */
+        void execute() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
     /** A prepared statement collecting rows for one batch execution. */
-    public static final class StatementBatch implements AutoCloseable {
+    private static final class PreparedBatch implements RowBatch {
         private final PreparedStatement statement;
 
-        private StatementBatch(PreparedStatement statement) {
+        private PreparedBatch(PreparedStatement statement) {
             this.statement = statement;
         }
 
+        @Override
         public void add(Object... args) throws SQLException {
             bind(statement, args);
             statement.addBatch();
         }
 
+        @Override
         public void execute() throws SQLException {
             statement.executeBatch();
         }
