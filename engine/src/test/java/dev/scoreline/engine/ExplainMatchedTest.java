@@ -75,6 +75,32 @@ class ExplainMatchedTest {
                 Map.entry(11, false), Map.entry(12, false), Map.entry(13, false), Map.entry(14, false));
     }
 
+    /**
+     * The explainer a run names its causes with gives every rule as {@code explain} does (text,
+     * line, whether it held, points) and the same groups and total, without the steps behind them.
+     */
+    @Test
+    void theExplainerGivesExplainsRulesWithoutTheirSteps() {
+        CompiledScores scores = Fixture.compile(RULES);
+        ScoringData loaded = data().load(scores);
+        Explainer explainer = Fixture.ENGINE.explainer(loaded, Fixture.NOW);
+        for (String record : List.of("company:a", "company:b")) {
+            Explanation.ScoreExplanation full = Fixture.ENGINE.explain(loaded, RecordKey.parse(record), Fixture.NOW)
+                    .orElseThrow().scores().get(0);
+            Explanation.ScoreExplanation lean = explainer.explain(RecordKey.parse(record), "S").orElseThrow();
+            assertThat(full.groups().get(0).rules()).anySatisfy(r -> assertThat(r.details()).isNotEmpty());
+            assertThat(lean.groups().get(0).rules()).allSatisfy(r -> assertThat(r.details()).isEmpty());
+            assertThat(lean.groups().get(0).rules()).extracting(RuleExplanation::rule, RuleExplanation::line,
+                    RuleExplanation::matched, RuleExplanation::points).containsExactlyElementsOf(
+                    full.groups().get(0).rules().stream().map(r -> org.assertj.core.groups.Tuple.tuple(r.rule(),
+                            r.line(), r.matched(), r.points())).toList());
+            assertThat(lean.groups()).extracting(Explanation.GroupExplanation::value)
+                    .containsExactlyElementsOf(full.groups().stream().map(Explanation.GroupExplanation::value).toList());
+            assertThat(lean.total()).isEqualTo(full.total());
+            assertThat(lean.status()).isEqualTo(full.status());
+        }
+    }
+
     @Test
     void aRuleShowsOnlyTheValuesItReadWithWhatItNeeds() {
         CompiledScores scores = Fixture.compile(RULES);

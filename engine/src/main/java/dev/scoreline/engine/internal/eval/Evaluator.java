@@ -31,6 +31,8 @@ public final class Evaluator {
     final DroolsShapeMatcher matcher;
     private volatile long now;
     private final Function<dev.scoreline.dsl.model.Rule, String> ruleText;
+    /** Rule texts by rule (identity: a rule of the compiled program). */
+    private final java.util.Map<ProgramRule, String> ruleTexts = new java.util.concurrent.ConcurrentHashMap<>();
     private final RuleContributions contributions;
     /** Results of the scores other scores read, evaluated when first read (so in the order references require). */
     final ScoreReferences references;
@@ -79,11 +81,25 @@ public final class Evaluator {
         return evaluate(s, rec, batch, Trace.NONE);
     }
 
-    /** The explanation of a score for a record (of the score's type). */
+    /** The explanation of a score for a record (of the score's type), with the steps behind each rule. */
     public ScoreExplanation explain(ProgramScore s, int rec) {
-        ExplainTrace trace = new ExplainTrace(ruleText, references::valuesRead);
+        return explain(s, rec, true);
+    }
+
+    /**
+     * The explanation of a score for a record; without {@code withDetails} each rule says only
+     * whether it held and its points (what a run's causes name, for every changed record: the
+     * steps, such as each event's age, cost more than the scoring itself).
+     */
+    public ScoreExplanation explain(ProgramScore s, int rec, boolean withDetails) {
+        ExplainTrace trace = new ExplainTrace(this::ruleText, references::valuesRead, withDetails);
         evaluate(s, rec, null, trace);
         return trace.result();
+    }
+
+    /** A rule's text, formatted once per evaluator: a run explains every record it changed. */
+    private String ruleText(ProgramRule r) {
+        return ruleTexts.computeIfAbsent(r, x -> ruleText.apply(x.rule));
     }
 
     /** The referenced score's explanation for {@code rec}, one level down: its groups and the rules that gave points. */

@@ -28,8 +28,11 @@ final class EventLines implements EventRuleCounter.Listener {
     private final int rec;
     private final RecordKey via;
     private final int width;
+    /** Whether each counted event gets its line; without, only which events counted is kept. */
+    private final boolean withText;
 
-    EventLines(DataView data, long now, ProgramRule r, ProgramGroup g, int rec, RecordKey via) {
+    EventLines(DataView data, long now, ProgramRule r, ProgramGroup g, int rec, RecordKey via, boolean withText) {
+        this.withText = withText;
         this.data = data;
         this.now = now;
         this.r = r;
@@ -46,6 +49,10 @@ final class EventLines implements EventRuleCounter.Listener {
     @Override
     public void counted(int c, int e, long at) {
         if (!mine(c)) {
+            return;
+        }
+        if (!withText) {
+            counted.put(e, "");
             return;
         }
         int steps = g.factors.length;

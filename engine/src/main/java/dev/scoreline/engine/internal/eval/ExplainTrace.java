@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 /** Records what an evaluation did, as the {@link ScoreExplanation} of {@code explain}. */
 final class ExplainTrace implements Trace {
 
-    private final Function<dev.scoreline.dsl.model.Rule, String> ruleText;
+    private final Function<ProgramRule, String> ruleText;
+    /** Whether the steps behind each rule are written (explain's); without them only what held and its points. */
+    private final boolean withDetails;
     /** What a rule read on a record: the properties the rules read, and the scores the rule reads. */
     private final java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead;
     private List<RuleExplanation> rules = new ArrayList<>();
@@ -28,9 +30,10 @@ final class ExplainTrace implements Trace {
     private ScoreExplanation result;
     private List<dev.scoreline.api.Adjustment> adjustments = List.of();
 
-    ExplainTrace(Function<dev.scoreline.dsl.model.Rule, String> ruleText,
-                 java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead) {
+    ExplainTrace(Function<ProgramRule, String> ruleText,
+                 java.util.function.BiFunction<ProgramRule, Integer, String> valuesRead, boolean withDetails) {
         this.ruleText = ruleText;
+        this.withDetails = withDetails;
         this.valuesRead = valuesRead;
     }
 
@@ -44,30 +47,39 @@ final class ExplainTrace implements Trace {
     }
 
     @Override
+    public boolean detailing() {
+        return withDetails;
+    }
+
+    @Override
     public void detail(Supplier<String> text) {
-        details.add(text.get());
+        if (withDetails) {
+            details.add(text.get());
+        }
     }
 
     @Override
     public void explain(Runnable explain) {
-        explain.run();
+        if (withDetails) {
+            explain.run();
+        }
     }
 
     @Override
     public void propertyRule(ProgramRule r, boolean hit, int rec) {
         held = hit;
-        details.add((hit ? "holds: " : "does not hold: ") + valuesRead.apply(r, rec));
+        detail(() -> (hit ? "holds: " : "does not hold: ") + valuesRead.apply(r, rec));
     }
 
     @Override
     public void listedValue(ProgramRule r, int value) {
         held = true;
-        details.add("holds " + Texts.listedValue(r, value) + ": " + Evaluator.plain(r.points[value]));
+        detail(() -> "holds " + Texts.listedValue(r, value) + ": " + Evaluator.plain(r.points[value]));
     }
 
     @Override
     public void noListedValue(ProgramRule r, DataView data, int rec) {
-        details.add("no listed value held: " + Texts.values(data, rec, r));
+        detail(() -> "no listed value held: " + Texts.values(data, rec, r));
     }
 
     @Override
@@ -83,9 +95,12 @@ final class ExplainTrace implements Trace {
 
     @Override
     public void neighbour(ProgramRule r, boolean hit, BigDecimal gives, DataView data, int other) {
+        held |= r.points.length == 1 && gives == null ? hit : gives != null;
+        if (!withDetails) {
+            return;
+        }
         String key = data.key(other).toString();
         String values = valuesRead.apply(r, other);
-        held |= r.points.length == 1 && gives == null ? hit : gives != null;
         if (r.points.length == 1 && gives == null) {
             details.add(hit ? key + " matches: " + Evaluator.plain(r.points[0]) : key + " does not match (" + values + ")");
         } else {
@@ -97,7 +112,7 @@ final class ExplainTrace implements Trace {
     @Override
     public void ownEvents(RuleContributions contributions, ProgramRule r, ProgramGroup g, int rec, ReadCache read) {
         if (contributions.explainOwnEvents(r, g, rec, read, this) == 0) {
-            details.add("no matching event");
+            detail(() -> "no matching event");
         } else {
             held = true;
         }
@@ -107,7 +122,7 @@ final class ExplainTrace implements Trace {
     public void frequency(ProgramRule r, boolean holds, long n, long newest, long now, ProgramGroup g,
                           BigDecimal factor) {
         held = holds;
-        details.add((holds ? "" : "no: ") + n + " matching event" + (n == 1 ? "" : "s")
+        detail(() -> (holds ? "" : "no: ") + n + " matching event" + (n == 1 ? "" : "s")
                 + (holds ? " satisfies" : " does not satisfy") + " the frequency"
                 + (n > 0 && g.decay != null ? "; newest " + Texts.age(newest, now) + ", decay x"
                 + Evaluator.plain(factor) : ""));
@@ -115,15 +130,15 @@ final class ExplainTrace implements Trace {
 
     @Override
     public void aggregated(ProgramRule r, long count, BigDecimal result, String what) {
-        details.add(r.aggregate.keyword() + " over " + count + " matching " + what + ": "
+        detail(() -> r.aggregate.keyword() + " over " + count + " matching " + what + ": "
                 + Evaluator.plain(Evaluator.round(result)));
     }
 
     @Override
     public void rule(ProgramRule r, BigDecimal points) {
-        rules.add(new RuleExplanation(ruleText.apply(r.rule), r.rule.position().line(), held, points,
-                List.copyOf(details)));
-        details = new ArrayList<>();
+        rules.add(new RuleExplanation(ruleText.apply(r), r.rule.position().line(), held, points,
+                details.isEmpty() ? List.of() : List.copyOf(details)));
+        details.clear();
         held = false;
     }
 

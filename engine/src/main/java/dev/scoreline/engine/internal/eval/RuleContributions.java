@@ -331,7 +331,7 @@ final class RuleContributions {
         if (r.countsMatches()) {
             return 0; // a frequency rule explains its count and newest event
         }
-        EventLines lines = new EventLines(data, evaluator.now(), r, g, rec, via);
+        EventLines lines = new EventLines(data, evaluator.now(), r, g, rec, via, trace.detailing());
         evaluator.tallyOf(layout).count(data, rec, null, new long[layout.width], lines, sinceBounds);
         lines.counted.values().forEach(line -> trace.detail(() -> line));
         lines.droppedText().ifPresent(text -> trace.detail(() -> text));

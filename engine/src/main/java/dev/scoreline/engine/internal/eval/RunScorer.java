@@ -115,7 +115,10 @@ public final class RunScorer {
         return new Chunk(results, next);
     }
 
-    /** One score of a record, explained; null when the record is not in the data or the score is not on its type. */
+    /**
+     * One score of a record, explained without the steps behind each rule (what held and its
+     * points); null when the record is not in the data or the score is not on its type.
+     */
     public synchronized Explanation.ScoreExplanation explainScore(RecordKey key, String score) {
         Integer rec = population.indexOf(key);
         if (rec == null) {
@@ -124,7 +127,7 @@ public final class RunScorer {
         String type = population.shapes().recordShape(population.recordShape(rec)).type();
         for (ProgramScore s : program.scores) {
             if (s.definition.name().equals(score) && s.type.equals(type)) {
-                return evaluator.explain(s, rec);
+                return evaluator.explain(s, rec, false);
             }
         }
         return null;

@@ -24,6 +24,11 @@ interface Trace {
     /** One line of detail about the rule being evaluated. */
     default void detail(Supplier<String> text) { }
 
+    /** Whether {@link #detail} keeps what it is given: work done only to describe a step can be skipped otherwise. */
+    default boolean detailing() {
+        return false;
+    }
+
     /** Runs {@code explain} only when recording: details that need a walk of their own. */
     default void explain(Runnable explain) { }
 
