@@ -2,6 +2,7 @@ package dev.scoreline.flink;
 
 import dev.scoreline.api.DataProblems;
 import dev.scoreline.api.ErrorCode;
+import dev.scoreline.api.ScoreUpdate;
 import dev.scoreline.api.ScorelineException;
 import dev.scoreline.engine.RecordScorer;
 import dev.scoreline.flink.internal.SinkWriterAdapter;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -44,6 +46,15 @@ public final class StreamingScoringJob {
      */
     public static void build(StreamExecutionEnvironment env, RuleTexts rules, CrmSource data, Duration poll,
                              boolean untilCaughtUp, SinkTarget sink) {
+        updates(env, rules, data, poll, untilCaughtUp).sinkTo(new SinkWriterAdapter(sink)).uid("sink").name("sink");
+    }
+
+    /**
+     * The job's updates before they reach a sink: what {@link #build} writes, for a host that adds
+     * steps or a sink of its own (the tests put a failing step there).
+     */
+    public static DataStream<ScoreUpdate> updates(StreamExecutionEnvironment env, RuleTexts rules, CrmSource data,
+                                                  Duration poll, boolean untilCaughtUp) {
         // Refused on the client, before the cluster sees the job: the streaming stages carry
         // neighbours' summaries one association hop, so a score of a score across two hops cannot run here yet.
         if (RecordScorer.create(rules.compile(), DataProblems.IGNORE).hopStages() > 0) {
@@ -52,15 +63,14 @@ public final class StreamingScoringJob {
                     "run them with the batch job (BatchScoringJob) or with scoreline run --follow in one JVM");
         }
         Stages.Rules compiled = rules::compile;
-        env.fromSource(new ChangeFeedSource(data::open, poll, untilCaughtUp), WatermarkStrategy.noWatermarks(),
+        return env.fromSource(new ChangeFeedSource(data::open, poll, untilCaughtUp), WatermarkStrategy.noWatermarks(),
                         "change feed of " + data.label(), FeedChange.TYPE)
                 .setParallelism(1).uid("change-feed")
                 .keyBy(c -> c.key().toString(), Types.STRING)
                 .process(new RecordKeeper(compiled)).returns(Delta.TYPE).uid("keep-records").name("keep each record's data")
                 .keyBy(d -> d.target().toString(), Types.STRING)
                 .process(new LiveKeyScorer(compiled)).returns(UpdateType.TYPE).uid("live-scores")
-                .name("re-score on change and on time")
-                .sinkTo(new SinkWriterAdapter(sink)).uid("sink").name("sink");
+                .name("re-score on change and on time");
     }
 
     public static void main(String[] args) throws Exception {

@@ -1,0 +1,149 @@
+package dev.scoreline.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scoreline.api.ScoreUpdate;
+import dev.scoreline.flink.internal.SinkWriterAdapter;
+import dev.scoreline.flink.internal.UpdateType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming job on a MiniCluster survives a task failure: while the folder grows, a step
+ * between the scorer and the sink fails once, after a checkpoint completed; Flink restarts the job
+ * from that checkpoint (the feed's offsets, each record's kept data and scores, restored), the
+ * feed is read on from where the checkpoint left it, and the last update of every (score, record)
+ * is still the live engine's result after the whole feed.
+ */
+class StreamingFailoverTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    /** Shared by the subtasks of the MiniCluster, which run in this JVM. */
+    static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicLong RESTORED_FROM = new AtomicLong(-1);
+
+    @Test
+    void aTaskFailureRestartsFromTheLastCheckpointAndEndsWithTheLiveScores(@TempDir Path tmp) throws Exception {
+        Path whole = Files.createDirectories(tmp.resolve("whole"));
+        StreamingScoringJobTest.writeRandomFolder(whole, new Random(23));
+        Path data = Files.createDirectories(tmp.resolve("crm"));
+        Path out = tmp.resolve("updates");
+        RuleTexts rules = RuleTexts.of("scores.score", StreamingScoringJobTest.SCORES);
+
+        Configuration conf = BatchScoringJob.configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(100);
+        StreamingScoringJob.updates(env, rules, DataFolder.jsonl(data), Duration.ofMillis(50), false)
+                .map(new FailOnceAfterACheckpoint()).returns(UpdateType.TYPE).name("fails once")
+                .sinkTo(new SinkWriterAdapter(SinkTarget.jsonlFolder(out)));
+        JobClient job = env.executeAsync("streaming scores, failing once");
+        try {
+            // The folder grows file by file in small steps, records first, as a CRM export appends them.
+            for (String file : List.of("records.jsonl", "associations.jsonl", "events.jsonl")) {
+                List<String> lines = Files.readAllLines(whole.resolve(file), StandardCharsets.UTF_8);
+                for (int from = 0; from < lines.size(); from += 20) {
+                    Files.write(data.resolve(file), lines.subList(from, Math.min(lines.size(), from + 20)),
+                            StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    Thread.sleep(120);
+                }
+            }
+            // On a slow machine the first checkpoint may complete after the last step: more visits until the failure.
+            for (int n = 0; !FAILED.get() && n < 300; n++) {
+                Files.writeString(data.resolve("events.jsonl"), "{\"record\":\"contact:c" + (n % 40)
+                        + "\",\"type\":\"visit\",\"at\":\"2025-10-01T10:00:00Z\",\"properties\":{\"page\":\"/x\"}}\n",
+                        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                Thread.sleep(200);
+            }
+            Map<String, String> live = StreamingScoringJobTest.liveResults(rules, data);
+            Map<String, String> last = Map.of();
+            for (long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos(); System.nanoTime() < deadline; ) {
+                last = readable(out);
+                if (FAILED.get() && last.equals(live)) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertThat(FAILED).as("the planned failure happened").isTrue();
+            assertThat(RESTORED_FROM.get()).as("the restart was restored from a completed checkpoint").isPositive();
+            assertThat(live).hasSizeGreaterThan(30);
+            assertThat(last).isEqualTo(live);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** The updates written so far; empty while a file ends in a line being written. */
+    private static Map<String, String> readable(Path out) {
+        try {
+            return Files.isDirectory(out) ? StreamingScoringJobTest.lastUpdates(out) : Map.of();
+        } catch (Exception partial) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Passes updates on; once a checkpoint has completed, the first update after it fails the task
+     * (once in the test). Notes the checkpoint a restarted task was restored from.
+     */
+    static final class FailOnceAfterACheckpoint extends RichMapFunction<ScoreUpdate, ScoreUpdate>
+            implements CheckpointListener, CheckpointedFunction {
+        private static final long serialVersionUID = 1L;
+        private transient boolean checkpointed;
+
+        @Override
+        public ScoreUpdate map(ScoreUpdate update) {
+            if (checkpointed && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("a planned failure after a completed checkpoint");
+            }
+            return update;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+        }
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) {
+            OptionalLong from = context.getRestoredCheckpointId();
+            if (context.isRestored() && from.isPresent()) {
+                RESTORED_FROM.set(from.getAsLong());
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) {
+            // No state of its own: it only watches checkpoints come and go.
+        }
+    }
+}
