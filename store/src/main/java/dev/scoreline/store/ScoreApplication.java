@@ -61,10 +61,15 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     private final LinkedHashMap<String, Pending> buffer = new LinkedHashMap<>();
     /** Whether some result came without its next-change instant: then no feed position is kept. */
     private boolean untimed;
-    /** The records this run re-scores, by key text; null when it scores every record. */
-    private Set<String> scope;
-    /** For a run of {@link #onlyRecords}: the keys that got a result (the others may have left the scope). */
-    private final Set<String> scored = new HashSet<>();
+    /** The records this run re-scores; null when it scores every record. */
+    private Set<RecordKey> scope;
+    /**
+     * The records that got a result in this attempt. The others of the scope (of the whole score
+     * for a full run) left it: the finish removes them. A full run keeps them here instead of
+     * marking every unchanged record seen in the store (a write per record, most of a full run
+     * that changes nothing on H2).
+     */
+    private final Set<RecordKey> scored = new HashSet<>();
     private final List<ScoreUpdate> changes = new ArrayList<>();
     private final List<HistoryEntry> removals = new ArrayList<>();
     private long results;
@@ -134,11 +139,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
             if (results > 0 || !buffer.isEmpty()) {
                 throw new IllegalStateException("onlyRecords must come before the first result");
             }
-            Set<String> keys = new HashSet<>(records.size() * 2);
-            for (RecordKey k : records) {
-                keys.add(k.toString());
-            }
-            this.scope = keys;
+            this.scope = new HashSet<>(records);
             return this;
         }
     }
@@ -183,9 +184,6 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         }
         String key = r.record().toString();
         buffer.put(key, new Pending(r, nextChange));
-        if (scope != null) {
-            scored.add(key);
-        }
         if (buffer.size() >= db.batchSize()) {
             flush();
         }
@@ -207,8 +205,13 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         }
         List<Pending> batch = new ArrayList<>(buffer.values());
         buffer.clear();
+        // Decided before the transaction: one retried after a lost connection counts the same.
+        boolean[] newInAttempt = new boolean[batch.size()];
+        for (int i = 0; i < newInAttempt.length; i++) {
+            newInAttempt[i] = scored.add(batch.get(i).result().record());
+        }
         try {
-            ScoreDiff.Batch b = db.tx(() -> writeBatch(batch));
+            ScoreDiff.Batch b = db.tx(() -> writeBatch(batch, newInAttempt));
             results += batch.size();
             changed += b.changes().size();
             recovered += b.recovered();
@@ -232,7 +235,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     }
 
     /** Compares a batch with the current values, writes what changed and the run's progress. */
-    private ScoreDiff.Batch writeBatch(List<Pending> batch) throws SQLException {
+    private ScoreDiff.Batch writeBatch(List<Pending> batch, boolean[] newInAttempt) throws SQLException {
         List<String> keys = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             keys.add(p.result().record().toString());
@@ -250,11 +253,13 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
              RowBatch updateHistory = db.batch("UPDATE sl_history SET new_value = ?, new_status = ?, cause = ? "
                      + "WHERE run_id = ? AND score_name = ? AND record_key = ?")) {
             BatchStatements statements = new BatchStatements(writes, touch, updateHistory);
-            for (Pending p : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
                 String key = p.result().record().toString();
                 CurrentRow cur = current.get(key);
-                if (cur == null || !runId.equals(cur.seenRun())) {
-                    // Not scored by an earlier attempt of this run: the run's result count stays exact.
+                if (scope == null ? newInAttempt[i] : cur == null || !runId.equals(cur.seenRun())) {
+                    // Not counted yet (a full run counts again from its first result when resumed, see
+                    // below; a run of some records skips those an earlier attempt marked seen).
                     firstSeen++;
                 }
                 switch (write(p, cur, earlier.get(key), now, statements, out)) {
@@ -266,9 +271,10 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
             statements.execute();
         }
         int number = ++batches;
-        db.update("UPDATE sl_run SET batches = batches + 1, last_key = ?, results = results + ?, changed = changed + ? "
-                + "WHERE run_id = ? AND score_name = ?", keys.get(keys.size() - 1), firstSeen,
-                changedHere, runId, score);
+        // A full run's count is this attempt's (it gives every result again when resumed).
+        db.update("UPDATE sl_run SET batches = batches + 1, last_key = ?, results = "
+                + (scope == null ? "?" : "results + ?") + ", changed = changed + ? WHERE run_id = ? AND score_name = ?",
+                keys.get(keys.size() - 1), scope == null ? scored.size() : firstSeen, changedHere, runId, score);
         long logged = DeliveryLog.log(db, journal, runId, out);
         return new ScoreDiff.Batch(score, runId, number, out, recoveredHere, List.of(), logged);
     }
@@ -289,8 +295,8 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         BigDecimal value = Values.storable(r.value());
         boolean same = cur != null && cur.holds(value, r.status());
         Instant nextChange = p.nextChange();
-        // An unchanged record is marked seen by this run, with its new next-change instant.
-        if (same && (!runId.equals(cur.seenRun()) || !Objects.equals(cur.nextChange(), nextChange))) {
+        // An unchanged record gets its new next-change instant; a run of some records also marks it seen.
+        if (same && (scope != null && !runId.equals(cur.seenRun()) || !Objects.equals(cur.nextChange(), nextChange))) {
             s.touch().add(runId, nextChange, score, key);
         }
         if (prior != null) {
@@ -329,51 +335,79 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     // ------------------------------------------------------------------ the finish
 
     /**
-     * Removes, a batch at a time, the records the run did not score: they left the scope. A run
-     * of {@link #onlyRecords} looks only among its records.
+     * Removes, a batch at a time, the records the run did not score: they left the scope. A full
+     * run reads the score's records page by page, in the database's key order, and removes those
+     * it gave no result; a run of {@link #onlyRecords} looks only among its records.
      */
     private void sweep() {
-        List<String> unscored = new ArrayList<>();
+        int size = db.batchSize();
         if (scope != null) {
-            for (String k : scope) {
+            List<String> unscored = new ArrayList<>();
+            for (RecordKey k : scope) {
                 if (!scored.contains(k)) {
-                    unscored.add(k);
+                    unscored.add(k.toString());
                 }
             }
             Collections.sort(unscored);
-        }
-        int size = db.batchSize();
-        for (int from = 0; scope == null || from < unscored.size(); from += size) {
-            List<String> slice = scope == null ? null : unscored.subList(from, Math.min(unscored.size(), from + size));
-            ScoreDiff.Batch b = db.tx(() -> removeUnseen(slice, size));
-            if (b == null) {
-                return;
+            for (int from = 0; from < unscored.size(); from += size) {
+                List<String> slice = unscored.subList(from, Math.min(unscored.size(), from + size));
+                delivered(db.tx(() -> removeAmong(slice)));
             }
+            return;
+        }
+        for (String after = ""; after != null; ) {
+            String from = after;
+            SweptPage page = db.tx(() -> removeUnscoredAfter(from, size));
+            delivered(page.removed());
+            after = page.next();
+        }
+    }
+
+    /** One page of a full run's sweep: what it removed (null: nothing), and the last key read (null: the end). */
+    private record SweptPage(ScoreDiff.Batch removed, String next) { }
+
+    private void delivered(ScoreDiff.Batch b) {
+        if (b != null) {
             removed += b.removals().size();
             deliver(b);
         }
     }
 
-    /**
-     * Removes the next batch of records this run did not see: among {@code slice} of its records,
-     * or (null) among all the score's records. Returns null when a whole-scope sweep is done.
-     */
-    private ScoreDiff.Batch removeUnseen(List<String> slice, int size) throws SQLException {
-        String select = "SELECT record_key, score_value, status FROM sl_current WHERE score_name = ? AND seen_run <> ? ";
+    /** Removes those of {@code slice} (a run's own records) that no attempt of this run marked seen. */
+    private ScoreDiff.Batch removeAmong(List<String> slice) throws SQLException {
         List<HistoryEntry> gone = new ArrayList<>();
-        StoreConnection.RowHandler row = rs -> {
-            RecordKey key = RecordKey.parse(rs.getString(1));
-            gone.add(new HistoryEntry(score, key, at, runId, Values.readable(rs.getBigDecimal(2)), rs.getString(3),
-                    null, null, Values.cut(removedCause.apply(key))));
-        };
-        if (slice == null) {
-            db.each(select + "ORDER BY record_key FETCH FIRST " + size + " ROWS ONLY", row, score, runId);
-        } else {
-            db.inChunks(select + "AND record_key IN ", List.of(score, runId), slice, row);
-        }
+        db.inChunks("SELECT record_key, score_value, status FROM sl_current WHERE score_name = ? AND seen_run <> ? "
+                + "AND record_key IN ", List.of(score, runId), slice, rs -> gone.add(leaving(rs)));
+        return remove(gone);
+    }
+
+    /** Reads the score's next {@code size} records after {@code after} and removes those this run did not score. */
+    private SweptPage removeUnscoredAfter(String after, int size) throws SQLException {
+        List<HistoryEntry> gone = new ArrayList<>();
+        String[] last = {null};
+        int[] read = {0};
+        db.each("SELECT record_key, score_value, status FROM sl_current WHERE score_name = ? AND record_key > ? "
+                + "ORDER BY record_key FETCH FIRST " + size + " ROWS ONLY", rs -> {
+                    read[0]++;
+                    last[0] = rs.getString(1);
+                    if (!scored.contains(RecordKey.parse(last[0]))) {
+                        gone.add(leaving(rs));
+                    }
+                }, score, after);
+        return new SweptPage(remove(gone), read[0] < size ? null : last[0]);
+    }
+
+    /** The history entry of a record leaving the scope, from its current row. */
+    private HistoryEntry leaving(java.sql.ResultSet rs) throws SQLException {
+        RecordKey key = RecordKey.parse(rs.getString(1));
+        return new HistoryEntry(score, key, at, runId, Values.readable(rs.getBigDecimal(2)), rs.getString(3),
+                null, null, Values.cut(removedCause.apply(key)));
+    }
+
+    /** Writes the removals (their history, the rows gone, the run's count, the delivery log); null when none. */
+    private ScoreDiff.Batch remove(List<HistoryEntry> gone) throws SQLException {
         if (gone.isEmpty()) {
-            // Nothing left to look at (whole scope), or nothing gone in this slice of the records.
-            return slice == null ? null : new ScoreDiff.Batch(score, runId, batches, List.of(), 0, List.of(), 0);
+            return null;
         }
         Instant now = db.now();
         try (CurrentValueWrites history = CurrentValueWrites.prepare(db);

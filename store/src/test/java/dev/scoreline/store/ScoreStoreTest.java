@@ -434,6 +434,55 @@ class ScoreStoreTest {
         return t -> assertThat(t).isInstanceOfSatisfying(ScorelineException.class, e -> assertThat(e.fix()).isEqualTo(fix));
     }
 
+    /**
+     * A full run marks nothing it left unchanged: it keeps the records it scored, unchanged or not,
+     * across many pages of its sweep, removes exactly those it gave no result, and counts its
+     * results exactly, also when it is resumed after a crash.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {StoreDatabases.H2, StoreDatabases.POSTGRESQL})
+    void aFullRunKeepsWhatItScoredUnchangedAndRemovesOnlyWhatItGaveNoResult(String db) {
+        String url = StoreDatabases.freshUrl(db);
+        List<ScoreResult> first = population(LEAD, 40, 0);
+        List<ScoreResult> moved = population(LEAD, 40, 1);
+        List<ScoreResult> second = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            if (i % 5 != 2) {                                         // 8 leave the scope
+                second.add(i % 2 == 0 ? first.get(i) : moved.get(i)); // the even ones unchanged
+            }
+        }
+        try (ScoreStore store = StoreDatabases.open(url).batchSize(3)) {
+            store.apply(LEAD, first, JAN, "run-1", CAUSE);
+            AtomicInteger calls = new AtomicInteger();
+            assertThatThrownBy(() -> store.apply(LEAD, second, FEB, "run-2", r -> {
+                if (calls.incrementAndGet() == 9) {
+                    throw new IllegalStateException("killed");
+                }
+                return CAUSE.apply(r);
+            })).hasMessage("killed");
+        }
+        try (ScoreStore store = StoreDatabases.open(url).batchSize(4)) {
+            ScoreDiff d = store.apply(LEAD, second.iterator(), FEB, "run-2", CAUSE, null, null);
+            assertThat(d.resumed()).isTrue();
+            assertThat(d.removed()).isEqualTo(8);
+            assertThat(d.removals()).extracting(h -> h.record().toString()).containsExactlyInAnyOrderElementsOf(
+                    first.stream().map(r -> r.record().toString()).filter(k -> Integer.parseInt(k.substring(9)) % 5 == 2)
+                            .toList());
+            for (ScoreResult r : second) {
+                assertThat(store.current(LEAD, r.record()).orElseThrow().value()).isEqualByComparingTo(r.value());
+            }
+            assertThat(store.statusCounts(LEAD)).isEqualTo(statusCounts(second));
+            RunInfo run = store.run("run-2", LEAD).orElseThrow();
+            assertThat(run.results()).isEqualTo(second.size());
+            assertThat(run.removed()).isEqualTo(8);
+            // A third full run with the same results changes and removes nothing.
+            ScoreDiff again = store.apply(LEAD, second, APR, "run-3", CAUSE);
+            assertThat(again.changed()).isZero();
+            assertThat(again.removed()).isZero();
+            assertThat(store.run("run-3", LEAD).orElseThrow().results()).isEqualTo(second.size());
+        }
+    }
+
     /** n contacts; {@code shift} moves every value by 7 and so some statuses. */
     private static List<ScoreResult> population(String score, int n, int shift) {
         List<ScoreResult> out = new ArrayList<>();
