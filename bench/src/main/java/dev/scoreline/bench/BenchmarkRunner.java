@@ -46,7 +46,13 @@ public final class BenchmarkRunner {
         return m;
     }
 
-    record Result(String contender, double loadS, double[] scoreS, long peakHeapBytes, long liveHeapBytes, ScoredSummary summary, String error) {
+    record Result(String contender, double loadS, double[] scoreS, long peakHeapBytes, long liveHeapBytes, ScoredSummary summary, String error,
+                  long bytesRead) {
+        /** Load and scoring together, for a contender that loads from files; NaN otherwise. */
+        double endToEndS() {
+            return bytesRead > 0 ? loadS + medianS() : Double.NaN;
+        }
+
         double medianS() {
             double[] s = scoreS.clone();
             Arrays.sort(s);
@@ -191,9 +197,12 @@ public final class BenchmarkRunner {
             line(t, String.format(Locale.ROOT, "%d records of type %s scored by %d score(s); %d events read%s", records, types,
                     sc.scores.size(), eventsRead, unsupported.isEmpty() ? "" : "; not written for this scenario: " + String.join(", ", unsupported)));
             line(t, "");
-            StringBuilder head = new StringBuilder("| contender | load s | score s (median) | records/s | events/s | live heap MB | peak used MB |");
-            StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|");
+            StringBuilder head = new StringBuilder("| contender | load s | score s (median) | load + score s | input MB/s (load) | records/s | events/s | live heap MB | peak used MB |");
+            StringBuilder sep = new StringBuilder("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (Result b : results) { head.append(" vs ").append(b.contender).append(" |"); sep.append("---:|"); }
+            Result bestDuckDb = results.stream().filter(r -> r.contender.startsWith("duckdb") && r.error == null)
+                    .min(java.util.Comparator.comparingDouble(Result::endToEndS)).orElse(null);
+            if (bestDuckDb != null) { head.append(" load + score vs best DuckDB (").append(bestDuckDb.contender).append(") |"); sep.append("---:|"); }
             head.append(" sum of values | agrees with ").append(results.get(0).contender).append(" |");
             sep.append("---:|---|");
             line(t, head.toString());
@@ -207,10 +216,16 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 double s = r.medianS();
-                row.append(String.format(Locale.ROOT, "%.2f | %.3f | %s | %s | %d | %d |", r.loadS, s,
+                boolean fromFiles = r.bytesRead > 0;
+                row.append(String.format(Locale.ROOT, "%.2f | %.3f | %s | %s | %s | %s | %d | %d |", r.loadS, s,
+                        fromFiles ? String.format(Locale.ROOT, "%.2f", r.endToEndS()) : "-",
+                        fromFiles ? String.format(Locale.ROOT, "%.0f", r.bytesRead / 1e6 / r.loadS) : "-",
                         rate(records / s), eventsRead == 0 ? "-" : rate(eventsRead / s), r.liveHeapBytes >> 20, r.peakHeapBytes >> 20));
                 for (Result b : results) {
                     row.append(b.error != null ? " - |" : String.format(Locale.ROOT, " %.2f× |", b.medianS() / s));
+                }
+                if (bestDuckDb != null) {
+                    row.append(fromFiles ? String.format(Locale.ROOT, " %.2f× |", bestDuckDb.endToEndS() / r.endToEndS()) : " - |");
                 }
                 String agree;
                 if (r == ref || ref.error != null) agree = r == ref ? "(reference)" : "-";
@@ -225,7 +240,9 @@ public final class BenchmarkRunner {
                 line(t, row.toString());
             }
             line(t, "");
-            line(t, "Ratios: how many times faster the row is than the column (column's scoring time / row's scoring time).");
+            line(t, "Ratios: how many times faster the row is than the column (column's scoring time / row's scoring time);"
+                    + " the last column compares load + score from the data folder (the contenders that load from files)."
+                    + " Input MB/s: the bytes of the files the contender's load reads, over its load time.");
             line(t, "");
             System.out.print(t);
             md.append(t);
@@ -299,11 +316,20 @@ public final class BenchmarkRunner {
             }
             long peak = heap.peakUsed();
             long live = heap.maxLiveAfterGc();
-            return new Result(name, load, times, peak, live, last, null);
+            return new Result(name, load, times, peak, live, last, null, bytesRead(c.filesRead(sc), data));
         } catch (Throwable e) {
             e.printStackTrace();
-            return new Result(name, Double.NaN, new double[0], 0, 0, null, e.toString());
+            return new Result(name, Double.NaN, new double[0], 0, 0, null, e.toString(), 0);
         }
+    }
+
+    private static long bytesRead(List<String> files, DataSet data) throws IOException {
+        long n = 0;
+        for (String f : files) {
+            Path p = data.folder().orElseThrow().resolve(f);
+            if (Files.exists(p)) n += Files.size(p);
+        }
+        return n;
     }
 
     private static long heapUsed() {

@@ -27,6 +27,14 @@ public interface Contender extends AutoCloseable {
     /** Scores every record of {@code scenario.objectType} for every score of the scenario (timed as scoring). */
     ScoredSummary score(Scenario scenario, DataSet data, java.time.Instant asOf) throws Exception;
 
+    /**
+     * The files of the data folder its load reads for {@code scenario}; empty when it loads from
+     * the in-memory data set (then it has no end-to-end time from files).
+     */
+    default java.util.List<String> filesRead(Scenario scenario) {
+        return java.util.List.of();
+    }
+
     /** Releases what {@code load} built. */
     @Override
     default void close() throws Exception { }

@@ -51,6 +51,12 @@ public final class DuckDbBaseline implements Contender {
         loaded = dir;
     }
 
+    /** {@code duckdb/load.sql} loads every file, whatever the scenario reads. */
+    @Override
+    public java.util.List<String> filesRead(Scenario scenario) {
+        return java.util.List.of("records.jsonl", "associations.jsonl", "events.jsonl");
+    }
+
     @Override
     public ScoredSummary score(Scenario scenario, DataSet data, Instant asOf) throws Exception {
         if (connection == null) load(scenario, data, asOf);

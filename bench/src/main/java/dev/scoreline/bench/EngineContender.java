@@ -49,6 +49,13 @@ public final class EngineContender implements Contender {
         }
     }
 
+    /** What the engine's projection reads: no event file when no rule of the scenario reads events. */
+    @Override
+    public java.util.List<String> filesRead(Scenario scenario) {
+        return scenario.readsEvents ? java.util.List.of("records.jsonl", "associations.jsonl", "events.jsonl")
+                : java.util.List.of("records.jsonl", "associations.jsonl");
+    }
+
     @Override
     public ScoredSummary score(Scenario scenario, DataSet data, Instant asOf) {
         ScoredSummary summary = new ScoredSummary(scenario, data);
