@@ -44,7 +44,23 @@ public final class ShapeInterner {
     private record Projection(RecordShape shape, int group) { }
     /** By record shape id: its projections' ids (null until asked); read without the table's lock. */
     private final IdTable<int[]> projectionsOfShape = new IdTable<>(1024);
-    private final Map<String, List<CompiledRuleBase.RecordGroup>> groupsByType = new HashMap<>();
+    private final Map<String, List<GroupReads>> groupsByType = new HashMap<>();
+
+    /**
+     * What a record group reads, looked up once: its properties and, per property, the numbers
+     * its rules compare it with (null: it is projected by value). Projecting 99,000 record shapes
+     * looked each property's numbers up by a key string per shape.
+     */
+    private record GroupReads(CompiledRuleBase.RecordGroup group, String[] properties, BigDecimal[][] cuts) {
+        static GroupReads of(CompiledRuleBase program, CompiledRuleBase.RecordGroup g) {
+            String[] properties = g.properties().toArray(String[]::new);
+            BigDecimal[][] cuts = new BigDecimal[properties.length][];
+            for (int i = 0; i < properties.length; i++) {
+                cuts[i] = program.numericIntervals.get(CompiledRuleBase.intervalKey(g.type(), properties[i]));
+            }
+            return new GroupReads(g, properties, cuts);
+        }
+    }
 
     public ShapeInterner(CompiledRuleBase program) {
         this.program = program;
@@ -58,7 +74,7 @@ public final class ShapeInterner {
             if (g.readsScores()) {
                 continue; // projected when the record is evaluated, with the scores it reads
             }
-            groupsByType.computeIfAbsent(g.type(), k -> new ArrayList<>()).add(g);
+            groupsByType.computeIfAbsent(g.type(), k -> new ArrayList<>()).add(GroupReads.of(program, g));
         }
     }
 
@@ -78,22 +94,20 @@ public final class ShapeInterner {
             return ids;
         }
         RecordShape shape = recordShapes.get(recordShape);
-        List<CompiledRuleBase.RecordGroup> groups = groupsByType.getOrDefault(shape.type(), List.of());
+        List<GroupReads> groups = groupsByType.getOrDefault(shape.type(), List.of());
         ids = new int[groups.size()];
         for (int i = 0; i < ids.length; i++) {
-            CompiledRuleBase.RecordGroup g = groups.get(i);
-            StringBuilder key = new StringBuilder().append(g.id()).append('\u0001');
-            Map<String, DataValue> values = new HashMap<>();
-            for (String p : g.properties()) {
-                DataValue v = shape.values().get(p);
+            GroupReads g = groups.get(i);
+            StringBuilder key = new StringBuilder().append(g.group().id()).append('\u0001');
+            for (int j = 0; j < g.properties().length; j++) {
+                DataValue v = shape.values().get(g.properties()[j]);
                 if (v != null) {
-                    values.put(p, v); // the first record of the projection stands for all of them
-                    BigDecimal[] cuts = program.numericIntervals.get(CompiledRuleBase.intervalKey(shape.type(), p));
+                    BigDecimal[] cuts = g.cuts()[j];
                     key.append(cuts == null ? DataValue.key(v.rawTexts()) : intervalOf(v, cuts));
                 }
                 key.append('\u0000');
             }
-            Set<String> lists = g.lists() ? shape.lists() : Set.of();
+            Set<String> lists = g.group().lists() ? shape.lists() : Set.of();
             key.append('\u0002');
             for (String l : new TreeSet<>(lists)) {
                 key.append(l).append('\u0003');
@@ -103,7 +117,14 @@ public final class ShapeInterner {
             if (id == null) {
                 id = projectionCount++;
                 projectionIds.put(k, id);
-                projections.put(id, new Projection(new RecordShape(shape.type(), values, lists), g.id()));
+                Map<String, DataValue> values = new HashMap<>();
+                for (String p : g.properties()) {
+                    DataValue v = shape.values().get(p);
+                    if (v != null) {
+                        values.put(p, v); // the first record of the projection stands for all of them
+                    }
+                }
+                projections.put(id, new Projection(new RecordShape(shape.type(), values, lists), g.group().id()));
             }
             ids[i] = id;
         }
