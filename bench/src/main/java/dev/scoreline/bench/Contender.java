@@ -28,10 +28,10 @@ public interface Contender extends AutoCloseable {
     ScoredSummary score(Scenario scenario, DataSet data, java.time.Instant asOf) throws Exception;
 
     /**
-     * The files of the data folder its load reads for {@code scenario}; empty when it loads from
-     * the in-memory data set (then it has no end-to-end time from files).
+     * The files its load reads for {@code scenario}, given the data set's jsonl folder; empty when
+     * it loads from the in-memory data set (then it has no end-to-end time from files).
      */
-    default java.util.List<String> filesRead(Scenario scenario) {
+    default java.util.List<java.nio.file.Path> filesRead(Scenario scenario, java.nio.file.Path folder) throws java.io.IOException {
         return java.util.List.of();
     }
 

@@ -23,16 +23,23 @@ import java.util.List;
  */
 public final class DuckDbBaseline implements Contender {
     private final int threads;
+    /** Whether it loads the csv folder ({@link CsvFolder}) with {@code read_csv} instead of the jsonl one. */
+    private final boolean csv;
     private Connection connection;
     private Path loaded;
 
     public DuckDbBaseline(int threads) {
+        this(threads, false);
+    }
+
+    public DuckDbBaseline(int threads, boolean csv) {
+        this.csv = csv;
         this.threads = threads;
     }
 
     @Override
     public String name() {
-        return "duckdb-" + threads + "t";
+        return "duckdb-" + (csv ? "csv-" : "") + threads + "t";
     }
 
     @Override
@@ -45,16 +52,22 @@ public final class DuckDbBaseline implements Contender {
         try (Statement s = connection.createStatement()) {
             s.execute("SET threads TO " + threads);
             s.execute("SET preserve_insertion_order = false");
-            String sql = resource("duckdb/load.sql").replace("${dir}", quote(dir.toAbsolutePath().toString()));
+            Path from = csv ? CsvFolder.of(dir) : dir;
+            String sql = resource(csv ? "duckdb/load-csv.sql" : "duckdb/load.sql")
+                    .replace("${dir}", quote(from.toAbsolutePath().toString()));
             for (String stmt : statements(sql)) s.execute(stmt);
         }
         loaded = dir;
     }
 
-    /** {@code duckdb/load.sql} loads every file, whatever the scenario reads. */
+    /** {@code duckdb/load.sql} (or {@code load-csv.sql}) loads every file, whatever the scenario reads. */
     @Override
-    public java.util.List<String> filesRead(Scenario scenario) {
-        return java.util.List.of("records.jsonl", "associations.jsonl", "events.jsonl");
+    public java.util.List<Path> filesRead(Scenario scenario, Path folder) throws IOException {
+        if (csv) {
+            return CsvFolder.files(folder, true);
+        }
+        return java.util.List.of(folder.resolve("records.jsonl"), folder.resolve("associations.jsonl"),
+                folder.resolve("events.jsonl"));
     }
 
     @Override

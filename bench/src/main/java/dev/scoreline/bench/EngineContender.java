@@ -6,6 +6,8 @@ import dev.scoreline.dsl.ScoreParser;
 import dev.scoreline.engine.CompiledScores;
 import dev.scoreline.engine.ScoreEngine;
 import dev.scoreline.engine.ScoringData;
+import dev.scoreline.api.CrmAdapter;
+import dev.scoreline.plugins.csv.CsvAdapter;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
 import java.time.Instant;
 
@@ -21,17 +23,24 @@ public final class EngineContender implements Contender {
     public static final boolean AVAILABLE = true;
 
     private final int threads;
+    /** Whether it reads the csv folder ({@link CsvFolder}) through the csv adapter instead of the jsonl one. */
+    private final boolean csv;
     private ScoreEngine engine;
     private CompiledScores scores;
     private ScoringData loaded;
 
     public EngineContender(int threads) {
+        this(threads, false);
+    }
+
+    public EngineContender(int threads, boolean csv) {
         this.threads = threads;
+        this.csv = csv;
     }
 
     @Override
     public String name() {
-        return "engine-" + threads + "t";
+        return "engine-" + (csv ? "csv-" : "") + threads + "t";
     }
 
     @Override
@@ -44,16 +53,23 @@ public final class EngineContender implements Contender {
         scores = engine.compile(parsed.definitions());
         var folder = data.folder().orElseThrow(() -> new IllegalStateException(
                 "the engine reads the data set's jsonl folder; generate it with a folder"));
-        try (JsonlAdapter adapter = new JsonlAdapter(folder)) {
+        try (CrmAdapter adapter = csv ? new CsvAdapter(CsvFolder.of(folder)) : new JsonlAdapter(folder)) {
             loaded = engine.load(scores, adapter, DataProblems.IGNORE);
         }
     }
 
     /** What the engine's projection reads: no event file when no rule of the scenario reads events. */
     @Override
-    public java.util.List<String> filesRead(Scenario scenario) {
-        return scenario.readsEvents ? java.util.List.of("records.jsonl", "associations.jsonl", "events.jsonl")
-                : java.util.List.of("records.jsonl", "associations.jsonl");
+    public java.util.List<java.nio.file.Path> filesRead(Scenario scenario, java.nio.file.Path folder) throws java.io.IOException {
+        if (csv) {
+            return CsvFolder.files(folder, scenario.readsEvents);
+        }
+        java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>(java.util.List.of(
+                folder.resolve("records.jsonl"), folder.resolve("associations.jsonl")));
+        if (scenario.readsEvents) {
+            out.add(folder.resolve("events.jsonl"));
+        }
+        return out;
     }
 
     @Override
