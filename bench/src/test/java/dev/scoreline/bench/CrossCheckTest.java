@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The most valuable test here: three independent implementations of every scenario (plain Java,
  * SQL, DRL rules; the rollup has no DRL) agree record by record on a small generated data set, and the engine, reading
- * the scenario's {@code .score} file and the data set's jsonl folder, agrees with them. When they
+ * the scenario's {@code .score} file and the data set's jsonl folder (and its csv layout, as DuckDB
+ * does too), agrees with them. When they
  * disagree, someone misread the spec (or broke the engine).
  */
 class CrossCheckTest {
@@ -31,6 +32,7 @@ class CrossCheckTest {
         DataGenerator g = new DataGenerator(DataGenerator.Config.of(1500, 160, 15, 11).withCompanySizes(2, 300));
         g.write(tmp);
         data = new DataSetReader().read(tmp);
+        CsvFolder.writeOnce(tmp);
         asOf = g.config().asOf();
         Links toContact = data.links("company", "contact");
         assertThat(toContact.start[toContact.start.length - 1] - toContact.start[toContact.start.length - 2])
@@ -60,6 +62,13 @@ class CrossCheckTest {
         try (EngineContender engine = new EngineContender(2)) {
             engine.load(sc, data, asOf);
             assertAgree(sc, "the engine", hand, engine.score(sc, data, asOf));
+        }
+        // The same data in the csv layout, through the csv adapter and DuckDB's read_csv.
+        try (EngineContender engine = new EngineContender(2, true); DuckDbBaseline csvSql = new DuckDbBaseline(2, true)) {
+            engine.load(sc, data, asOf);
+            assertAgree(sc, "the engine on csv", hand, engine.score(sc, data, asOf));
+            csvSql.load(sc, data, asOf);
+            assertAgree(sc, "duckdb on csv", hand, csvSql.score(sc, data, asOf));
         }
         for (ScoredSummary.Values v : hand.scores().values()) {
             assertThat(v.scored()).as(v.spec.name()).isPositive();
