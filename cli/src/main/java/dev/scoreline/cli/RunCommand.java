@@ -38,6 +38,10 @@ final class RunCommand implements Callable<Integer> {
                     + "examples/quickstart/scoreline.yaml; the run says which).")
     Path config;
 
+    @picocli.CommandLine.Option(names = "--config", paramLabel = "CONFIG",
+            description = "The same as CONFIG, the way the other commands are given a config.")
+    Path configOption;
+
     @picocli.CommandLine.Option(names = "--wait", arity = "0..1", paramLabel = "DURATION", fallbackValue = "",
             description = "When another run holds the store, wait for it to finish: without a DURATION as long as it "
                     + "takes, else at most DURATION (500ms, 30s, 5m, 1h). Default: fail at once (SL604, exit 5).")
@@ -83,7 +87,12 @@ final class RunCommand implements Callable<Integer> {
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "info");
         }
-        RunConfig cfg = RunConfig.read(config != null ? config : defaultConfig(err));
+        if (config != null && configOption != null && !config.equals(configOption)) {
+            throw ScoresCommand.badArgument("two configs given: " + config + " and --config " + configOption,
+                    "give the config once, as CONFIG or as --config CONFIG");
+        }
+        Path chosen = config != null ? config : configOption;
+        RunConfig cfg = RunConfig.read(chosen != null ? chosen : defaultConfig(err));
         ScorelinePlugins plugins = ScorelinePlugins.discover();
         List<Module> modules = new ArrayList<>();
         Map<String, SinkOutbox> outboxes = new java.util.LinkedHashMap<>();

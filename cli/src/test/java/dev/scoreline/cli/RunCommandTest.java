@@ -53,6 +53,18 @@ class RunCommandTest {
         assertThat(dir.resolve("out/scores.csv")).exists();
     }
 
+    /** {@code run --config FILE} reads the config as the other commands take it; two different configs are refused. */
+    @Test
+    void runTakesItsConfigAsCONFIGOrAsTheOtherCommandsDo(@TempDir Path dir) throws IOException {
+        Path config = quickstart(dir);
+        CliRunner r = CliRunner.run("run", "--config", config.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out/scores.jsonl"))).hasSize(400 + 400 + 80);
+        CliRunner both = CliRunner.run("run", config.toString(), "--config", dir.resolve("other.yaml").toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).startsWith("error[SL509]: two configs given").contains("give the config once");
+    }
+
     @Test
     void aSecondRunRescoresOnlyWhatWasAppendedAndTheHistoryNamesIt(@TempDir Path dir) throws IOException {
         Path config = quickstart(dir);
