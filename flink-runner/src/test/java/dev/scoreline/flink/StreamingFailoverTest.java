@@ -20,7 +20,9 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The streaming job on a MiniCluster survives a task failure: while the folder grows, a step
+ * The streaming job on a MiniCluster survives a task failure, and a stop with a savepoint.
+ * A task failure: while the folder grows, a step
  * between the scorer and the sink fails once, after a checkpoint completed; Flink restarts the job
  * from that checkpoint (the feed's offsets, each record's kept data and scores, restored), the
  * feed is read on from where the checkpoint left it, and the last update of every (score, record)
@@ -100,6 +103,105 @@ class StreamingFailoverTest {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /**
+     * An operator's path: the job stopped with a savepoint while the folder is half written, the
+     * rest appended, and the job started again from the savepoint goes on from where it stopped
+     * (it re-sends far fewer updates than a fresh start would) to the live engine's scores.
+     */
+    @Test
+    void aJobStoppedWithASavepointGoesOnFromItWhenStartedAgain(@TempDir Path tmp) throws Exception {
+        Path whole = Files.createDirectories(tmp.resolve("whole"));
+        StreamingScoringJobTest.writeRandomFolder(whole, new Random(31));
+        Path data = Files.createDirectories(tmp.resolve("crm"));
+        Path out = tmp.resolve("updates");
+        RuleTexts rules = RuleTexts.of("scores.score", StreamingScoringJobTest.SCORES);
+        List<String> events = Files.readAllLines(whole.resolve("events.jsonl"), StandardCharsets.UTF_8);
+        Files.copy(whole.resolve("records.jsonl"), data.resolve("records.jsonl"));
+        Files.copy(whole.resolve("associations.jsonl"), data.resolve("associations.jsonl"));
+        Files.write(data.resolve("events.jsonl"), events.subList(0, events.size() / 2), StandardCharsets.UTF_8);
+
+        JobClient first = start(rules, data, out, null);
+        String savepoint;
+        try {
+            awaitUpdates(out, StreamingScoringJobTest.liveResults(rules, data));
+            savepoint = first.stopWithSavepoint(false, tmp.resolve("savepoints").toUri().toString(),
+                    SavepointFormatType.CANONICAL).get();
+        } catch (Exception | AssertionError e) {
+            first.cancel().get();
+            throw e;
+        }
+        Map<Path, Integer> linesBefore = lines(out);
+        List<String> rest = events.subList(events.size() / 2, events.size());
+        Files.write(data.resolve("events.jsonl"), rest, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Map<String, String> live = StreamingScoringJobTest.liveResults(rules, data);
+
+        JobClient second = start(rules, data, out, savepoint);
+        try {
+            assertThat(awaitUpdates(out, live)).isEqualTo(live);
+        } finally {
+            second.cancel().get();
+        }
+        // Started from the savepoint, only what the new events touch is re-scored: no contact without
+        // one of them gets an update (a fresh start would send every contact's scores again).
+        java.util.Set<String> touched = new java.util.HashSet<>();
+        for (String e : rest) {
+            if (e.startsWith("{")) {
+                touched.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(e).get("record").asText());
+            }
+        }
+        List<String> after = updatedSince(out, linesBefore);
+        assertThat(after).isNotEmpty();
+        assertThat(after.stream().filter(k -> k.startsWith("contact:"))).isSubsetOf(touched);
+    }
+
+    private static JobClient start(RuleTexts rules, Path data, Path out, String savepoint) throws Exception {
+        Configuration conf = BatchScoringJob.configuration();
+        if (savepoint != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(200);
+        StreamingScoringJob.build(env, rules, DataFolder.jsonl(data), Duration.ofMillis(50), false,
+                SinkTarget.jsonlFolder(out));
+        return env.executeAsync(savepoint == null ? "streaming scores" : "streaming scores from a savepoint");
+    }
+
+    /** Waits (at most 90 s) until the last updates written are {@code expected}; returns the last read. */
+    private static Map<String, String> awaitUpdates(Path out, Map<String, String> expected) throws InterruptedException {
+        Map<String, String> last = Map.of();
+        for (long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos(); System.nanoTime() < deadline; ) {
+            last = readable(out);
+            if (last.equals(expected)) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(last).as("the updates written within 90 s").isEqualTo(expected);
+        return last;
+    }
+
+    private static Map<Path, Integer> lines(Path out) throws java.io.IOException {
+        Map<Path, Integer> n = new java.util.HashMap<>();
+        for (Path f : Cases.filesIn(out)) {
+            n.put(f, Files.readAllLines(f, StandardCharsets.UTF_8).size());
+        }
+        return n;
+    }
+
+    /** The records of the updates written after the first {@code before} lines of each file. */
+    private static List<String> updatedSince(Path out, Map<Path, Integer> before) throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> records = new java.util.ArrayList<>();
+        for (Path f : Cases.filesIn(out)) {
+            List<String> all = Files.readAllLines(f, StandardCharsets.UTF_8);
+            for (String line : all.subList(before.getOrDefault(f, 0), all.size())) {
+                records.add(json.readTree(line).get("record").asText());
+            }
+        }
+        return records;
     }
 
     /** The updates written so far; empty while a file ends in a line being written. */
