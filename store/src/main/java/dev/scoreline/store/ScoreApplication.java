@@ -78,6 +78,11 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     private long removed;
     private int batches;
     private boolean done;
+    /**
+     * Whether this full, first attempt found the score without any value (null: not asked yet).
+     * Then its records need no lookup and its finish nothing to sweep.
+     */
+    private Boolean startedEmpty;
     private RuntimeException failed;
 
     ScoreApplication(StoreConnection db, String score, Instant at, String runId, Function<ScoreResult, String> cause,
@@ -205,6 +210,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         }
         List<Pending> batch = new ArrayList<>(buffer.values());
         buffer.clear();
+        startedEmpty();
         // Decided before the transaction: one retried after a lost connection counts the same.
         boolean[] newInAttempt = new boolean[batch.size()];
         for (int i = 0; i < newInAttempt.length; i++) {
@@ -240,7 +246,8 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         for (Pending p : batch) {
             keys.add(p.result().record().toString());
         }
-        Map<String, CurrentRow> current = CurrentValueWrites.lookup(db, score, keys);
+        // A run gives a record once (its history's unique key holds it to that), so a first run has nothing to look up.
+        Map<String, CurrentRow> current = startedEmpty ? Map.of() : CurrentValueWrites.lookup(db, score, keys);
         Map<String, EarlierChange> earlier = resumed ? earlierChanges(keys) : Map.of();
         Instant now = db.now();
         List<ScoreUpdate> out = new ArrayList<>();
@@ -340,6 +347,9 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
      * it gave no result; a run of {@link #onlyRecords} looks only among its records.
      */
     private void sweep() {
+        if (startedEmpty()) {
+            return; // everything in the store now is what this run gave
+        }
         int size = db.batchSize();
         if (scope != null) {
             List<String> unscored = new ArrayList<>();
@@ -361,6 +371,18 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
             delivered(page.removed());
             after = page.next();
         }
+    }
+
+    /**
+     * Asked once, before the first batch (or the finish, for a run without results), outside any
+     * transaction: the store lock keeps other runs from writing the score meanwhile.
+     */
+    private boolean startedEmpty() {
+        if (startedEmpty == null) {
+            startedEmpty = scope == null && !resumed && db.tx(() -> db.queryOne("SELECT 1 FROM sl_current "
+                    + "WHERE score_name = ? FETCH FIRST 1 ROWS ONLY", rs -> 1, score)).isEmpty();
+        }
+        return startedEmpty;
     }
 
     /** One page of a full run's sweep: what it removed (null: nothing), and the last key read (null: the end). */
