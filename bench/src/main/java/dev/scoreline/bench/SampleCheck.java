@@ -34,28 +34,41 @@ public final class SampleCheck {
             System.err.println("usage: SampleCheck SCENARIO DATA_DIR RESULTS.jsonl AS_OF EVERY SAMPLE_DIR");
             System.exit(2);
         }
-        Scenario scenario = Scenario.byName(args[0]);
-        Path data = Path.of(args[1]), results = Path.of(args[2]), sampleDir = Path.of(args[5]);
-        Instant asOf = DataSetReader.parse(args[3]);
-        int every = Integer.parseInt(args[4]);
-        if (!scenario.objectType.equals("contact")) throw new IllegalArgumentException("a contact scenario is needed");
+        Result r = check(Scenario.byName(args[0]), Path.of(args[1]), Path.of(args[2]), DataSetReader.parse(args[3]),
+                Integer.parseInt(args[4]), Path.of(args[5]));
+        System.out.printf("sampled %d contacts of 1 in %d buckets, %d events, in %.1f s%n",
+                r.contacts(), Integer.parseInt(args[4]), r.events(), r.sampleSeconds());
+        System.out.printf("%d result lines of sampled contacts; hand-written scored %d; %s (max difference %.4f)%n",
+                r.lines(), r.byHand(), r.agrees() ? "agree record by record" : "DISAGREE", r.comparison().maxAbsDiff());
+        r.comparison().examples().forEach(e -> System.out.println("  " + e));
+        System.exit(r.agrees() ? 0 : 1);
+    }
 
+    /** What a check found: the sample's size, the run's lines for it, and how they compare with the hand-written scores. */
+    public record Result(int contacts, long events, double sampleSeconds, long lines, long byHand,
+                         ScoredSummary.Comparison comparison) {
+        /** Every sampled result agrees, and the run gave exactly the results the hand-written scoring did. */
+        public boolean agrees() {
+            return comparison.agrees() && lines == byHand;
+        }
+    }
+
+    /** Samples 1 in {@code every} contacts of {@code data} into {@code sampleDir} and checks {@code results} on them. */
+    public static Result check(Scenario scenario, Path data, Path results, Instant asOf, int every, Path sampleDir)
+            throws Exception {
+        if (!scenario.objectType.equals("contact")) {
+            throw new IllegalArgumentException("a contact scenario is needed");
+        }
         long t0 = System.nanoTime();
         Files.createDirectories(sampleDir);
         Set<String> sampled = sampleRecords(data.resolve("records.jsonl"), sampleDir.resolve("records.jsonl"), every);
         long events = sampleEvents(data.resolve("events.jsonl"), sampleDir.resolve("events.jsonl"), sampled);
-        System.out.printf("sampled %d contacts of 1 in %d buckets, %d events, in %.1f s%n",
-                sampled.size(), every, events, (System.nanoTime() - t0) / 1e9);
-
+        double sampleSeconds = (System.nanoTime() - t0) / 1e9;
         DataSet sample = new DataSetReader().read(sampleDir);
         ScoredSummary byHand = new HandWrittenEvaluator(2).score(scenario, sample, asOf);
         ScoredSummary engine = new ScoredSummary(scenario, sample);
         long lines = readResults(results, sampled, engine);
-        ScoredSummary.Comparison c = byHand.compare(engine);
-        System.out.printf("%d result lines of sampled contacts; hand-written scored %d; %s (max difference %.4f)%n",
-                lines, byHand.scored(), c.agrees() ? "agree record by record" : "DISAGREE", c.maxAbsDiff());
-        c.examples().forEach(e -> System.out.println("  " + e));
-        System.exit(c.agrees() && lines == byHand.scored() ? 0 : 1);
+        return new Result(sampled.size(), events, sampleSeconds, lines, byHand.scored(), byHand.compare(engine));
     }
 
     private static boolean inSample(String id, int every) {
