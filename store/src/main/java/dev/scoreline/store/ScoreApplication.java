@@ -211,13 +211,12 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
         List<Pending> batch = new ArrayList<>(buffer.values());
         buffer.clear();
         startedEmpty();
-        // Decided before the transaction: one retried after a lost connection counts the same.
-        boolean[] newInAttempt = new boolean[batch.size()];
-        for (int i = 0; i < newInAttempt.length; i++) {
-            newInAttempt[i] = scored.add(batch.get(i).result().record());
+        // Before the transaction: one retried after a lost connection counts the same.
+        for (Pending p : batch) {
+            scored.add(p.result().record());
         }
         try {
-            ScoreDiff.Batch b = db.tx(() -> writeBatch(batch, newInAttempt));
+            ScoreDiff.Batch b = db.tx(() -> writeBatch(batch));
             results += batch.size();
             changed += b.changes().size();
             recovered += b.recovered();
@@ -241,7 +240,7 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
     }
 
     /** Compares a batch with the current values, writes what changed and the run's progress. */
-    private ScoreDiff.Batch writeBatch(List<Pending> batch, boolean[] newInAttempt) throws SQLException {
+    private ScoreDiff.Batch writeBatch(List<Pending> batch) throws SQLException {
         List<String> keys = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             keys.add(p.result().record().toString());
@@ -260,13 +259,12 @@ public final class ScoreApplication implements Consumer<ScoreResult> {
              RowBatch updateHistory = db.batch("UPDATE sl_history SET new_value = ?, new_status = ?, cause = ? "
                      + "WHERE run_id = ? AND score_name = ? AND record_key = ?")) {
             BatchStatements statements = new BatchStatements(writes, touch, updateHistory);
-            for (int i = 0; i < batch.size(); i++) {
-                Pending p = batch.get(i);
+            for (Pending p : batch) {
                 String key = p.result().record().toString();
                 CurrentRow cur = current.get(key);
-                if (scope == null ? newInAttempt[i] : cur == null || !runId.equals(cur.seenRun())) {
-                    // Not counted yet (a full run counts again from its first result when resumed, see
-                    // below; a run of some records skips those an earlier attempt marked seen).
+                if (scope != null && (cur == null || !runId.equals(cur.seenRun()))) {
+                    // A run of some records skips what an earlier attempt marked seen (a full run's count
+                    // is the records it scored, below).
                     firstSeen++;
                 }
                 switch (write(p, cur, earlier.get(key), now, statements, out)) {
