@@ -132,18 +132,12 @@ public final class CsvExport {
                 if (i > 0) {
                     out.write(',');
                 }
-                out.write(quote(cells.get(i)));
+                // Data, not a sheet: no formula guard (CsvSink.quote), which the adapter would read as part of the value.
+                out.write(CsvSink.rfc4180(cells.get(i)));
             }
             out.write("\r\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String quote(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return "\"" + cell.replace("\"", "\"\"") + "\"";
-        }
-        return cell;
     }
 }

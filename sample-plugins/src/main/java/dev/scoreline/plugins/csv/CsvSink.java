@@ -100,6 +100,11 @@ public final class CsvSink extends FileSink {
         if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9]+(\\.[0-9]+)?")) {
             cell = "'" + cell;
         }
+        return rfc4180(cell);
+    }
+
+    /** RFC 4180 quoting alone: a cell holding a comma, a quote or a line break is quoted, its quotes doubled. */
+    static String rfc4180(String cell) {
         if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }
