@@ -1,18 +1,13 @@
 -- Loads the csv layout of the bench data (data-and-cli.md §2, written by CsvExport) into the same
--- typed tables as load.sql: every cell read as text and normalized as there; several values of a
--- property, and labels, are separated by ';'; list memberships come from lists.csv.
--- ${dir} is replaced by the folder (quoted by the caller).
-SET TimeZone = 'UTC';
-CREATE OR REPLACE MACRO r2(x) AS ROUND(CAST(x AS DECIMAL(18, 6)), 2);
-CREATE OR REPLACE MACRO norm(x) AS NULLIF(lower(trim(x)), '');
-CREATE OR REPLACE MACRO num(x) AS CASE WHEN regexp_full_match(trim(x), '-?[0-9]+(\.[0-9]+)?') THEN CAST(trim(x) AS DOUBLE) END;
+-- typed tables as load.sql, after common.sql and before links.sql: every cell read as text and
+-- normalized as there; several values of a property, and labels, are separated by ';'; list
+-- memberships come from lists.csv. ${dir} is replaced by the folder (quoted by the caller).
 CREATE OR REPLACE MACRO svals(x) AS CASE
     WHEN x IS NULL THEN []::VARCHAR[]
     ELSE list_filter(list_transform(string_split(x, ';'), v -> NULLIF(lower(trim(v)), '')), v -> v IS NOT NULL) END;
 
 CREATE OR REPLACE TEMP TABLE raw_lists AS
-SELECT split_part(record, ':', 1) AS rtype, substr(record, strpos(record, ':') + 1) AS id,
-       list(lower(trim(list))) AS lists
+SELECT key_type(record) AS rtype, key_id(record) AS id, list(lower(trim(list))) AS lists
 FROM read_csv(${dir} || '/lists.csv', header = true, all_varchar = true)
 GROUP BY 1, 2;
 
@@ -52,27 +47,15 @@ FROM read_csv(${dir} || '/ticket.csv', header = true, all_varchar = true);
 DROP TABLE raw_lists;
 
 CREATE OR REPLACE TABLE event AS
-SELECT split_part(record, ':', 1) AS rtype,
-       substr(record, strpos(record, ':') + 1) AS rid,
+SELECT key_type(record) AS rtype,
+       key_id(record) AS rid,
        lower(trim(type)) AS type,
-       CASE WHEN regexp_full_match(trim("at"), '-?[0-9]+') THEN CAST(trim("at") AS BIGINT)
-            ELSE epoch_ms(CAST(trim("at") AS TIMESTAMPTZ)) END AS at_ms,
+       at_ms("at") AS at_ms,
        norm("prop.url") AS url,
        norm("prop.form_name") AS form_name
 FROM read_csv(${dir} || '/events.csv', header = true, all_varchar = true);
 
--- Associations join both ways; the same pair twice counts once with the union of its labels;
--- an association with itself is ignored.
-CREATE OR REPLACE TABLE link AS
-WITH a AS (
-    SELECT split_part("from", ':', 1) AS ft, substr("from", strpos("from", ':') + 1) AS fid,
-           split_part("to", ':', 1) AS tt, substr("to", strpos("to", ':') + 1) AS tid,
-           svals(labels) AS labels
-    FROM read_csv(${dir} || '/associations.csv', header = true, all_varchar = true)),
-both_ways AS (
-    SELECT ft, fid, tt, tid, labels FROM a
-    UNION ALL
-    SELECT tt, tid, ft, fid, labels FROM a)
-SELECT ft, fid, tt, tid, list_distinct(flatten(list(labels))) AS labels
-FROM both_ways WHERE NOT (ft = tt AND fid = tid)
-GROUP BY ft, fid, tt, tid;
+CREATE OR REPLACE TEMP TABLE raw_links AS
+SELECT key_type("from") AS ft, key_id("from") AS fid, key_type("to") AS tt, key_id("to") AS tid,
+       svals(labels) AS labels
+FROM read_csv(${dir} || '/associations.csv', header = true, all_varchar = true);

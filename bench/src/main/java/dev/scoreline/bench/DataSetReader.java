@@ -68,6 +68,12 @@ public final class DataSetReader {
         return b.build();
     }
 
+    /** The files of a jsonl data folder a load reads: the records and associations, and the events when asked. */
+    static List<Path> files(Path dir, boolean withEvents) {
+        return withEvents ? List.of(dir.resolve("records.jsonl"), dir.resolve("associations.jsonl"), dir.resolve("events.jsonl"))
+                : List.of(dir.resolve("records.jsonl"), dir.resolve("associations.jsonl"));
+    }
+
     /** ISO-8601 instant, a date (00:00 UTC), or epoch milliseconds. */
     static long instant(JsonNode at) {
         if (at.isIntegralNumber()) return at.asLong();

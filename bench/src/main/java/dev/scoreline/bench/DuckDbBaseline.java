@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * DuckDB embedded through JDBC: loads the jsonl data folder with {@code read_json} into typed
- * tables ({@code duckdb/load.sql}, timed as load), then computes each scenario's scores with the
+ * tables ({@code duckdb/common.sql}, {@code load.sql} — or {@code load-csv.sql} with {@code
+ * read_csv} for the csv layout — and {@code links.sql}, timed as load), then computes each scenario's scores with the
  * SQL a competent user would write ({@code duckdb/<scenario>.sql}: GROUP BY per record,
  * SUM(CASE …) with decay factors, LEAST/GREATEST for clamps), fetching every record's values
  * (timed as scoring). A row carries an id and, per score of the scenario, its value, status and
@@ -53,9 +54,10 @@ public final class DuckDbBaseline implements Contender {
             s.execute("SET threads TO " + threads);
             s.execute("SET preserve_insertion_order = false");
             Path from = csv ? CsvFolder.of(dir) : dir;
-            String sql = resource(csv ? "duckdb/load-csv.sql" : "duckdb/load.sql")
-                    .replace("${dir}", quote(from.toAbsolutePath().toString()));
-            for (String stmt : statements(sql)) s.execute(stmt);
+            for (String file : List.of("common", csv ? "load-csv" : "load", "links")) {
+                String sql = resource("duckdb/" + file + ".sql").replace("${dir}", quote(from.toAbsolutePath().toString()));
+                for (String stmt : statements(sql)) s.execute(stmt);
+            }
         }
         loaded = dir;
     }
@@ -63,11 +65,7 @@ public final class DuckDbBaseline implements Contender {
     /** {@code duckdb/load.sql} (or {@code load-csv.sql}) loads every file, whatever the scenario reads. */
     @Override
     public java.util.List<Path> filesRead(Scenario scenario, Path folder) throws IOException {
-        if (csv) {
-            return CsvFolder.files(folder, true);
-        }
-        return java.util.List.of(folder.resolve("records.jsonl"), folder.resolve("associations.jsonl"),
-                folder.resolve("events.jsonl"));
+        return csv ? CsvFolder.files(folder, true) : DataSetReader.files(folder, true);
     }
 
     @Override

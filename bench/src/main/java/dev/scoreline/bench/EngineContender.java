@@ -61,15 +61,7 @@ public final class EngineContender implements Contender {
     /** What the engine's projection reads: no event file when no rule of the scenario reads events. */
     @Override
     public java.util.List<java.nio.file.Path> filesRead(Scenario scenario, java.nio.file.Path folder) throws java.io.IOException {
-        if (csv) {
-            return CsvFolder.files(folder, scenario.readsEvents);
-        }
-        java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>(java.util.List.of(
-                folder.resolve("records.jsonl"), folder.resolve("associations.jsonl")));
-        if (scenario.readsEvents) {
-            out.add(folder.resolve("events.jsonl"));
-        }
-        return out;
+        return csv ? CsvFolder.files(folder, scenario.readsEvents) : DataSetReader.files(folder, scenario.readsEvents);
     }
 
     @Override
