@@ -137,7 +137,7 @@ final class ExplainTrace implements Trace {
     @Override
     public void rule(ProgramRule r, BigDecimal points) {
         rules.add(new RuleExplanation(ruleText.apply(r), r.rule.position().line(), held, points,
-                details.isEmpty() ? List.of() : List.copyOf(details)));
+                List.copyOf(details)));
         details.clear();
         held = false;
     }
