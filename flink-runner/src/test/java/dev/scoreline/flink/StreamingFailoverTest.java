@@ -47,26 +47,42 @@ class StreamingFailoverTest {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
+    private static final RuleTexts RULES = RuleTexts.of("scores.score", StreamingScoringJobTest.SCORES);
+
+    /** A random folder written whole, the folder the job reads (empty), and where its updates go. */
+    private record Folders(Path whole, Path data, Path out) {
+        static Folders in(Path tmp, long seed) throws java.io.IOException {
+            Path whole = Files.createDirectories(tmp.resolve("whole"));
+            StreamingScoringJobTest.writeRandomFolder(whole, new Random(seed));
+            return new Folders(whole, Files.createDirectories(tmp.resolve("crm")), tmp.resolve("updates"));
+        }
+    }
+
+    /** The job's environment on the MiniCluster: parallelism 2, checkpoints every {@code checkpointMs}. */
+    private static StreamExecutionEnvironment environment(Configuration conf, long checkpointMs) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(checkpointMs);
+        return env;
+    }
+
     /** Shared by the subtasks of the MiniCluster, which run in this JVM. */
     static final AtomicBoolean FAILED = new AtomicBoolean();
     static final AtomicLong RESTORED_FROM = new AtomicLong(-1);
 
     @Test
     void aTaskFailureRestartsFromTheLastCheckpointAndEndsWithTheLiveScores(@TempDir Path tmp) throws Exception {
-        Path whole = Files.createDirectories(tmp.resolve("whole"));
-        StreamingScoringJobTest.writeRandomFolder(whole, new Random(23));
-        Path data = Files.createDirectories(tmp.resolve("crm"));
-        Path out = tmp.resolve("updates");
-        RuleTexts rules = RuleTexts.of("scores.score", StreamingScoringJobTest.SCORES);
+        Folders f = Folders.in(tmp, 23);
+        Path whole = f.whole();
+        Path data = f.data();
+        Path out = f.out();
 
         Configuration conf = BatchScoringJob.configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(100);
-        StreamingScoringJob.updates(env, rules, DataFolder.jsonl(data), Duration.ofMillis(50), false)
+        StreamExecutionEnvironment env = environment(conf, 100);
+        StreamingScoringJob.updates(env, RULES, DataFolder.jsonl(data), Duration.ofMillis(50), false)
                 .map(new FailOnceAfterACheckpoint()).returns(UpdateType.TYPE).name("fails once")
                 .sinkTo(new SinkWriterAdapter(SinkTarget.jsonlFolder(out)));
         JobClient job = env.executeAsync("streaming scores, failing once");
@@ -87,7 +103,7 @@ class StreamingFailoverTest {
                         StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 Thread.sleep(200);
             }
-            Map<String, String> live = StreamingScoringJobTest.liveResults(rules, data);
+            Map<String, String> live = StreamingScoringJobTest.liveResults(RULES, data);
             Map<String, String> last = Map.of();
             for (long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos(); System.nanoTime() < deadline; ) {
                 last = readable(out);
@@ -112,20 +128,19 @@ class StreamingFailoverTest {
      */
     @Test
     void aJobStoppedWithASavepointGoesOnFromItWhenStartedAgain(@TempDir Path tmp) throws Exception {
-        Path whole = Files.createDirectories(tmp.resolve("whole"));
-        StreamingScoringJobTest.writeRandomFolder(whole, new Random(31));
-        Path data = Files.createDirectories(tmp.resolve("crm"));
-        Path out = tmp.resolve("updates");
-        RuleTexts rules = RuleTexts.of("scores.score", StreamingScoringJobTest.SCORES);
+        Folders f = Folders.in(tmp, 31);
+        Path whole = f.whole();
+        Path data = f.data();
+        Path out = f.out();
         List<String> events = Files.readAllLines(whole.resolve("events.jsonl"), StandardCharsets.UTF_8);
         Files.copy(whole.resolve("records.jsonl"), data.resolve("records.jsonl"));
         Files.copy(whole.resolve("associations.jsonl"), data.resolve("associations.jsonl"));
         Files.write(data.resolve("events.jsonl"), events.subList(0, events.size() / 2), StandardCharsets.UTF_8);
 
-        JobClient first = start(rules, data, out, null);
+        JobClient first = start(data, out, null);
         String savepoint;
         try {
-            awaitUpdates(out, StreamingScoringJobTest.liveResults(rules, data));
+            awaitUpdates(out, StreamingScoringJobTest.liveResults(RULES, data));
             savepoint = first.stopWithSavepoint(false, tmp.resolve("savepoints").toUri().toString(),
                     SavepointFormatType.CANONICAL).get();
         } catch (Exception | AssertionError e) {
@@ -135,9 +150,9 @@ class StreamingFailoverTest {
         Map<Path, Integer> linesBefore = lines(out);
         List<String> rest = events.subList(events.size() / 2, events.size());
         Files.write(data.resolve("events.jsonl"), rest, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        Map<String, String> live = StreamingScoringJobTest.liveResults(rules, data);
+        Map<String, String> live = StreamingScoringJobTest.liveResults(RULES, data);
 
-        JobClient second = start(rules, data, out, savepoint);
+        JobClient second = start(data, out, savepoint);
         try {
             assertThat(awaitUpdates(out, live)).isEqualTo(live);
         } finally {
@@ -156,15 +171,13 @@ class StreamingFailoverTest {
         assertThat(after.stream().filter(k -> k.startsWith("contact:"))).isSubsetOf(touched);
     }
 
-    private static JobClient start(RuleTexts rules, Path data, Path out, String savepoint) throws Exception {
+    private static JobClient start(Path data, Path out, String savepoint) throws Exception {
         Configuration conf = BatchScoringJob.configuration();
         if (savepoint != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
-        env.enableCheckpointing(200);
-        StreamingScoringJob.build(env, rules, DataFolder.jsonl(data), Duration.ofMillis(50), false,
+        StreamExecutionEnvironment env = environment(conf, 200);
+        StreamingScoringJob.build(env, RULES, DataFolder.jsonl(data), Duration.ofMillis(50), false,
                 SinkTarget.jsonlFolder(out));
         return env.executeAsync(savepoint == null ? "streaming scores" : "streaming scores from a savepoint");
     }

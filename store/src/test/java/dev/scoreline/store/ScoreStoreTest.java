@@ -263,13 +263,7 @@ class ScoreStoreTest {
             assertThat(clean.removed()).isEqualTo(5);
 
             store.apply(LEAD, before, JAN, "run-1", CAUSE);
-            AtomicInteger calls = new AtomicInteger();
-            assertThatThrownBy(() -> store.apply(LEAD, after, FEB, "run-2", r -> {
-                if (calls.incrementAndGet() == 37) {
-                    throw new IllegalStateException("killed");
-                }
-                return CAUSE.apply(r);
-            })).hasMessage("killed");
+            assertThatThrownBy(() -> store.apply(LEAD, after, FEB, "run-2", killedAt(37))).hasMessage("killed");
             RunInfo interrupted = store.unfinishedRuns().stream().filter(r -> r.score().equals(LEAD)).findFirst().orElseThrow();
             assertThat(interrupted.runId()).isEqualTo("run-2");
             assertThat(interrupted.batches()).isEqualTo(3);             // 30 results committed, the 4th batch rolled back
@@ -453,13 +447,7 @@ class ScoreStoreTest {
         }
         try (ScoreStore store = StoreDatabases.open(url).batchSize(3)) {
             store.apply(LEAD, first, JAN, "run-1", CAUSE);
-            AtomicInteger calls = new AtomicInteger();
-            assertThatThrownBy(() -> store.apply(LEAD, second, FEB, "run-2", r -> {
-                if (calls.incrementAndGet() == 9) {
-                    throw new IllegalStateException("killed");
-                }
-                return CAUSE.apply(r);
-            })).hasMessage("killed");
+            assertThatThrownBy(() -> store.apply(LEAD, second, FEB, "run-2", killedAt(9))).hasMessage("killed");
         }
         try (ScoreStore store = StoreDatabases.open(url).batchSize(4)) {
             ScoreDiff d = store.apply(LEAD, second.iterator(), FEB, "run-2", CAUSE, null, null);
@@ -481,6 +469,17 @@ class ScoreStoreTest {
             assertThat(again.removed()).isZero();
             assertThat(store.run("run-3", LEAD).orElseThrow().results()).isEqualTo(second.size());
         }
+    }
+
+    /** The causes of a run that is killed at its {@code call}-th cause ("killed"), as a crash midway would. */
+    private static Function<ScoreResult, String> killedAt(int call) {
+        AtomicInteger calls = new AtomicInteger();
+        return r -> {
+            if (calls.incrementAndGet() == call) {
+                throw new IllegalStateException("killed");
+            }
+            return CAUSE.apply(r);
+        };
     }
 
     /** n contacts; {@code shift} moves every value by 7 and so some statuses. */
