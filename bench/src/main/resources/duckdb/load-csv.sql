@@ -1,7 +1,7 @@
 -- Loads the csv layout of the bench data (data-and-cli.md §2, written by CsvExport) into the same
--- typed tables as load.sql, after common.sql and before links.sql: every cell read as text and
--- normalized as there; several values of a property, and labels, are separated by ';'; list
--- memberships come from lists.csv. ${dir} is replaced by the folder (quoted by the caller).
+-- typed tables as load.sql, after common.sql and before events-and-links.sql: every cell read as
+-- text and normalized as there; several values of a property, and labels, are separated by ';';
+-- list memberships come from lists.csv. ${dir} is replaced by the folder (quoted by the caller).
 CREATE OR REPLACE MACRO svals(x) AS CASE
     WHEN x IS NULL THEN []::VARCHAR[]
     ELSE list_filter(list_transform(string_split(x, ';'), v -> NULLIF(lower(trim(v)), '')), v -> v IS NOT NULL) END;
@@ -46,16 +46,11 @@ FROM read_csv(${dir} || '/ticket.csv', header = true, all_varchar = true);
 
 DROP TABLE raw_lists;
 
-CREATE OR REPLACE TABLE event AS
-SELECT key_type(record) AS rtype,
-       key_id(record) AS rid,
-       lower(trim(type)) AS type,
-       at_ms("at") AS at_ms,
-       norm("prop.url") AS url,
-       norm("prop.form_name") AS form_name
+CREATE OR REPLACE TEMP VIEW raw_events AS
+SELECT record, type, "at", "prop.url" AS url, "prop.form_name" AS form_name
 FROM read_csv(${dir} || '/events.csv', header = true, all_varchar = true);
 
-CREATE OR REPLACE TEMP TABLE raw_links AS
+CREATE OR REPLACE TEMP VIEW raw_links AS
 SELECT key_type("from") AS ft, key_id("from") AS fid, key_type("to") AS tt, key_id("to") AS tid,
        svals(labels) AS labels
 FROM read_csv(${dir} || '/associations.csv', header = true, all_varchar = true);

@@ -1,6 +1,7 @@
 -- Loads a jsonl data folder (data-and-cli.md §1) into typed tables, after common.sql and before
--- links.sql; the properties that may hold several values (contact.state, ticket.sla_status)
--- become lists. ${dir} is replaced by the folder (quoted by the caller).
+-- events-and-links.sql, which shapes the events and associations it leaves as views; the
+-- properties that may hold several values (contact.state, ticket.sla_status) become lists.
+-- ${dir} is replaced by the folder (quoted by the caller).
 CREATE OR REPLACE MACRO vals(j) AS CASE
     WHEN j IS NULL THEN []::VARCHAR[]
     WHEN json_type(j) = 'ARRAY' THEN list_filter(list_transform(from_json(j, '["VARCHAR"]'), x -> NULLIF(lower(trim(x)), '')), x -> x IS NOT NULL)
@@ -44,17 +45,12 @@ FROM raw_records WHERE type = 'ticket';
 
 DROP TABLE raw_records;
 
-CREATE OR REPLACE TABLE event AS
-SELECT key_type(record) AS rtype,
-       key_id(record) AS rid,
-       lower(trim(type)) AS type,
-       at_ms("at") AS at_ms,
-       norm(properties ->> 'url') AS url,
-       norm(properties ->> 'form_name') AS form_name
+CREATE OR REPLACE TEMP VIEW raw_events AS
+SELECT record, type, "at", properties ->> 'url' AS url, properties ->> 'form_name' AS form_name
 FROM read_json(${dir} || '/events.jsonl', format = 'newline_delimited',
     columns = {record: 'VARCHAR', type: 'VARCHAR', "at": 'VARCHAR', properties: 'JSON'});
 
-CREATE OR REPLACE TEMP TABLE raw_links AS
+CREATE OR REPLACE TEMP VIEW raw_links AS
 SELECT key_type("from") AS ft, key_id("from") AS fid, key_type("to") AS tt, key_id("to") AS tid,
        list_transform(coalesce(labels, []), x -> lower(trim(x))) AS labels
 FROM read_json(${dir} || '/associations.jsonl', format = 'newline_delimited',

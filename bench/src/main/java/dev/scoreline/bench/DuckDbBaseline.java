@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * DuckDB embedded through JDBC: loads the jsonl data folder with {@code read_json} into typed
  * tables ({@code duckdb/common.sql}, {@code load.sql} — or {@code load-csv.sql} with {@code
- * read_csv} for the csv layout — and {@code links.sql}, timed as load), then computes each scenario's scores with the
- * SQL a competent user would write ({@code duckdb/<scenario>.sql}: GROUP BY per record,
+ * read_csv} for the csv layout — and {@code events-and-links.sql}, timed as load), then computes
+ * each scenario's scores with the SQL a competent user would write ({@code duckdb/<scenario>.sql}: GROUP BY per record,
  * SUM(CASE …) with decay factors, LEAST/GREATEST for clamps), fetching every record's values
  * (timed as scoring). A row carries an id and, per score of the scenario, its value, status and
  * groups; a scenario scoring two types returns a row per record, NULL in the other type's columns. The data is loaded once per data folder and kept for every scenario.
@@ -54,7 +54,7 @@ public final class DuckDbBaseline implements Contender {
             s.execute("SET threads TO " + threads);
             s.execute("SET preserve_insertion_order = false");
             Path from = csv ? CsvFolder.of(dir) : dir;
-            for (String file : List.of("common", csv ? "load-csv" : "load", "links")) {
+            for (String file : List.of("common", csv ? "load-csv" : "load", "events-and-links")) {
                 String sql = resource("duckdb/" + file + ".sql").replace("${dir}", quote(from.toAbsolutePath().toString()));
                 for (String stmt : statements(sql)) s.execute(stmt);
             }
