@@ -1,6 +1,7 @@
 package dev.scoreline.bench;
 
 import dev.scoreline.api.DataProblems;
+import dev.scoreline.bench.internal.WriteOnce;
 import dev.scoreline.plugins.csv.CsvExport;
 import dev.scoreline.plugins.jsonl.JsonlAdapter;
 import java.io.IOException;
@@ -21,16 +22,18 @@ final class CsvFolder {
         return jsonlFolder.resolveSibling(jsonlFolder.getFileName() + "-csv");
     }
 
-    /** Writes the csv folder of {@code jsonlFolder} unless it is there; true when it wrote it. */
+    /**
+     * Writes the csv folder of {@code jsonlFolder} unless it was written from the same data (the
+     * jsonl folder's generator config); true when it wrote it.
+     */
     static boolean writeOnce(Path jsonlFolder) throws IOException {
         Path csv = of(jsonlFolder);
-        Path done = csv.resolve(".complete");
-        if (Files.exists(done)) {
-            return false;
-        }
-        CsvExport.write(new JsonlAdapter(jsonlFolder), csv, DataProblems.IGNORE);
-        Files.writeString(done, "written from " + jsonlFolder + "\n");
-        return true;
+        Path generated = jsonlFolder.resolve(DataGenerator.MARKER);
+        String from = "written from " + jsonlFolder + " generated with "
+                + (Files.exists(generated) ? Files.readString(generated) : "(unknown)") + "\n";
+        Files.createDirectories(csv);
+        return WriteOnce.unless(csv.resolve(".complete"), from,
+                () -> CsvExport.write(new JsonlAdapter(jsonlFolder), csv, DataProblems.IGNORE));
     }
 
     /** The csv files in the folder, the record types' and the special ones. */

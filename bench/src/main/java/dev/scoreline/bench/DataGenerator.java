@@ -1,5 +1,6 @@
 package dev.scoreline.bench;
 
+import dev.scoreline.bench.internal.WriteOnce;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -377,19 +378,15 @@ public final class DataGenerator {
 
     // ---------------------------------------------------------------- streaming to files
 
+    /** The file of a written folder that holds the config it was generated with. */
+    static final String MARKER = "generated-with";
+
     /**
-     * Writes the folder unless {@code dir} already holds this configuration's data (a marker file
+     * Writes the folder unless {@code dir} already holds this configuration's data (the marker file
      * {@code generated-with} names it); returns whether it wrote.
      */
     public boolean writeOnce(Path dir) throws IOException {
-        Path marker = dir.resolve("generated-with");
-        String want = config.toString();
-        if (Files.exists(marker) && Files.readString(marker).equals(want)) {
-            return false;
-        }
-        write(dir);
-        Files.writeString(marker, want);
-        return true;
+        return WriteOnce.unless(dir.resolve(MARKER), config.toString(), () -> write(dir));
     }
 
     /** Writes records.jsonl, events.jsonl and associations.jsonl into {@code dir}; returns the number of events written. */
